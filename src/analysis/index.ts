@@ -1,0 +1,2 @@
+export { getModelSummary } from './getModelSummary.ts';
+export type { ModelSummary, SummaryCount } from './getModelSummary.ts';

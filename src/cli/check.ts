@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
+import { CliError, exitCodes } from './errors.ts';
+import { loadChecked, toWholeNumber } from './loadChecked.ts';
+
+/** `carepaths check [MODEL]`: the model checks, as text or JSON. */
+export function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Check a model and say in plain English what is wrong and how to fix it.')
+    .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--max-configurations <n>', 'stop compiling past this many configurations', '100000')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors (warnings allowed), 1 the model has errors, 2 the file cannot be loaded.\nJSON output: { ok, diagnostics: [{ code, severity, path, message, hint }] }.',
+    )
+    .action(async (model: string | undefined, options: { format: string; maxConfigurations: string }) => {
+      if (!['text', 'json'].includes(options.format)) throw new CliError(`--format must be text or json (you gave "${options.format}").`, exitCodes.badInput);
+      const result = await loadChecked(model, toWholeNumber(options.maxConfigurations, '--max-configurations'));
+      process.stdout.write(
+        options.format === 'json'
+          ? JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics }, null, 2) + '\n'
+          : toDiagnosticsText(result.file, result.diagnostics),
+      );
+      process.exitCode = result.ok ? exitCodes.ok : exitCodes.modelErrors;
+    });
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { addCheckCommand } from './check.ts';
+import { CliError, exitCodes } from './errors.ts';
+import { addSummaryCommand } from './summary.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The carepaths command line: one file a command, one place that turns failures into messages. */
+export function createProgram(): Command {
+  const program = new Command('carepaths')
+    .description('Functional analysis of urgent and emergency care systems written as xstate statecharts.')
+    .version(version, '-V, --version', 'show the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError()
+    .exitOverride();
+  addCheckCommand(program);
+  addSummaryCommand(program);
+  return program;
+}
+
+/** Runs the command line and maps every failure to a message and an exit code, never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version or its own usage message.
+      process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+    } else if (error instanceof CliError) {
+      process.stderr.write(`carepaths: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`carepaths: something went wrong inside carepaths: ${(error as Error)?.message ?? String(error)}\nPlease report this, with the command you ran.\n`);
+      if (process.env.CAREPATHS_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+      process.exitCode = exitCodes.internal;
+    }
+  }
+}
+

@@ -1,0 +1,121 @@
+import type { AnyStateMachine } from 'xstate';
+import type { CareContext } from '../model/builtins.ts';
+import type {
+  AgencyDeclaration,
+  Capacity,
+  Diagnostic,
+  Duration,
+  FunctionDeclaration,
+  ModelMeta,
+} from '../model/types.ts';
+
+/**
+ * One node of the care graph: a stable configuration of the machine (its active states
+ * and context) between two events. For most models this is one atomic state.
+ */
+export interface CareNode {
+  /** Position in `CareGraph.nodes`; the initial configuration is 0. */
+  index: number;
+  /** xstate's serialisation of the configuration (state value and context). */
+  key: string;
+  /** The name shown to people: the state path, with context values when the model has any. */
+  id: string;
+  /** State paths of the active atomic states, in document order (one unless parallel). */
+  states: string[];
+  /** The context in this configuration, when the model has one. */
+  context?: CareContext;
+  /** The agency responsible (from the first active atomic state that resolves one); '' when none. */
+  agency: string;
+  /** The function performed, when declared. */
+  function?: string;
+  /** True when the request has reached an outcome: every active atomic state is final. */
+  isOutcome: boolean;
+  /** Offered events whose guards are all false here: ways out the model declares but this configuration cannot take. */
+  guardedWays: number;
+  /** The outcome category (`meta.outcome`), for outcome nodes. */
+  outcome?: string;
+  /** The plain-English description of the state, for clinicians. */
+  description: string;
+  /** Time spent per visit. */
+  duration?: Duration;
+  /** Mean of `duration`, in minutes (0 when absent). */
+  meanMinutes: number;
+  /** Servers and queue, for the discrete-event simulation. */
+  capacity?: Capacity;
+}
+
+/** One way out of a configuration: an event and the configuration it leads to. */
+export interface CareEdge {
+  /** Position in `CareGraph.edges`. Edges are sorted by `from`. */
+  index: number;
+  /** Index of the configuration the way out leaves. */
+  from: number;
+  /** Index of the configuration it reaches. */
+  to: number;
+  /** The event type. */
+  event: string;
+  /** Routing probability after renormalising over the ways out enabled here. */
+  p: number;
+  /** The probability the model declares (`meta.p`); absent when omitted. */
+  declaredP?: number;
+  /** State path of the state node that declares the transition (it may be an ancestor). */
+  source: string;
+  /** The transition's description, when the model gives one. */
+  description?: string;
+}
+
+/** What the compiler learnt about each state node of the machine, reachable or not. */
+export interface StateInfo {
+  /** State path, for example `city.ambulance.seeAndTreat`. */
+  path: string;
+  /** xstate's kind of node. */
+  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  /** Path of the parent, undefined for the root. */
+  parent?: string;
+  /** Agency after inheritance from ancestors; undefined when none resolves. */
+  agency?: string;
+  /** The node's plain-English description. */
+  description?: string;
+  /** The node's own `meta`. */
+  meta: Record<string, unknown>;
+  /** xstate features used here that the analysis cannot honour fully: invoke, after, always, wildcard, history. */
+  features: string[];
+  /** True when some reachable configuration has this node active. */
+  reachable: boolean;
+}
+
+/** The compiled care graph: every configuration a request can be in and every way between them. */
+export interface CareGraph {
+  /** The model id (the root node's id). */
+  modelId: string;
+  /** The root's annotations. */
+  meta: ModelMeta;
+  /** Agencies: the declared list, or those met in the model in document order. */
+  agencies: AgencyDeclaration[];
+  /** Functions: the declared list or the default one. */
+  functions: FunctionDeclaration[];
+  /** Configurations, initial first, in breadth-first order. */
+  nodes: CareNode[];
+  /** Ways out, sorted by `from`. */
+  edges: CareEdge[];
+  /** `edges` from node i are `outStart[i]` up to `outStart[i + 1]`. */
+  outStart: Int32Array;
+  /** Every state node of the machine, in document order. */
+  stateInfo: StateInfo[];
+}
+
+/** Options for compiling a machine. */
+export interface CompileOptions {
+  /** Stop with an error past this many configurations. Default 100,000. */
+  maxConfigurations: number;
+}
+
+/** The result of compiling: a graph when compilation finished, and what it found on the way. */
+export interface CompileResult {
+  /** Absent when compilation stopped (configuration limit, an error inside xstate). */
+  graph?: CareGraph;
+  /** Problems met while compiling, including probability checks per configuration. */
+  diagnostics: Diagnostic[];
+  /** The machine that was compiled. */
+  machine: AnyStateMachine;
+}
