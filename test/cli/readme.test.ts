@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+describe('the README', () => {
+  it('has a complete small model that passes check', () => {
+    const section = readme.slice(readme.indexOf('## Writing a model'));
+    const example = section.match(/```ts\n([\s\S]*?)```/)![1]!;
+    expect(example).toContain("from 'carepaths'");
+    // Inside the repository, so that `import … from 'carepaths'` resolves to this package.
+    const dir = path.join(root, 'test/output');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'readme-town.ts');
+    writeFileSync(file, example);
+    const result = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'check', file], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('test/output/readme-town.ts: no errors, 0 warnings\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('gives the quick start as exactly the two commands', () => {
+    const quick = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## The default model'));
+    expect(quick.match(/```sh\n([\s\S]*?)```/)![1]).toBe('npm ci && npm start\nnpm test\n');
+  });
+});
