@@ -1,0 +1,95 @@
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import type { CareGraph } from '../graph/types.ts';
+import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
+import { getBoundaryValues, getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
+import type { MarkovAnalysis } from '../markov/types.ts';
+import type { AgencyRow, FunctionalAnalysis, FunctionRow } from './types.ts';
+
+/**
+ * Who does what, how often: functions × agencies with expected visits and the share of requests
+ * meeting each, the handoffs between agencies, outcomes and times. Exact, loops included.
+ */
+export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis = getMarkovAnalysis(graph)): FunctionalAnalysis {
+  const g = toCompactGraph(graph);
+  const { visits } = markov;
+  const services = graph.nodes.filter((node) => !node.isOutcome);
+  const maskOf = (pick: (i: number) => boolean) => Uint8Array.from(graph.nodes, (node) => (!node.isOutcome && pick(node.index) ? 1 : 0));
+  const sumVisits = (mask: Uint8Array) => mask.reduce((sum, m, i) => sum + (m ? visits[i]! : 0), 0);
+
+  const functions: FunctionRow[] = graph.functions
+    .map((fn) => {
+      const mask = maskOf((i) => graph.nodes[i]!.function === fn.id);
+      const agencies = graph.agencies
+        .map((agency) => {
+          const cell = maskOf((i) => graph.nodes[i]!.function === fn.id && graph.nodes[i]!.agency === agency.id);
+          return {
+            agency: agency.id,
+            label: agency.label,
+            states: services.filter((n) => cell[n.index]).map((n) => n.id),
+            expectedVisitsPer1000: 1000 * sumVisits(cell),
+            shareOfRequests: getHittingProbabilities(g, cell)[0]!,
+          };
+        })
+        .filter((cell) => cell.states.length > 0)
+        .sort((a, b) => b.expectedVisitsPer1000 - a.expectedVisitsPer1000 || a.agency.localeCompare(b.agency));
+      return {
+        function: fn.id,
+        label: fn.label,
+        agencies,
+        expectedVisitsPer1000: 1000 * sumVisits(mask),
+        ...getShares(mask),
+      };
+    })
+    .filter((row) => row.agencies.length > 0);
+
+  const agencies: AgencyRow[] = graph.agencies.map((agency) => {
+    const mask = maskOf((i) => graph.nodes[i]!.agency === agency.id);
+    return {
+      agency: agency.id,
+      label: agency.label,
+      functions: graph.functions.filter((fn) => services.some((n) => mask[n.index] && n.function === fn.id)).map((fn) => fn.id),
+      expectedVisitsPer1000: 1000 * sumVisits(mask),
+      shareOfRequests: getHittingProbabilities(g, mask)[0]!,
+      expectedMinutes: services.reduce((sum, n) => sum + (mask[n.index] ? visits[n.index]! * n.meanMinutes : 0), 0),
+    };
+  });
+
+  const handoffs = markov.agencyFlow
+    .flatMap((row, i) => row.map((flow, j) => ({ from: graph.agencies[i]!.id, to: graph.agencies[j]!.id, expectedPer1000: 1000 * flow })))
+    .filter((h) => h.expectedPer1000 > 0)
+    .sort((a, b) => b.expectedPer1000 - a.expectedPer1000 || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+
+  const categories = new Map<string, number>();
+  for (const o of markov.outcomes) categories.set(o.outcome, (categories.get(o.outcome) ?? 0) + o.probability);
+
+  return {
+    model: graph.modelId,
+    title: graph.meta.title ?? graph.modelId,
+    outcomes: markov.outcomes.map(({ state, outcome, probability }) => ({ state, outcome, probability })),
+    outcomeCategories: [...categories].map(([outcome, probability]) => ({ outcome, probability })).sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome)),
+    expectedMinutes: markov.expectedMinutes,
+    expectedHandoffs: markov.expectedHandoffs,
+    states: graph.nodes.map((n) => ({ state: n.id, agency: n.agency, function: n.function ?? null, expectedVisits: visits[n.index]! })),
+    functions,
+    agencies,
+    handoffs,
+  };
+
+  /**
+   * At least once: the probability of ever reaching the set. More than once: a second episode,
+   * where an episode ends when the request leaves the set or passes to another agency within it
+   * (re-triage by a second agency counts twice). Where the first arrival lands (the set made
+   * absorbing) weights the chance, from there, of a further episode.
+   */
+  function getShares(mask: Uint8Array) {
+    const hit = getHittingProbabilities(g, mask);
+    const first = getExpectedVisits(g, 0, mask);
+    let more = 0;
+    for (const agency of new Set(Array.from(mask.keys()).filter((v) => mask[v]).map((v) => g.agency[v]!))) {
+      const episode = Uint8Array.from(mask, (m, v) => (m && g.agency[v] === agency ? 1 : 0));
+      const again = getBoundaryValues(g, episode.map((m) => 1 - m), hit);
+      for (let v = 0; v < g.n; v++) if (episode[v]) more += first[v]! * again[v]!;
+    }
+    return { shareOfRequests: hit[0]!, shareMoreThanOnce: more };
+  }
+}
