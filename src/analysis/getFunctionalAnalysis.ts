@@ -31,7 +31,7 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
           };
         })
         .filter((cell) => cell.states.length > 0)
-        .sort((a, b) => b.expectedVisitsPer1000 - a.expectedVisitsPer1000 || a.agency.localeCompare(b.agency));
+        .sort((a, b) => b.shareOfRequests - a.shareOfRequests || b.expectedVisitsPer1000 - a.expectedVisitsPer1000 || a.agency.localeCompare(b.agency));
       return {
         function: fn.id,
         label: fn.label,

@@ -18,7 +18,7 @@ export interface FunctionRow {
   function: string;
   /** Its plain-English label. */
   label: string;
-  /** The agencies that perform it, most visits first. */
+  /** The agencies that perform it, the one meeting most requests first. */
   agencies: FunctionCell[];
   /** Expected visits per 1,000 requests, all agencies together. */
   expectedVisitsPer1000: number;

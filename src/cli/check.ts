@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
-import { CliError, exitCodes } from './errors.ts';
-import { loadChecked, toWholeNumber } from './loadChecked.ts';
+import { exitCodes } from './errors.ts';
+import { loadChecked, toChoice, toWholeNumber } from './loadChecked.ts';
 
 /** `carepaths check [MODEL]`: the model checks, as text or JSON. */
 export function addCheckCommand(program: Command): void {
@@ -16,10 +16,10 @@ export function addCheckCommand(program: Command): void {
       '\nExit codes: 0 no errors (warnings allowed), 1 the model has errors, 2 the file cannot be loaded.\nJSON output: { ok, diagnostics: [{ code, severity, path, message, hint }] }.',
     )
     .action(async (model: string | undefined, options: { format: string; maxConfigurations: string }) => {
-      if (!['text', 'json'].includes(options.format)) throw new CliError(`--format must be text or json (you gave "${options.format}").`, exitCodes.badInput);
+      const format = toChoice(options.format, '--format', ['text', 'json'] as const);
       const result = await loadChecked(model, toWholeNumber(options.maxConfigurations, '--max-configurations'));
       process.stdout.write(
-        options.format === 'json'
+        format === 'json'
           ? JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics }, null, 2) + '\n'
           : toDiagnosticsText(result.file, result.diagnostics),
       );

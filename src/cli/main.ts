@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { addAnalyseCommand } from './analyse.ts';
 import { addCheckCommand } from './check.ts';
 import { CliError, exitCodes } from './errors.ts';
+import { addPathwaysCommand } from './pathways.ts';
 import { addSummaryCommand } from './summary.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -16,6 +18,8 @@ export function createProgram(): Command {
     .exitOverride();
   addCheckCommand(program);
   addSummaryCommand(program);
+  addPathwaysCommand(program);
+  addAnalyseCommand(program);
   return program;
 }
 

@@ -40,7 +40,7 @@ export function countPathways(graph: CareGraph, options: Partial<CountOptions> =
           const states = [...members].slice(0, 5).map((v) => graph.nodes[v]!.id);
           return {
             exact: false,
-            reason: `the loop through ${states.join(', ')}${members.length > 5 ? ` and ${members.length - 5} more states` : ''} has too many ways round it to count within ${maxWork.toLocaleString('en-GB')} steps with ${maxRevisits} revisits allowed. Allow fewer revisits, or count with a larger limit.`,
+            reason: `the loop through ${states.join(', ')}${members.length > 5 ? ` and ${members.length - 5} more states` : ''} has too many ways round it to count within ${maxWork.toLocaleString('en-GB')} steps with ${maxRevisits} revisit${maxRevisits === 1 ? '' : 's'} allowed. Allow fewer revisits, or give the count more steps (--count-steps).`,
           };
         }
       } else {

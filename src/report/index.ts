@@ -1,3 +1,10 @@
-export { toCount, toPlural } from './formatNumber.ts';
+export { toAnalysisJson, toAnalysisMarkdown, toAnalysisText } from './analysisWriters.ts';
+export { toCount, toDuration, toFixedTrim, toInEvery, toPercent, toPlural } from './formatNumber.ts';
+export { toNarrative, toPathwayListing, toTotalSentence } from './pathwayListing.ts';
+export type { PathwayListing, PathwayListingEnd, PathwayWriter } from './pathwayListing.ts';
+export { escapeMarkdown } from './escapeMarkdown.ts';
+export { csvPathwayWriter, jsonPathwayWriter, markdownPathwayWriter, textPathwayWriter } from './pathwayWriters.ts';
+export { toCsvField, toCsvRow } from './toCsv.ts';
 export { toDiagnosticsText, toVerdict } from './toDiagnosticsText.ts';
+export { toFunctionSummary } from './toFunctionSummary.ts';
 export { toSummaryText } from './toSummaryText.ts';

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { getFunctionalAnalysis } from '../analysis/getFunctionalAnalysis.ts';
+import { createOutput } from '../io/createOutput.ts';
+import { toAnalysisJson, toAnalysisMarkdown, toAnalysisText } from '../report/analysisWriters.ts';
+import { loadGraph, toChoice } from './loadChecked.ts';
+
+const writers = { text: toAnalysisText, json: toAnalysisJson, md: toAnalysisMarkdown };
+
+/** `carepaths analyse [MODEL]`: exact outcomes, times, handoffs and the functional analysis. */
+export function addAnalyseCommand(program: Command): void {
+  program
+    .command('analyse')
+    .alias('analyze')
+    .description('Exact analysis of the whole system, loops included: outcomes, expected time and handoffs, and which agency performs each function how often.')
+    .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
+    .option('--format <format>', 'text, json or md', 'text')
+    .option('--out <file>', 'write to this file (atomically) instead of the screen')
+    .addHelpText(
+      'after',
+      '\nJSON: { model, title, outcomes: [{ state, outcome, probability }], outcomeCategories, expectedMinutes, expectedHandoffs,\n      states: [{ state, agency, function, expectedVisits }], functions: [{ function, label, agencies, expectedVisitsPer1000,\n      shareOfRequests, shareMoreThanOnce, summary }], agencies, handoffs: [{ from, to, expectedPer1000 }] }.',
+    )
+    .action(async (model: string | undefined, options: { format: string; out?: string }) => {
+      const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
+      const { graph } = await loadGraph(model);
+      const text = writers[format](getFunctionalAnalysis(graph));
+      const output = createOutput(options.out);
+      output.write(text);
+      output.close();
+      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+    });
+}
