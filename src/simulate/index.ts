@@ -1,0 +1,3 @@
+export { createRandom } from './createRandom.ts';
+export type { Random } from './createRandom.ts';
+export { walkCareGraph } from './walkCareGraph.ts';
