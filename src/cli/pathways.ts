@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { createOutput } from '../io/createOutput.ts';
-import { countPathways } from '../pathways/countPathways.ts';
 import { defaultPathwayOptions } from '../pathways/defaults.ts';
-import { enumeratePathways } from '../pathways/enumeratePathways.ts';
-import { getTopPathways } from '../pathways/getTopPathways.ts';
-import { toPathway } from '../pathways/toPathway.ts';
-import { toPathwayListing, type PathwayWriter } from '../report/pathwayListing.ts';
+import type { PathwayWriter } from '../report/pathwayListing.ts';
+import { renderPathways } from '../report/renderPathways.ts';
 import { csvPathwayWriter, jsonPathwayWriter, markdownPathwayWriter, textPathwayWriter } from '../report/pathwayWriters.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { loadGraph, toChoice, toWholeNumber } from './loadChecked.ts';
@@ -45,26 +42,9 @@ export function addPathwaysCommand(program: Command): void {
       const limit = options.limit !== undefined ? toWholeNumber(options.limit, '--limit') : undefined;
       const maxWork = toWholeNumber(options.countSteps, '--count-steps');
       const { graph } = await loadGraph(model);
-      const writer = writers[format]!;
-      const listing = toPathwayListing(graph, countPathways(graph, { maxRevisits, maxWork }), maxRevisits, limit === undefined ? 'probability' : 'enumeration');
       const output = createOutput(options.out);
       try {
-        output.write(writer.head(listing));
-        let listed = 0;
-        let coverage = 0;
-        let complete: boolean;
-        if (limit === undefined) {
-          const found = getTopPathways(graph, { top, maxRevisits });
-          for (const pathway of found.pathways) output.write(writer.row(pathway, listing));
-          [listed, coverage, complete] = [found.pathways.length, found.coverage, found.complete];
-        } else {
-          complete = enumeratePathways(graph, { maxRevisits, limit }, (cursor) => {
-            listed++;
-            coverage += cursor.probability;
-            output.write(writer.row(toPathway(graph, cursor.nodes, cursor.edges, cursor.length, listed), listing));
-          }).complete;
-        }
-        output.write(writer.tail(listing, { listed, coverage, complete }));
+        renderPathways(graph, { maxRevisits, maxWork, top, ...(limit !== undefined ? { limit } : {}) }, writers[format]!, (text) => output.write(text));
         output.close();
       } catch (error) {
         output.abort();

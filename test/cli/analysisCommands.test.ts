@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'carepaths-analysis-'));
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('carepaths pathways', () => {
+  it('lists the 20 most likely pathways in plain English, with coverage and the exact total', () => {
+    const { code, stdout } = run('pathways', 'models/city-uec.ts', '--top', '20');
+    expect(code).toBe(0);
+    expect(stdout).toContain('8,354,378 pathways in which no state is visited twice.');
+    expect(stdout).toMatch(/^ {2}1\. 17\.4% of requests · about 25 minutes · The person and their carers → GP practice$/m);
+    expect(stdout).toMatch(/^ 20\. /m);
+    expect(stdout).toMatch(/These 20 pathways account for \d+\.\d% of requests\.\n$/);
+  });
+
+  it('follows the JSON contract', () => {
+    const { code, stdout } = run('pathways', '--top', '3', '--format', 'json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ model: 'city', total: '8354378', maxRevisits: 0, listed: 3, complete: true });
+    expect(Object.keys(json.pathways[0])).toEqual(['rank', 'probability', 'expectedMinutes', 'states', 'events', 'agencies', 'handoffs', 'functions', 'outcome']);
+    expect(json.coverage).toBeCloseTo(json.pathways.reduce((s: number, p: { probability: number }) => s + p.probability, 0), 12);
+  });
+
+  it('says when --limit cut the enumeration short', () => {
+    const { code, stdout } = run('pathways', '--limit', '4');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Stopped after 4 pathways (--limit): there are more.');
+  });
+
+  it.each([
+    [['--top', '0'], '--top must be a whole number, 1 or more (you gave "0").'],
+    [['--top', 'ten'], '--top must be a whole number, 1 or more (you gave "ten").'],
+    [['--max-revisits', '-1'], '--max-revisits must be a whole number, 0 or more (you gave "-1").'],
+    [['--top', '5', '--limit', '5'], 'Use --top or --limit, not both.'],
+    [['--format', 'pdf'], '--format must be text, json, csv or md (you gave "pdf").'],
+  ])('refuses impossible options %j with exit 2', (args, message) => {
+    const { code, stderr, stdout } = run('pathways', ...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`carepaths: ${message}\n`);
+  });
+
+  it('refuses a model that fails the check, with its errors, exit 1', () => {
+    const model = JSON.parse(readFileSync(path.join(root, 'test/fixtures/small.json'), 'utf8'));
+    model.states.ed.on.ADMIT.meta.p = 0.5;
+    const file = path.join(scratch, 'bad.json');
+    writeFileSync(file, JSON.stringify(model));
+    const { code, stderr } = run('pathways', file);
+    expect(code).toBe(1);
+    expect(stderr).toContain('The model has errors, so it cannot be analysed yet.');
+    expect(stderr).toContain('Error at small.ed (probability-sum)');
+    expect(stderr).toContain('sum to 1.25, not 1');
+  });
+
+  it('writes --out atomically, and a failed run leaves the previous file as it was', () => {
+    const out = path.join(scratch, 'pathways.csv');
+    expect(run('pathways', '--top', '2', '--format', 'csv', '--out', out).code).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    expect(first.split('\r\n')[0]).toBe('rank,probability,expectedMinutes,handoffs,outcome,agencies,functions,events,states');
+    expect(run('pathways', path.join(scratch, 'missing.json'), '--format', 'csv', '--out', out).code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+    expect(readdirSync(scratch).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('carepaths analyse', () => {
+  it('prints the functional analysis', () => {
+    const { code, stdout } = run('analyse', 'models/city-uec.ts');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Functional analysis of "Urgent and emergency care in a mid-sized English city"');
+    expect(stdout).toMatch(/Assess or triage is done by GP practice \(31 in every 100 requests\), NHS 111/);
+    expect(stdout).toContain('Handoffs between agencies, per 1,000 requests:');
+  });
+
+  it('follows the JSON contract, and writes to --out', () => {
+    const out = path.join(scratch, 'analysis.json');
+    const { code, stderr } = run('analyse', '--format', 'json', '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`Wrote ${out}\n`);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    for (const key of ['model', 'outcomes', 'expectedMinutes', 'expectedHandoffs', 'states', 'functions', 'handoffs']) expect(json).toHaveProperty(key);
+    expect(Object.keys(json.outcomes[0])).toEqual(['state', 'outcome', 'probability']);
+    expect(Object.keys(json.states[0])).toEqual(['state', 'agency', 'function', 'expectedVisits']);
+    expect(json.functions[0]).toHaveProperty('agencies');
+    expect(json.functions[0]).toHaveProperty('expectedVisitsPer1000');
+    expect(json.functions[0]).toHaveProperty('shareOfRequests');
+    expect(Object.keys(json.handoffs[0])).toEqual(['from', 'to', 'expectedPer1000']);
+    expect(json.outcomes.reduce((s: number, o: { probability: number }) => s + o.probability, 0)).toBeCloseTo(1, 12);
+    expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
