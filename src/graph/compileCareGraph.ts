@@ -1,7 +1,7 @@
 import {
   __unsafe_getAllOwnEventDescriptors as getEventDescriptors,
-  initialTransition,
-  transition,
+  createEmptyActor,
+  type AnyActorScope,
   type AnyMachineSnapshot,
   type AnyStateMachine,
   type AnyStateNode,
@@ -50,8 +50,27 @@ const atomicNodes = (snapshot: AnyMachineSnapshot): AnyStateNode[] =>
 class ConfigurationLimit extends Error {}
 
 /**
+ * The actor scope @xstate/graph uses to step a machine without running it: actions are not
+ * executed, and one scope serves a whole compilation (xstate's `transition()` builds an actor per call).
+ */
+function createTraversalScope(): AnyActorScope {
+  const empty = createEmptyActor();
+  return {
+    self: empty,
+    logger: () => {},
+    id: '',
+    sessionId: '',
+    defer: () => {},
+    system: empty.system,
+    stopChild: () => {},
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope;
+}
+
+/**
  * Compiles an xstate machine into the care graph: a breadth-first walk over configurations
- * using xstate's own `transition`, so hierarchy, inherited transitions, guards over context
+ * using xstate's own `machine.transition`, so hierarchy, inherited transitions, guards over context
  * and parallel regions mean exactly what they mean in xstate. Ways out whose guards are false
  * in a configuration are not ways out there. Outcomes (all active atomic states final) end the walk.
  */
@@ -79,12 +98,13 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   };
 
   let current = 0;
+  const scope = createTraversalScope();
   try {
-    intern(initialTransition(machine)[0] as AnyMachineSnapshot);
+    intern(machine.getInitialSnapshot(scope) as AnyMachineSnapshot);
     for (; current < nodes.length; current++) {
       const node = nodes[current]!;
       if (node.isOutcome) continue;
-      node.guardedWays = addWaysOut(machine, snapshots[current]!, current, edges, intern);
+      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, edges, intern);
     }
   } catch (error) {
     if (error instanceof ConfigurationLimit) {
@@ -125,6 +145,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
 /** Adds the ways out of one configuration; returns how many offered events a guard disabled. */
 function addWaysOut(
   machine: AnyStateMachine,
+  scope: AnyActorScope,
   snapshot: AnyMachineSnapshot,
   from: number,
   edges: CareEdge[],
@@ -138,7 +159,7 @@ function addWaysOut(
       guarded++;
       continue;
     }
-    const [next] = transition(machine, snapshot, event);
+    const next = machine.transition(snapshot, event, scope);
     const declared = chosen.map((t) => (t as { meta?: { p?: unknown } }).meta?.p).find((p) => p !== undefined);
     const first = chosen[0]!;
     edges.push({

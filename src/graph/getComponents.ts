@@ -9,6 +9,8 @@ export interface Components {
   /** Nodes of component c are `nodes[start[c]]` up to `nodes[start[c + 1]]`. */
   start: Int32Array;
   nodes: Int32Array;
+  /** Position of each node within its component: `nodes[start[of[v]] + position[v]] === v`. */
+  position: Int32Array;
   /** 1 when the component has a loop: more than one node, or a node with a way back to itself. */
   cyclic: Uint8Array;
 }
@@ -83,13 +85,18 @@ export function getComponents(g: CompactGraph): Components {
   for (let c = 0; c < found; c++) start[c + 1] = start[c]! + sizes[c + 1]!;
   const fill = start.slice(0, found);
   const nodes = new Int32Array(n);
-  for (let v = 0; v < n; v++) nodes[fill[of[v]!]!++] = v;
+  const position = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    const slot = fill[of[v]!]!++;
+    nodes[slot] = v;
+    position[v] = slot - start[of[v]!]!;
+  }
   const cyclic = new Uint8Array(found);
   for (let v = 0; v < n; v++) {
     if (start[of[v]! + 1]! - start[of[v]!]! > 1) cyclic[of[v]!] = 1;
     for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (target[e] === v) cyclic[of[v]!] = 1;
   }
-  const components = { count: found, of, start, nodes, cyclic };
+  const components = { count: found, of, start, nodes, position, cyclic };
   cache.set(g, components);
   return components;
 }

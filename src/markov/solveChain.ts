@@ -20,19 +20,24 @@ export function getExpectedVisits(g: CompactGraph, source = 0, stop?: Uint8Array
   visits[source] = 1;
   const halts = (v: number) => g.outcome[v] === 1 || (stop !== undefined && stop[v] === 1);
   for (let comp = c.of[source]!; comp < c.count; comp++) {
-    const members = c.nodes.subarray(c.start[comp]!, c.start[comp + 1]!);
-    if (c.cyclic[comp] && members.some((v) => visits[v] !== 0)) {
-      // Within the loop: visits = inflow + (flow from other members along ways out that stay inside).
-      const rows = toLocalRows(c, comp, members, (add) => {
-        for (const v of members) {
-          if (halts(v)) continue;
-          for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(target[e]!, v, prob[e]!);
-        }
-      });
-      const x = solveComponent(rows, Float64Array.from(members, (v) => visits[v]!));
-      members.forEach((v, i) => (visits[v] = x[i]!));
+    const first = c.start[comp]!;
+    const last = c.start[comp + 1]!;
+    if (c.cyclic[comp]) {
+      let inflow = false;
+      for (let i = first; i < last; i++) if (visits[c.nodes[i]!] !== 0) inflow = true;
+      // Within the loop: visits = inflow + the flow along ways out that stay inside it.
+      if (inflow) {
+        solveLoop(c, comp, (i) => visits[c.nodes[first + i]!]!, (i, x) => (visits[c.nodes[first + i]!] = x), (add) => {
+          for (let i = first; i < last; i++) {
+            const v = c.nodes[i]!;
+            if (halts(v)) continue;
+            for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(c.position[target[e]!]!, i - first, prob[e]!);
+          }
+        });
+      }
     }
-    for (const v of members) {
+    for (let i = first; i < last; i++) {
+      const v = c.nodes[i]!;
       if (halts(v) || visits[v] === 0) continue;
       for (let e = outStart[v]!; e < outStart[v + 1]!; e++) {
         const w = target[e]!;
@@ -62,98 +67,91 @@ export function getBoundaryValues(g: CompactGraph, fixed: Uint8Array, values: Fl
   const c = getComponents(g);
   const result = new Float64Array(g.n);
   for (let comp = c.count - 1; comp >= 0; comp--) {
-    const members = c.nodes.subarray(c.start[comp]!, c.start[comp + 1]!);
-    // What the ways out of the component contribute, already known.
-    const outside = Float64Array.from(members, (v) => {
-      if (fixed[v]) return values[v]!;
+    const first = c.start[comp]!;
+    const last = c.start[comp + 1]!;
+    // First what the ways out of the component contribute, already known.
+    for (let i = first; i < last; i++) {
+      const v = c.nodes[i]!;
+      if (fixed[v]) {
+        result[v] = values[v]!;
+        continue;
+      }
       let sum = 0;
       for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] !== comp) sum += prob[e]! * result[target[e]!]!;
-      return sum;
-    });
-    if (!c.cyclic[comp]) {
-      members.forEach((v, i) => (result[v] = outside[i]!));
-      continue;
+      result[v] = sum;
     }
-    const rows = toLocalRows(c, comp, members, (add) => {
-      for (const v of members) {
+    if (!c.cyclic[comp]) continue;
+    solveLoop(c, comp, (i) => result[c.nodes[first + i]!]!, (i, x) => (result[c.nodes[first + i]!] = x), (add) => {
+      for (let i = first; i < last; i++) {
+        const v = c.nodes[i]!;
         if (fixed[v]) continue;
-        for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(v, target[e]!, prob[e]!);
+        for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(i - first, c.position[target[e]!]!, prob[e]!);
       }
     });
-    const x = solveComponent(rows, outside);
-    members.forEach((v, i) => (result[v] = x[i]!));
   }
   return result;
 }
 
-/** The coupling inside one component, M in x = b + M x, as compressed rows in local indices. */
-interface LocalRows {
-  size: number;
-  start: Int32Array;
-  column: Int32Array;
-  weight: Float64Array;
-}
-
-/** Collects entries (row node, column node, weight) of one component into compressed rows. */
-function toLocalRows(c: Components, comp: number, members: Int32Array, collect: (add: (row: number, column: number, weight: number) => void) => void): LocalRows {
-  const base = c.start[comp]!;
-  const local = (v: number) => indexInComponent(c, members, base, v);
-  const entries: [number, number, number][] = [];
-  collect((row, column, weight) => entries.push([local(row), local(column), weight]));
-  const size = members.length;
-  const start = new Int32Array(size + 1);
-  for (const [row] of entries) start[row + 1]!++;
-  for (let i = 0; i < size; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, size);
-  const column = new Int32Array(entries.length);
-  const weight = new Float64Array(entries.length);
-  for (const [row, col, w] of entries) {
-    const slot = fill[row]!++;
-    column[slot] = col;
-    weight[slot] = w;
-  }
-  return { size, start, column, weight };
-}
-
-/** Position of node v among the members of its component (members are stored in node order). */
-function indexInComponent(c: Components, members: Int32Array, base: number, v: number): number {
-  let lo = 0;
-  let hi = members.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = c.nodes[base + mid]!;
-    if (m === v) return mid;
-    if (m < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new Error(`node ${v} is not in its component`);
-}
-
-/** Solves x = b + M x: by elimination for small loops, by Gauss–Seidel sweeps for large ones. */
-function solveComponent(rows: LocalRows, b: Float64Array): Float64Array {
-  const { size, start, column, weight } = rows;
+/**
+ * Solves x = b + M x inside one component, where `coupling` lists the entries of M (row, column,
+ * weight, in positions within the component). By elimination for small loops, by Gauss–Seidel
+ * sweeps over compressed rows for large ones.
+ */
+function solveLoop(
+  c: Components,
+  comp: number,
+  b: (i: number) => number,
+  set: (i: number, x: number) => void,
+  coupling: (add: (row: number, column: number, weight: number) => void) => void,
+): void {
+  const size = c.start[comp + 1]! - c.start[comp]!;
   if (size <= DENSE_LIMIT) {
     const a = new Float64Array(size * size);
+    const x = new Float64Array(size);
     for (let i = 0; i < size; i++) {
       a[i * size + i] = 1;
-      for (let k = start[i]!; k < start[i + 1]!; k++) a[i * size + column[k]!]! -= weight[k]!;
+      x[i] = b(i);
     }
-    const x = b.slice();
+    coupling((row, column, weight) => (a[row * size + column]! -= weight));
     solveDense(a, x, size);
-    return x;
+    for (let i = 0; i < size; i++) set(i, x[i]!);
+    return;
   }
-  const x = b.slice();
+  const rows: number[] = [];
+  const columns: number[] = [];
+  const weights: number[] = [];
+  coupling((row, column, weight) => {
+    rows.push(row);
+    columns.push(column);
+    weights.push(weight);
+  });
+  const start = new Int32Array(size + 1);
+  for (const row of rows) start[row + 1]!++;
+  for (let i = 0; i < size; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, size);
+  const column = new Int32Array(rows.length);
+  const weight = new Float64Array(rows.length);
+  rows.forEach((row, k) => {
+    const slot = fill[row]!++;
+    column[slot] = columns[k]!;
+    weight[slot] = weights[k]!;
+  });
+  const base = Float64Array.from({ length: size }, (_, i) => b(i));
+  const x = base.slice();
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let change = 0;
     let scale = 0;
     for (let i = 0; i < size; i++) {
-      let sum = b[i]!;
+      let sum = base[i]!;
       for (let k = start[i]!; k < start[i + 1]!; k++) sum += weight[k]! * x[column[k]!]!;
       change = Math.max(change, Math.abs(sum - x[i]!));
       scale = Math.max(scale, Math.abs(sum));
       x[i] = sum;
     }
-    if (change <= TOLERANCE * Math.max(1, scale)) return x;
+    if (change <= TOLERANCE * Math.max(1, scale)) {
+      for (let i = 0; i < size; i++) set(i, x[i]!);
+      return;
+    }
   }
   throw new Error(`a loop of ${size} states did not settle after ${MAX_SWEEPS} sweeps`);
 }

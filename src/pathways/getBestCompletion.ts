@@ -45,10 +45,14 @@ export function getBestCompletion(g: CompactGraph): Float64Array {
   return best;
 }
 
-/** A binary max-heap of integer items by priority; ties go to the item pushed first, so results are reproducible. */
+/**
+ * A binary max-heap of integer items by priority, then by a second key (higher first); remaining
+ * ties go to the item pushed first, so results are reproducible.
+ */
 export class MaxHeap {
   private items: number[] = [];
   private keys: number[] = [];
+  private ties: number[] = [];
   private order: number[] = [];
   private pushed = 0;
 
@@ -56,9 +60,10 @@ export class MaxHeap {
     return this.items.length;
   }
 
-  push(item: number, key: number): void {
+  push(item: number, key: number, tie = 0): void {
     this.items.push(item);
     this.keys.push(key);
+    this.ties.push(tie);
     this.order.push(this.pushed++);
     this.up(this.items.length - 1);
   }
@@ -69,13 +74,16 @@ export class MaxHeap {
     this.swap(0, last);
     this.items.pop();
     this.keys.pop();
+    this.ties.pop();
     this.order.pop();
     this.down(0);
     return top;
   }
 
   private before(a: number, b: number): boolean {
-    return this.keys[a]! > this.keys[b]! || (this.keys[a] === this.keys[b] && this.order[a]! < this.order[b]!);
+    if (this.keys[a] !== this.keys[b]) return this.keys[a]! > this.keys[b]!;
+    if (this.ties[a] !== this.ties[b]) return this.ties[a]! > this.ties[b]!;
+    return this.order[a]! < this.order[b]!;
   }
 
   private up(i: number): void {
@@ -103,6 +111,7 @@ export class MaxHeap {
   private swap(a: number, b: number): void {
     [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
     [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
+    [this.ties[a], this.ties[b]] = [this.ties[b]!, this.ties[a]!];
     [this.order[a], this.order[b]] = [this.order[b]!, this.order[a]!];
   }
 }

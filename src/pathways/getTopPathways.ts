@@ -10,6 +10,11 @@ import type { Pathway, TopOptions, TopPathways } from './types.ts';
  * (A*) search over partial pathways ranked by their probability so far times the best possible
  * completion. That bound never underestimates, so each pathway popped at an outcome is the next
  * most likely. Revisit bounds apply as in enumeration.
+ *
+ * Bounds are compared in log space rounded to 10 decimal places, so rounding in long products does
+ * not turn a near-tie into a difference: ties (pathways within one part in 10^10 of each other) are
+ * broken deepest first, which follows one best pathway to its end instead of widening across
+ * millions of equally likely ones.
  */
 export function getTopPathways(graph: CareGraph, options: Partial<TopOptions> = {}): TopPathways {
   const { maxRevisits, top, maxFrontier } = { ...defaultPathwayOptions, ...options };
@@ -24,7 +29,9 @@ export function getTopPathways(graph: CareGraph, options: Partial<TopOptions> = 
   const frontier = new MaxHeap();
   const pathways: Pathway[] = [];
   let coverage = 0;
-  if (best[0]! > 0) frontier.push(0, best[0]!);
+  const stepDepth: number[] = [0];
+  const bound = (p: number) => Math.round(Math.log(p) * 1e10);
+  if (best[0]! > 0) frontier.push(0, bound(best[0]!), 0);
   while (frontier.size && pathways.length < top) {
     const step = frontier.pop();
     const v = stepNode[step]!;
@@ -43,7 +50,8 @@ export function getTopPathways(graph: CareGraph, options: Partial<TopOptions> = 
       stepEdge.push(e);
       stepParent.push(step);
       stepProb.push(p);
-      frontier.push(stepNode.length - 1, p * best[w]!);
+      stepDepth.push(stepDepth[step]! + 1);
+      frontier.push(stepNode.length - 1, bound(p * best[w]!), stepDepth[step]! + 1);
     }
   }
   return { pathways, coverage, complete: true };

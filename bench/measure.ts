@@ -1,0 +1,39 @@
+import { Worker } from 'node:worker_threads';
+import type { LayeredOptions } from './synthetic.ts';
+
+/** Milliseconds taken by `run`, best of `repeats`. */
+export function time<T>(run: () => T, repeats = 3): { ms: number; result: T } {
+  let best = Infinity;
+  let result!: T;
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    result = run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return { ms: best, result };
+}
+
+/** Runs the xstate baseline in a worker; undefined when it does not finish within `timeoutMs`. */
+export function runBaseline(spec: { layered?: LayeredOptions; file?: string }, timeoutMs: number): Promise<{ pathways: number; ms: number } | undefined> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./baselineWorker.mjs', import.meta.url), { workerData: spec, resourceLimits: { maxOldGenerationSizeMb: 8192 } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve(undefined);
+    }, timeoutMs);
+    worker.once('message', (message) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(message);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      // Running out of memory is how the baseline fails on large models: report it as not finishing.
+      if (/memory/i.test(String(error))) resolve(undefined);
+      else reject(error);
+    });
+  });
+}
+
+/** A number with thousands separators. */
+export const n = (x: number | bigint) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });

@@ -1,0 +1,23 @@
+/**
+ * The benchmarks: `npm run bench`. Each runs the baseline (xstate's graph utilities or
+ * interpreter) and ours on the same model in the same run, prints the ratio, and the whole
+ * report is written to bench/RESULTS.md with the machine it ran on.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchPathways } from './pathways.bench.ts';
+
+const machine = [
+  `- Date: ${new Date().toISOString().slice(0, 10)}`,
+  `- CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores; benchmarks use one)`,
+  `- Memory: ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+  `- Node ${process.version} on ${os.platform()} ${os.release()}`,
+];
+console.log(machine.join('\n') + '\n');
+const sections = [...(await benchPathways())];
+writeFileSync(
+  path.join(import.meta.dirname, 'RESULTS.md'),
+  ['# Benchmark results', '', 'Written by `npm run bench`; each table puts the baseline and ours side by side from the same run.', '', ...machine, '', ...sections].join('\n') + '\n',
+);
+console.log('Wrote bench/RESULTS.md');
