@@ -4,6 +4,7 @@ import { addAnalyseCommand } from './analyse.ts';
 import { addCheckCommand } from './check.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { addPathwaysCommand } from './pathways.ts';
+import { addReportCommand } from './report.ts';
 import { addSummaryCommand } from './summary.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,6 +21,7 @@ export function createProgram(): Command {
   addSummaryCommand(program);
   addPathwaysCommand(program);
   addAnalyseCommand(program);
+  addReportCommand(program);
   return program;
 }
 

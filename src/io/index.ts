@@ -3,3 +3,8 @@ export type { LoadResult } from './loadModel.ts';
 export { writeFileAtomic } from './writeFileAtomic.ts';
 export { createOutput } from './createOutput.ts';
 export type { Output } from './createOutput.ts';
+export { loadFonts } from './loadFonts.ts';
+export type { FontFiles } from './loadFonts.ts';
+export { toPng } from './toPng.ts';
+export { writeFilesAtomic } from './writeFilesAtomic.ts';
+export type { OutputFile } from './writeFilesAtomic.ts';

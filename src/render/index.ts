@@ -1,0 +1,16 @@
+export { createRenderContext, toFontCss } from './createRenderContext.ts';
+export type { FontData } from './createRenderContext.ts';
+export { createTextMeasure } from './createTextMeasure.ts';
+export type { TextMeasure } from './createTextMeasure.ts';
+export { getAgencyStyles } from './palette.ts';
+export type { AgencyStyle } from './palette.ts';
+export { renderAgencyOverview } from './renderAgencyOverview.ts';
+export { renderHandoffMatrix } from './renderHandoffMatrix.ts';
+export { renderReport } from './renderReport.ts';
+export type { RenderedReport, ReportInput } from './renderReport.ts';
+export { renderSankey } from './renderSankey.ts';
+export { renderSwimlane } from './renderSwimlane.ts';
+export { renderSystemMap } from './renderSystemMap.ts';
+export { escapeXml } from './svg.ts';
+export { toReportHtml } from './toReportHtml.ts';
+export type { Diagram, RenderContext } from './types.ts';

@@ -1,0 +1,55 @@
+/**
+ * Colours for agencies: the Okabe–Ito palette, safe for the common kinds of colour blindness,
+ * extended with darker and lighter tones for more than eight agencies. Colour is never the only
+ * cue: each agency also has a two-letter badge and a stroke pattern, and diagrams carry a key.
+ */
+const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'];
+const DARKER = ['#A66F00', '#2B7FB0', '#006B4E', '#B0A500', '#004C78', '#963F00', '#8E4F74', '#5E5E5E'];
+const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
+
+/** How an agency is drawn. */
+export interface AgencyStyle {
+  /** Fill colour (light enough for black text on it). */
+  fill: string;
+  /** Stroke colour. */
+  stroke: string;
+  /** Stroke dash pattern ('' for solid): the cue that is not colour. */
+  dash: string;
+  /** A short badge, from the agency's label. */
+  badge: string;
+}
+
+/** Styles for every agency, in the model's order; badges are unique. */
+export function getAgencyStyles(labels: string[]): AgencyStyle[] {
+  const used = new Set<string>();
+  return labels.map((label, i) => {
+    const base = OKABE_ITO[i % 8]!;
+    const badge = [...toBadges(label), `A${i + 1}`].find((b) => !used.has(b))!;
+    used.add(badge);
+    return {
+      fill: mix(base, '#ffffff', 0.72),
+      stroke: i >= 8 || base === '#F0E442' || base === '#999999' ? DARKER[i % 8]! : base,
+      dash: DASHES[(i + Math.floor(i / 8)) % DASHES.length]!,
+      badge,
+    };
+  });
+}
+
+/** Badge candidates, best first: "NHS 111" → "111"; "Urgent treatment centre" → "UTC"; "Out-of-hours GP service" → "GP", then "OHG". */
+function toBadges(label: string): string[] {
+  const words = label.replace(/[()]/g, ' ').split(/[\s-]+/).filter((w) => w && !/^(the|and|their|of|a|an)$/i.test(w));
+  const initials = words.map((w) => w[0]!.toUpperCase()).join('');
+  return [
+    ...words.filter((w) => /^\d+$/.test(w)),
+    ...words.filter((w) => /^[A-Z]{2,}$/.test(w)).map((w) => w.slice(0, 3)),
+    initials.slice(0, 3),
+    initials.slice(0, 2),
+    (words[0] ?? '?').slice(0, 3).toUpperCase(),
+  ].filter(Boolean);
+}
+
+function mix(a: string, b: string, t: number): string {
+  const parse = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [x, y] = [parse(a), parse(b)];
+  return `#${x.map((v, i) => Math.round(v + (y[i]! - v) * t).toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,259 @@
+import ElkConstructor from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { toPercent } from '../report/formatNumber.ts';
+import { toBaseStyle } from './baseStyle.ts';
+import { arrowMarker } from './markers.ts';
+import { el, escapeXml, px, textLines, toSvg } from './svg.ts';
+import { toStateLabel } from './toStateLabel.ts';
+import type { Diagram, RenderContext } from './types.ts';
+
+const SIZE = 12;
+const LINE = 15;
+const MAX_TEXT = 150;
+
+type Kind = 'start' | 'service' | 'decision' | 'outcome';
+
+// elkjs is CommonJS; its default export is the constructor.
+const ELK = ElkConstructor as unknown as new () => { layout(graph: ElkNode): Promise<ElkNode> };
+
+/**
+ * The system map: each agency a labelled box, its states inside shaped by kind (start, service,
+ * decision, outcome), and every way out as an arrow labelled with its probability. Laid out by
+ * elkjs (layered, orthogonal routing), one agency at a time, in the font the page embeds; the
+ * agencies are then placed in rows in the model's order.
+ *
+ * A way out to another agency ends at a signpost inside the agency it leaves ("to Emergency
+ * department: Reception"), drawn in the colours of the agency it leads to, rather than as a long
+ * line across the map: re-contact loops would otherwise wrap lines round the whole system. The
+ * agency overview draws the handoffs between agencies.
+ */
+export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Promise<Diagram> {
+  const { graph, measure } = ctx;
+  const kindOf = (index: number): Kind => {
+    const node = graph.nodes[index]!;
+    if (node.isOutcome) return 'outcome';
+    if (index === 0) return 'start';
+    return graph.outStart[index + 1]! - graph.outStart[index]! > 1 ? 'decision' : 'service';
+  };
+  const lines = graph.nodes.map((n) => measure.wrap(toStateLabel(n), MAX_TEXT, SIZE, n.isOutcome || n.index === 0));
+  const size = (i: number) => {
+    const textWidth = Math.max(...lines[i]!.map((l) => measure.width(l, SIZE, true)));
+    const kind = kindOf(i);
+    return { width: Math.max(90, textWidth + (kind === 'decision' ? 36 : 22)), height: lines[i]!.length * LINE + 16 };
+  };
+  const agencies = graph.agencies.filter((a) => graph.nodes.some((n) => n.agency === a.id));
+  // One signpost per agency and destination state, shared by every way out that leads there.
+  const portals = new Map<string, { agency: string; to: number; lines: string[] }>();
+  const endOf = (e: (typeof graph.edges)[number]) => {
+    const from = graph.nodes[e.from]!;
+    const to = graph.nodes[e.to]!;
+    if (from.agency === to.agency) return `n${e.to}`;
+    const key = `p:${from.agency}:${e.to}`;
+    if (!portals.has(key)) portals.set(key, { agency: from.agency, to: e.to, lines: measure.wrap(`to ${ctx.agencyLabel(to.agency)}: ${toStateLabel(to)}`, MAX_TEXT, 11) });
+    return key;
+  };
+  const edgeEnds = graph.edges.map(endOf);
+  const portalSize = (lines: string[]) => ({ width: Math.max(...lines.map((l) => measure.width(l, 11))) + 30, height: lines.length * 13 + 12 });
+  const labelOf = (p: number) => toPercent(p);
+  const manyWays = (from: number) => graph.outStart[from + 1]! - graph.outStart[from]! > 1;
+  const options = {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'RIGHT',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+    'elk.spacing.nodeNode': '18',
+    'elk.spacing.edgeNode': '12',
+    'elk.spacing.edgeEdge': '8',
+    'elk.edgeLabels.placement': 'CENTER',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.json.edgeCoords': 'ROOT',
+    'elk.json.shapeCoords': 'ROOT',
+    'elk.randomSeed': '1',
+    'elk.padding': '[top=40,left=14,bottom=14,right=14]',
+  };
+  // With signposts, no line joins two agencies: lay each out on its own, then place them in rows.
+  const groups = [...agencies.map((a) => a.id), ...new Set(graph.nodes.filter((n) => !agencies.some((a) => a.id === n.agency)).map((n) => n.agency))];
+  const layouts = await Promise.all(
+    groups.map((agency) =>
+      new ELK().layout({
+        id: `agency:${agency}`,
+        layoutOptions: options,
+        children: [
+          ...graph.nodes.filter((n) => n.agency === agency).map((n) => ({ id: `n${n.index}`, ...size(n.index) })),
+          ...[...portals].filter(([, p]) => p.agency === agency).map(([key, p]) => ({ id: key, ...portalSize(p.lines) })),
+        ],
+        edges: graph.edges
+          .filter((e) => graph.nodes[e.from]!.agency === agency)
+          .map(
+            (e): ElkExtendedEdge => ({
+              id: `e${e.index}`,
+              sources: [`n${e.from}`],
+              targets: [edgeEnds[e.index]!],
+              ...(manyWays(e.from) ? { labels: [{ text: labelOf(e.p), width: measure.width(labelOf(e.p), 10) + 6, height: 13 }] } : {}),
+            }),
+          ),
+      }),
+    ),
+  );
+  const rowWidth = Math.max(1400, ...layouts.map((l) => l.width ?? 0));
+  let cursorX = 0;
+  let cursorY = 0;
+  let rowHeight = 0;
+  const offsets = layouts.map((l) => {
+    if (cursorX > 0 && cursorX + (l.width ?? 0) > rowWidth) {
+      cursorX = 0;
+      cursorY += rowHeight + 24;
+      rowHeight = 0;
+    }
+    const at = { x: cursorX, y: cursorY };
+    cursorX += (l.width ?? 0) + 24;
+    rowHeight = Math.max(rowHeight, l.height ?? 0);
+    return at;
+  });
+  const laid: ElkNode = { id: 'root', width: Math.max(...layouts.map((l, i) => offsets[i]!.x + (l.width ?? 0))), height: cursorY + rowHeight, children: [], edges: [] };
+  layouts.forEach((l, i) => {
+    const { x, y } = offsets[i]!;
+    const shift = <T extends { x?: number; y?: number }>(p: T): T => ({ ...p, x: (p.x ?? 0) + x, y: (p.y ?? 0) + y });
+    laid.children!.push({ ...shift({ ...l, x: 0, y: 0 }), children: (l.children ?? []).map(shift) });
+    for (const edge of l.edges ?? []) {
+      laid.edges!.push({
+        ...edge,
+        sections: (edge.sections ?? []).map((section) => ({ ...section, startPoint: shift(section.startPoint), endPoint: shift(section.endPoint), bendPoints: (section.bendPoints ?? []).map(shift) })),
+        labels: (edge.labels ?? []).map(shift),
+      });
+    }
+  });
+
+  const parts: string[] = [];
+  const width = (laid.width ?? 0) + 20;
+  const height = (laid.height ?? 0) + 110;
+  const dy = 90;
+  parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(`System map: ${graph.meta.title ?? graph.modelId}`)));
+  parts.push(legend(id));
+  parts.push(`<g transform="translate(10 ${dy})">`);
+  for (const box of laid.children ?? []) {
+    if (!box.id.startsWith('agency:')) continue;
+    const agency = box.id.slice('agency:'.length);
+    const style = ctx.agencyStyle(agency);
+    parts.push(
+      el(
+        'g',
+        { class: 'agency', 'data-agency': agency },
+        el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 12, fill: style.fill, 'fill-opacity': 0.35, stroke: style.stroke, 'stroke-width': 2, 'stroke-dasharray': style.dash || undefined }),
+        el('rect', { x: (box.x ?? 0) + 10, y: (box.y ?? 0) + 9, width: measure.width(style.badge, 10, true) + 10, height: 17, rx: 4, fill: style.stroke }),
+        el('text', { x: (box.x ?? 0) + 15, y: (box.y ?? 0) + 21, 'font-size': 10, class: 'bold', fill: '#ffffff' }, escapeXml(style.badge)),
+        el('text', { x: (box.x ?? 0) + measure.width(style.badge, 10, true) + 28, y: (box.y ?? 0) + 22, class: 'bold', 'font-size': 13 }, escapeXml(ctx.agencyLabel(agency))),
+      ),
+    );
+  }
+  for (const edge of laid.edges ?? []) {
+    const e = graph.edges[Number(edge.id.slice(1))]!;
+    for (const section of edge.sections ?? []) {
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+      parts.push(
+        el(
+          'g',
+          { class: 'hoverable way' },
+          el('title', {}, escapeXml(`${toStateLabel(graph.nodes[e.from]!)} to ${toStateLabel(graph.nodes[e.to]!)}: ${toPercent(e.p)} of those here${e.description ? `. ${e.description}` : ''}`)),
+          el('path', { class: 'link', d: `M${points.map((p) => `${px(p.x)},${px(p.y)}`).join('L')}`, stroke: '#555555', 'stroke-width': 1.2, 'marker-end': `url(#${id}-arrow)` }),
+        ),
+      );
+    }
+    for (const label of edge.labels ?? []) {
+      parts.push(
+        el('rect', { x: label.x, y: label.y, width: label.width, height: label.height, rx: 3, fill: '#ffffff', 'fill-opacity': 0.9 }) +
+          el('text', { x: (label.x ?? 0) + 3, y: (label.y ?? 0) + 10, 'font-size': 10 }, escapeXml(label.text ?? '')),
+      );
+    }
+  }
+  const placed = new Map<string, ElkNode>();
+  for (const box of laid.children ?? []) {
+    if (box.id.startsWith('n')) placed.set(box.id, box);
+    for (const child of box.children ?? []) placed.set(child.id, child);
+  }
+  for (const node of graph.nodes) {
+    const box = placed.get(`n${node.index}`);
+    if (!box) continue;
+    parts.push(drawState(ctx, node.index, kindOf(node.index), box, lines[node.index]!));
+  }
+  for (const [key, portal] of portals) {
+    const box = placed.get(key);
+    if (!box) continue;
+    const target = graph.nodes[portal.to]!;
+    const style = ctx.agencyStyle(target.agency);
+    const { x = 0, y = 0, width: w = 0, height: h = 0 } = box;
+    parts.push(
+      el(
+        'g',
+        { class: 'hoverable portal', 'data-target': target.id },
+        el('title', {}, escapeXml(`Handed over to ${ctx.agencyLabel(target.agency)}: ${target.description}`)),
+        el('path', { d: `M${px(x)},${px(y)}H${px(x + w - 10)}L${px(x + w)},${px(y + h / 2)}L${px(x + w - 10)},${px(y + h)}H${px(x)}Z`, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': '4 2' }),
+        textLines(portal.lines, x + 8, y + 16, 13, { 'font-size': 11 }),
+      ),
+    );
+  }
+  parts.push('</g>');
+  const counts = { states: graph.nodes.length, ways: graph.edges.length };
+  const svg = toSvg({
+    id,
+    width,
+    height,
+    title: 'System map',
+    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is labelled with the share of requests that take it.`,
+    style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}`,
+    defs: arrowMarker(`${id}-arrow`, '#555555', 7),
+    body: parts.join(''),
+  });
+  const functionLabel = new Map(graph.functions.map((f) => [f.id, f.label]));
+  const table =
+    '<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out</th></tr></thead><tbody>' +
+    graph.nodes
+      .map((n) => {
+        const ways = graph.edges.slice(graph.outStart[n.index], graph.outStart[n.index + 1]).map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${toPercent(e.p)})`);
+        return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td></tr>`;
+      })
+      .join('') +
+    '</tbody></table>';
+  return { name: 'system-map', title: 'System map', svg, table };
+}
+
+function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, text: string[]): string {
+  const node = ctx.graph.nodes[index]!;
+  const style = ctx.agencyStyle(node.agency);
+  const { x = 0, y = 0, width = 0, height = 0 } = box;
+  const shape =
+    kind === 'decision'
+      ? el('path', { d: `M${px(x + 12)},${px(y)}H${px(x + width - 12)}L${px(x + width)},${px(y + height / 2)}L${px(x + width - 12)},${px(y + height)}H${px(x + 12)}L${px(x)},${px(y + height / 2)}Z`, fill: '#ffffff', stroke: style.stroke, 'stroke-width': 1.5 })
+      : kind === 'outcome'
+        ? el('rect', { x, y, width, height, rx: height / 2, fill: '#ffffff', stroke: style.stroke, 'stroke-width': 1.5 }) +
+          el('rect', { x: x + 3, y: y + 3, width: width - 6, height: height - 6, rx: (height - 6) / 2, fill: 'none', stroke: style.stroke, 'stroke-width': 1 })
+        : kind === 'start'
+          ? el('rect', { x, y, width, height, rx: height / 2, fill: style.fill, stroke: '#1a1a1a', 'stroke-width': 3 })
+          : el('rect', { x, y, width, height, rx: 6, fill: '#ffffff', stroke: style.stroke, 'stroke-width': 1.5 });
+  return el(
+    'g',
+    { class: 'hoverable state', 'data-state': node.id },
+    el('title', {}, escapeXml(`${node.id}: ${node.description}`)),
+    shape,
+    textLines(text, x + width / 2, y + 8 + LINE - 3, LINE, { 'text-anchor': 'middle', 'font-size': SIZE, class: kind === 'outcome' || kind === 'start' ? 'bold' : undefined }),
+  );
+}
+
+function legend(id: string): string {
+  const y = 44;
+  const items: [string, string][] = [
+    ['start', `<rect x="0" y="0" width="46" height="20" rx="10" fill="#eeeeee" stroke="#1a1a1a" stroke-width="3"/>`],
+    ['service', `<rect x="0" y="0" width="46" height="20" rx="5" fill="#ffffff" stroke="#555555" stroke-width="1.5"/>`],
+    ['decision (more than one way out)', `<path d="M8,0H38L46,10L38,20H8L0,10Z" fill="#ffffff" stroke="#555555" stroke-width="1.5"/>`],
+    ['outcome', `<rect x="0" y="0" width="46" height="20" rx="10" fill="#ffffff" stroke="#555555" stroke-width="1.5"/><rect x="3" y="3" width="40" height="14" rx="7" fill="none" stroke="#555555"/>`],
+    ['handed to another agency', `<path d="M0,0H36L46,10L36,20H0Z" fill="#eeeeee" stroke="#555555" stroke-dasharray="4 2"/>`],
+  ];
+  let x = 10;
+  const out: string[] = [];
+  for (const [label, shape] of items) {
+    out.push(`<g transform="translate(${x} ${y})">${shape}<text x="54" y="14" font-size="12">${label}</text></g>`);
+    x += 70 + label.length * 6.5;
+  }
+  out.push(`<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, labelled with the share of requests at that state who take them.</text>`);
+  return `<g id="${id}-legend">${out.join('')}</g>`;
+}

@@ -1,0 +1,127 @@
+import type { PathwayCount, Pathway } from '../pathways/types.ts';
+import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
+import { toFunctionSummary } from '../report/toFunctionSummary.ts';
+import { reportScript } from './reportScript.ts';
+import { toReportStyle } from './reportStyle.ts';
+import { escapeXml } from './svg.ts';
+import type { Diagram, RenderContext } from './types.ts';
+
+/** What the report page shows, already rendered. */
+export interface ReportParts {
+  overview: Diagram;
+  systemMap: Diagram;
+  sankey: Diagram;
+  matrix: Diagram;
+  swimlanes: Diagram[];
+  pathways: Pathway[];
+  coverage: number;
+  total: PathwayCount;
+  /** The carepaths version and the model's file, for the footer. */
+  version: string;
+  source: string;
+}
+
+/**
+ * The report as one self-contained HTML page: the font, the diagrams and the script are inline,
+ * and a Content-Security-Policy forbids every network request. Diagrams inside the page share
+ * the page's font, so their own copy is left out.
+ */
+export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
+  const { graph, analysis } = ctx;
+  const inline = (svg: string) => (ctx.fontCss ? svg.split(ctx.fontCss).join('') : svg);
+  const title = graph.meta.title ?? graph.modelId;
+  const figure = (d: Diagram, extra = '') =>
+    `<figure${extra}>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
+  const outcomes = analysis.outcomeCategories.map((o) => `<tr><td>${escapeXml(o.outcome)}</td><td>${toPercent(o.probability)}</td></tr>`).join('');
+  const demand = graph.meta.demand?.perDay;
+  const figures = [
+    demand !== undefined ? [`${toCount(demand)}`, 'requests for help a day'] : undefined,
+    [toDuration(analysis.expectedMinutes).replace(/^about /, ''), 'expected from first contact to outcome'],
+    [analysis.expectedHandoffs.toFixed(2), 'handoffs between agencies per request'],
+    [parts.total.exact ? toCount(parts.total.total) : 'too many to count', 'pathways in which no state is visited twice'],
+    [toPercent(parts.coverage), `of requests follow one of the ${parts.pathways.length} most likely pathways`],
+  ]
+    .filter((f): f is string[] => f !== undefined)
+    .map(([value, label]) => `<div class="figure"><b>${escapeXml(value!)}</b>${escapeXml(label!)}</div>`)
+    .join('');
+  const list = parts.pathways
+    .map((p) => {
+      const text = `${p.agencies.map(ctx.agencyLabel).join(' ')} ${p.outcome} ${p.states.map((s) => graph.nodes.find((n) => n.id === s)?.description ?? s).join(' ')}`.toLowerCase();
+      return `<li data-rank="${p.rank}" data-text="${escapeXml(text)}"><button type="button" aria-controls="swimlane-figure-${p.rank}"><b>${p.rank}. ${escapeXml(p.agencies.map(ctx.agencyLabel).join(' → '))}</b><br><span class="meta">${toPercent(p.probability)} of requests · ${toDuration(p.expectedMinutes)} · ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`} · outcome: ${escapeXml(p.outcome)}</span></button></li>`;
+    })
+    .join('');
+  const lanes = parts.swimlanes
+    .map((d, i) => `<div class="swimlane" id="swimlane-figure-${parts.pathways[i]!.rank}" data-rank="${parts.pathways[i]!.rank}">${figure(d)}</div>`)
+    .join('');
+  const functions = analysis.functions
+    .map(
+      (row) =>
+        `<div class="function"><h3>${escapeXml(row.label)}</h3><p>${escapeXml(toFunctionSummary(row))}</p><details><summary>Where ${escapeXml(row.label.toLowerCase())} happens</summary><table><thead><tr><th scope="col">Agency</th><th scope="col">Visits per 1,000 requests</th><th scope="col">Share of requests</th><th scope="col">States</th></tr></thead><tbody>${row.agencies
+          .map((c) => `<tr><td>${escapeXml(c.label)}</td><td>${toFixedTrim(c.expectedVisitsPer1000)}</td><td>${toInEvery(c.shareOfRequests)}</td><td>${c.states.map((s) => escapeXml(s)).join('<br>')}</td></tr>`)
+          .join('')}</tbody></table></details></div>`,
+    )
+    .join('');
+  const grid =
+    '<table><thead><tr><th scope="col">Function</th>' +
+    analysis.agencies.map((a) => `<th scope="col">${escapeXml(a.label)}</th>`).join('') +
+    '</tr></thead><tbody>' +
+    analysis.functions
+      .map((row) => `<tr><th scope="row">${escapeXml(row.label)}</th>${analysis.agencies.map((a) => {
+        const cell = row.agencies.find((c) => c.agency === a.agency);
+        return `<td>${cell ? toFixedTrim(cell.expectedVisitsPer1000) : ''}</td>`;
+      }).join('')}</tr>`)
+      .join('') +
+    '</tbody></table>';
+  const sources = (graph.meta.sources ?? []).map((s) => `<li>${escapeXml(s)}</li>`).join('');
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>${escapeXml(title)}: carepaths report</title>
+<style>${toReportStyle(ctx.fontCss, ctx.measure.family)}</style>
+</head>
+<body>
+<header>
+<p>carepaths report</p>
+<h1>${escapeXml(title)}</h1>
+<p class="lead">${escapeXml(graph.meta.description ?? '')}</p>
+<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li></ul></nav>
+</header>
+<main>
+<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
+<div class="figures">${figures}</div>
+<p>All figures are exact, from the model as an absorbing Markov chain, for one request entering the system; re-contacts and re-attendances are included.</p>
+<h3>How requests end</h3><table><thead><tr><th scope="col">Outcome</th><th scope="col">Share of requests</th></tr></thead><tbody>${outcomes}</tbody></table>
+</section>
+<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${escapeXml(parts.overview.title)}</h2>${figure(parts.overview)}</section>
+<section id="map" aria-labelledby="map-h"><h2 id="map-h">System map</h2>
+<p>Every agency with its services and decisions. Drag to move, use the mouse wheel or the buttons to zoom, or focus the map and use the arrow keys and + and −. Hover over a state for its description.</p>
+<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="fit">Fit to width</button><button type="button" data-zoom="reset">Whole map</button></div>
+<div id="map-frame" tabindex="0" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>
+<details><summary>System map as a table</summary>${parts.systemMap.table}</details>
+</section>
+<section id="pathways" aria-labelledby="pathways-h"><h2 id="pathways-h">The ${parts.pathways.length} most likely pathways</h2>
+<p>Together they account for ${toPercent(parts.coverage)} of requests${parts.total.exact ? `, out of ${toCount(parts.total.total)} pathways in which no state is visited twice` : ''}. Choose a pathway to see it as a swimlane.</p>
+<label for="pathway-search">Search the pathways (agency, outcome or any words):</label><br><input type="search" id="pathway-search" placeholder="for example: ambulance admitted"> <span id="pathway-count" aria-live="polite"></span>
+<ol id="pathway-list">${list}</ol>
+${lanes}
+</section>
+<section id="functions" aria-labelledby="functions-h"><h2 id="functions-h">Who does what</h2>
+<p>For each function of the system, which agencies perform it and how often, per 1,000 requests.</p>
+${functions}
+<details><summary>Functions × agencies: visits per 1,000 requests</summary>${grid}</details>
+</section>
+<section id="flow" aria-labelledby="flow-h"><h2 id="flow-h">${escapeXml(parts.sankey.title)}</h2>${figure(parts.sankey)}</section>
+<section id="handoffs" aria-labelledby="handoffs-h"><h2 id="handoffs-h">${escapeXml(parts.matrix.title)}</h2>${figure(parts.matrix)}</section>
+</main>
+<footer>
+<p>Made by carepaths ${escapeXml(parts.version)} from ${escapeXml(parts.source)} (model “${escapeXml(graph.modelId)}”).</p>
+${sources ? `<p>Sources named by the model:</p><ul>${sources}</ul>` : ''}
+</footer>
+<script>${reportScript}</script>
+</body>
+</html>
+`;
+}

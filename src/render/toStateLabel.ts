@@ -1,0 +1,23 @@
+import type { CareNode } from '../graph/types.ts';
+
+/**
+ * A short plain-English name for a state, from its key: "seeAndTreat" → "See and treat",
+ * "category1Response" → "Category 1 response". Context values follow in brackets.
+ */
+export function toStateLabel(node: CareNode): string {
+  const names = node.states.map((path) => humanise(path.split('.').pop() ?? path));
+  const context = node.context ? ` (${Object.entries(node.context).map(([k, v]) => `${humanise(k).toLowerCase()} ${v}`).join(', ')})` : '';
+  return names.join(' + ') + context;
+}
+
+function humanise(key: string): string {
+  const words = key
+    .replace(/_+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .trim()
+    .split(/\s+/)
+    .map((w, i) => (/^[A-Z]{2,}/.test(w) ? w : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()));
+  return words.join(' ');
+}

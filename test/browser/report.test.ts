@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const present = existsSync(executable);
+// CI sets CAREPATHS_REQUIRE_BROWSER=1 after installing chromium, so a missing browser fails there.
+if (!present && process.env.CAREPATHS_REQUIRE_BROWSER === '1') {
+  throw new Error(`Chromium is required (CAREPATHS_REQUIRE_BROWSER=1) but ${executable} does not exist. Install it with: apt-get install -y chromium`);
+}
+const reason = `Chromium not found at ${executable}: install it with apt-get install -y chromium, or set CHROMIUM_PATH`;
+
+describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
+  it('opens from file:// with no console error and no network request, shows every section and diagram, and opens swimlanes', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'carepaths-report-'));
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'report', 'models/city-uec.ts', '--out', out], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const profile = mkdtempSync(path.join(tmpdir(), 'carepaths-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: executable,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 1000 },
+    });
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(String(e)));
+      const url = pathToFileURL(path.join(out, 'report.html')).href;
+      page.on('request', (r) => r.url() !== url && requests.push(r.url()));
+      await page.goto(url);
+      await page.waitForLoadState('load');
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      for (const id of ['summary', 'overview', 'map', 'pathways', 'functions', 'flow', 'handoffs']) {
+        expect(await page.locator(`#${id} h2`).isVisible(), `section ${id}`).toBe(true);
+      }
+      // Every visible diagram has a real size; hidden swimlanes are checked when opened.
+      const boxes = await page.$$eval('svg.carepaths-diagram', (svgs) =>
+        svgs.filter((s) => s.closest('[hidden]') === null).map((s) => { const b = s.getBoundingClientRect(); return { id: s.id, w: b.width, h: b.height }; }),
+      );
+      expect(boxes.length).toBeGreaterThanOrEqual(5);
+      for (const b of boxes) expect(b.w * b.h, b.id).toBeGreaterThan(1000);
+      // The font is the embedded one, not a fallback.
+      expect(await page.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"'))).toBe(true);
+      // Clicking the third pathway shows its swimlane and hides the first.
+      await page.click('#pathway-list li[data-rank="3"] button');
+      expect(await page.locator('#swimlane-figure-3').isVisible()).toBe(true);
+      expect(await page.locator('#swimlane-figure-1').isVisible()).toBe(false);
+      const lane = await page.locator('#swimlane-figure-3 svg').boundingBox();
+      expect((lane?.width ?? 0) * (lane?.height ?? 0)).toBeGreaterThan(1000);
+      // Search narrows the list.
+      await page.fill('#pathway-search', 'ambulance');
+      const shown = await page.$$eval('#pathway-list li', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).length);
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThan(20);
+      // Zooming the map changes its view box.
+      const before = await page.getAttribute('#map-frame svg', 'viewBox');
+      await page.click('[data-zoom="in"]');
+      expect(await page.getAttribute('#map-frame svg', 'viewBox')).not.toBe(before);
+      expect(problems).toEqual([]);
+      const shots = path.join(root, 'test/output');
+      mkdirSync(shots, { recursive: true });
+      await page.fill('#pathway-search', '');
+      await page.screenshot({ path: path.join(shots, 'report-top.png') });
+      await page.locator('#pathways').screenshot({ path: path.join(shots, 'report-pathways.png') });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import { writeFileSync } from 'node:fs';
+import city from '/work/main/models/city-uec.ts';
+import { checkModel } from '/work/main/src/model/checkModel.ts';
+import { getFunctionalAnalysis } from '/work/main/src/analysis/index.ts';
+import { loadFonts } from '/work/main/src/io/loadFonts.ts';
+import { toPng } from '/work/main/src/io/toPng.ts';
+import { createRenderContext } from '/work/main/src/render/createRenderContext.ts';
+const which = process.argv[2]!;
+const { graph } = checkModel(city);
+const fonts = loadFonts();
+const ctx = createRenderContext(graph!, getFunctionalAnalysis(graph!), fonts);
+const mod = await import(`/work/main/src/render/${which}.ts`);
+let t = performance.now();
+const d = await mod[which](ctx);
+console.log(which, (performance.now() - t).toFixed(0), 'ms', d.svg.length, 'bytes');
+writeFileSync(`/tmp/${which}.svg`, d.svg);
+writeFileSync(`/tmp/${which}.png`, toPng(d.svg, fonts, 1));
