@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchPathways } from './pathways.bench.ts';
+import { benchReport } from './report.bench.ts';
 
 const machine = [
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
@@ -15,7 +16,7 @@ const machine = [
   `- Node ${process.version} on ${os.platform()} ${os.release()}`,
 ];
 console.log(machine.join('\n') + '\n');
-const sections = [...(await benchPathways())];
+const sections = [...(await benchPathways()), ...(await benchReport())];
 writeFileSync(
   path.join(import.meta.dirname, 'RESULTS.md'),
   ['# Benchmark results', '', 'Written by `npm run bench`; each table puts the baseline and ours side by side from the same run.', '', ...machine, '', ...sections].join('\n') + '\n',

@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { getFunctionalAnalysis } from '../analysis/getFunctionalAnalysis.ts';
-import { loadFonts } from '../io/loadFonts.ts';
-import { toPng } from '../io/toPng.ts';
-import { writeFilesAtomic, type OutputFile } from '../io/writeFilesAtomic.ts';
-import { countPathways } from '../pathways/countPathways.ts';
-import { getTopPathways } from '../pathways/getTopPathways.ts';
-import { createRenderContext } from '../render/createRenderContext.ts';
-import { renderReport } from '../render/renderReport.ts';
-import { toAnalysisJson } from '../report/analysisWriters.ts';
-import { csvPathwayWriter } from '../report/pathwayWriters.ts';
-import { renderPathways } from '../report/renderPathways.ts';
-import { toReportMarkdown } from '../report/toReportMarkdown.ts';
+import type { OutputFile } from '../io/writeFilesAtomic.ts';
 import { loadGraph, toWholeNumber } from './loadChecked.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,6 +18,22 @@ export function addReportCommand(program: Command): void {
     .addHelpText('after', '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.')
     .action(async (model: string | undefined, options: { out: string; top: string; png?: boolean }) => {
       const top = toWholeNumber(options.top, '--top');
+      // The drawing libraries (elkjs, d3, resvg) load only when a report is asked for.
+      const [{ getFunctionalAnalysis }, { loadFonts }, { toPng }, { writeFilesAtomic }, { countPathways }, { getTopPathways }, { createRenderContext }, { renderReport }, { toAnalysisJson }, { csvPathwayWriter }, { renderPathways }, { toReportMarkdown }] =
+        await Promise.all([
+          import('../analysis/getFunctionalAnalysis.ts'),
+          import('../io/loadFonts.ts'),
+          import('../io/toPng.ts'),
+          import('../io/writeFilesAtomic.ts'),
+          import('../pathways/countPathways.ts'),
+          import('../pathways/getTopPathways.ts'),
+          import('../render/createRenderContext.ts'),
+          import('../render/renderReport.ts'),
+          import('../report/analysisWriters.ts'),
+          import('../report/pathwayWriters.ts'),
+          import('../report/renderPathways.ts'),
+          import('../report/toReportMarkdown.ts'),
+        ]);
       const { graph, file } = await loadGraph(model);
       const analysis = getFunctionalAnalysis(graph);
       const found = getTopPathways(graph, { top });

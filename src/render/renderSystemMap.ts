@@ -73,9 +73,10 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
   };
   // With signposts, no line joins two agencies: lay each out on its own, then place them in rows.
   const groups = [...agencies.map((a) => a.id), ...new Set(graph.nodes.filter((n) => !agencies.some((a) => a.id === n.agency)).map((n) => n.agency))];
+  const elk = new ELK();
   const layouts = await Promise.all(
     groups.map((agency) =>
-      new ELK().layout({
+      elk.layout({
         id: `agency:${agency}`,
         layoutOptions: options,
         children: [

@@ -98,3 +98,40 @@ describe('carepaths analyse', () => {
     expect(existsSync(`${out}.tmp`)).toBe(false);
   });
 });
+
+describe('carepaths report', () => {
+  it('writes the report, its Markdown, diagrams, CSV and JSON, and PNGs with --png', () => {
+    const out = path.join(scratch, 'report');
+    const { code, stdout, stderr } = run('report', 'test/fixtures/small.json', '--out', out, '--top', '3', '--png');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`to ${path.join(out, 'report.html')}`);
+    expect(readdirSync(out).sort()).toEqual(['analysis.json', 'diagrams', 'pathways.csv', 'report.html', 'report.md']);
+    const diagrams = readdirSync(path.join(out, 'diagrams')).sort();
+    expect(diagrams).toEqual(['agency-overview', 'handoff-matrix', 'pathway-1', 'pathway-2', 'pathway-3', 'sankey', 'system-map'].flatMap((d) => [`${d}.png`, `${d}.svg`]));
+    const png = readFileSync(path.join(out, 'diagrams/system-map.png'));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBeGreaterThan(200);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('leaves the previous report as it was when a run fails', () => {
+    const out = path.join(scratch, 'kept');
+    expect(run('report', 'test/fixtures/small.json', '--out', out, '--top', '2').code).toBe(0);
+    const before = readFileSync(path.join(out, 'report.html'), 'utf8');
+    const model = JSON.parse(readFileSync(path.join(root, 'test/fixtures/small.json'), 'utf8'));
+    model.states.ed.on.ADMIT.meta.p = 0.5;
+    writeFileSync(path.join(scratch, 'broken.json'), JSON.stringify(model));
+    expect(run('report', path.join(scratch, 'broken.json'), '--out', out).code).toBe(1);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toBe(before);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses --top 0', () => {
+    const { code, stderr } = run('report', '--top', '0');
+    expect(code).toBe(2);
+    expect(stderr).toBe('carepaths: --top must be a whole number, 1 or more (you gave "0").\n');
+  });
+});

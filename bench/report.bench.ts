@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getFunctionalAnalysis } from '../src/analysis/getFunctionalAnalysis.ts';
+import { compileCareGraph } from '../src/graph/compileCareGraph.ts';
+import { loadFonts } from '../src/io/loadFonts.ts';
+import { createRenderContext } from '../src/render/createRenderContext.ts';
+import { renderSystemMap } from '../src/render/renderSystemMap.ts';
+import { createLayeredModel } from './synthetic.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** The report end to end, as a user runs it, and the system map of a 500-state model. */
+export async function benchReport(): Promise<string[]> {
+  const lines: string[] = [];
+  const say = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+  say('## The report');
+  say('');
+  say('No xstate baseline exists for drawing; the targets from the issue are given beside the figures.');
+  say('');
+  say('| task | seconds (best of 3) | target |');
+  say('|---|---:|---:|');
+  const out = mkdtempSync(path.join(tmpdir(), 'carepaths-bench-'));
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'report', 'models/city-uec.ts', '--out', out], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    best = Math.min(best, performance.now() - started);
+  }
+  say(`| \`carepaths report\` for the default model, whole process (start, model load, analysis, 24 diagrams, files written) | ${(best / 1000).toFixed(2)} | under 3 |`);
+  const machine = createLayeredModel({ width: 25, layers: 20, degree: 2, smallLoops: true });
+  const { graph } = compileCareGraph(machine);
+  const ctx = createRenderContext(graph!, getFunctionalAnalysis(graph!), loadFonts());
+  let mapBest = Infinity;
+  let size = 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    size = (await renderSystemMap(ctx)).svg.length;
+    mapBest = Math.min(mapBest, performance.now() - started);
+  }
+  say(`| system map layout and render, layered 25×20 model (${graph!.nodes.length} states, ${graph!.edges.length} ways out; ${(size / 1e6).toFixed(1)} MB of SVG) | ${(mapBest / 1000).toFixed(2)} | under 5 |`);
+  say('');
+  return lines;
+}
