@@ -1,0 +1,131 @@
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import type { CareGraph } from '../graph/types.ts';
+import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
+import { createRandom, type Random } from './createRandom.ts';
+import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
+import { quantile, toMeanInterval, toWilsonInterval } from './statistics.ts';
+import type { MonteCarloOptions, MonteCarloResult } from './types.ts';
+
+export const defaultMonteCarloOptions: MonteCarloOptions = { requests: 100_000, replications: 10, seed: 1, variants: 10 };
+
+/** What one replication counts; plain numbers and arrays, so that a worker can send it back. */
+export interface ReplicationTally {
+  requests: number;
+  ends: number[];
+  visits: number[];
+  agencyMinutes: number[];
+  handoffs: number;
+  minutes: number;
+  times: Float64Array;
+  variants: [string, number][];
+}
+
+/**
+ * One replication: `requests` walks from the initial state, each way out chosen by its
+ * probability and each visit's duration sampled, on random stream `replication` of `seed`.
+ * The draws per step are: the duration's, then one for the way out.
+ */
+export function runReplication(graph: CareGraph, samplers: Sampler[], requests: number, random: Random): ReplicationTally {
+  const g = toCompactGraph(graph);
+  const { outStart, target, prob, outcome, agency } = g;
+  const ends = new Array<number>(g.n).fill(0);
+  const visits = new Array<number>(g.n).fill(0);
+  const agencyMinutes = new Array<number>(graph.agencies.length).fill(0);
+  const times = new Float64Array(requests);
+  // Pathway variants by a 53-bit rolling hash of the states visited; the first path seen is kept.
+  const variants = new Map<number, { count: number; path: number[] }>();
+  let handoffs = 0;
+  let minutes = 0;
+  const path: number[] = [];
+  for (let r = 0; r < requests; r++) {
+    let v = 0;
+    let t = 0;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    path.length = 0;
+    for (;;) {
+      path.push(v);
+      h1 = Math.imul(h1 ^ v, 0x01000193);
+      h2 = Math.imul(h2 ^ (v + 0x9e3779b9), 0x85ebca6b);
+      visits[v]!++;
+      const d = sampleDuration(samplers[v]!, random);
+      t += d;
+      if (agency[v]! >= 0) agencyMinutes[agency[v]!]! += d;
+      if (outcome[v]) break;
+      let u = random.next();
+      let e = outStart[v]!;
+      const last = outStart[v + 1]! - 1;
+      while (e < last && u >= prob[e]!) u -= prob[e++]!;
+      const w = target[e]!;
+      if (agency[w] !== agency[v]) handoffs++;
+      v = w;
+    }
+    ends[v]!++;
+    times[r] = t;
+    minutes += t;
+    const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+    const seen = variants.get(key);
+    if (seen) seen.count++;
+    else variants.set(key, { count: 1, path: path.slice() });
+  }
+  return { requests, ends, visits, agencyMinutes, handoffs, minutes, times, variants: [...variants.values()].map((x) => [x.path.join(','), x.count]) };
+}
+
+/** Monte Carlo over the care graph: replications on independent streams, pooled with 95% intervals. */
+export function runMonteCarlo(graph: CareGraph, options: Partial<MonteCarloOptions> = {}): MonteCarloResult {
+  const o = { ...defaultMonteCarloOptions, ...options };
+  const samplers = graph.nodes.map((n) => toSampler(n.duration));
+  const tallies = Array.from({ length: o.replications }, (_, r) => runReplication(graph, samplers, o.requests, createRandom(o.seed, r)));
+  return summariseMonteCarlo(graph, o, tallies);
+}
+
+/** Pools replications into the result, with the exact analysis beside the simulated figures. */
+export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tallies: ReplicationTally[]): MonteCarloResult {
+  const exact = getMarkovAnalysis(graph);
+  const g = toCompactGraph(graph);
+  const total = tallies.reduce((a, t) => a + t.requests, 0);
+  const interval = (perReplication: number[], successes?: number) =>
+    tallies.length > 1 ? toMeanInterval(perReplication) : { mean: perReplication[0]!, ci95: successes === undefined ? [perReplication[0]!, perReplication[0]!] : toWilsonInterval(successes, total) };
+  const outcomes = exact.outcomes.map((o2) => {
+    const { mean, ci95 } = interval(tallies.map((t) => t.ends[o2.node]! / t.requests), tallies.reduce((a, t) => a + t.ends[o2.node]!, 0));
+    return { state: o2.state, outcome: o2.outcome, share: mean, ci95: ci95 as [number, number], exact: o2.probability };
+  });
+  const pooled = new Float64Array(total);
+  let offset = 0;
+  for (const t of tallies) {
+    pooled.set(t.times, offset);
+    offset += t.times.length;
+  }
+  pooled.sort();
+  const meanTime = interval(tallies.map((t) => t.minutes / t.requests));
+  const handoffs = interval(tallies.map((t) => t.handoffs / t.requests));
+  const variantCounts = new Map<string, number>();
+  for (const t of tallies) for (const [key, count] of t.variants) variantCounts.set(key, (variantCounts.get(key) ?? 0) + count);
+  const variants = [...variantCounts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, o.variants)
+    .map(([key, count]) => {
+      const nodes = key.split(',').map(Number);
+      let p = 1;
+      for (let i = 0; i + 1 < nodes.length; i++) {
+        for (let e = g.outStart[nodes[i]!]!; e < g.outStart[nodes[i]! + 1]!; e++) if (g.target[e] === nodes[i + 1]) p *= g.prob[e]!;
+      }
+      return { states: nodes.map((v) => graph.nodes[v]!.id), share: count / total, exact: p };
+    });
+  return {
+    model: graph.modelId,
+    mode: 'montecarlo',
+    seed: o.seed,
+    replications: tallies.length,
+    requests: o.requests,
+    outcomes,
+    timeToOutcome: { mean: meanTime.mean, ci95: meanTime.ci95 as [number, number], p50: quantile(pooled, 0.5), p90: quantile(pooled, 0.9), p95: quantile(pooled, 0.95), exactMean: exact.expectedMinutes },
+    visits: graph.nodes.map((n) => ({ state: n.id, agency: n.agency, perRequest: tallies.reduce((a, t) => a + t.visits[n.index]!, 0) / total, exact: exact.visits[n.index]! })),
+    workload: graph.agencies.map((a, i) => {
+      const w = interval(tallies.map((t) => t.agencyMinutes[i]! / t.requests));
+      return { agency: a.id, minutesPerRequest: w.mean, ci95: w.ci95 as [number, number] };
+    }),
+    handoffs: { mean: handoffs.mean, ci95: handoffs.ci95 as [number, number], exact: exact.expectedHandoffs },
+    variants,
+  };
+}

@@ -1,0 +1,107 @@
+import { Z90 } from '../model/duration.ts';
+import type { Duration } from '../model/types.ts';
+import type { Random } from './createRandom.ts';
+
+/**
+ * A duration ready to sample: its kind and parameters in flat form, so that the simulation's inner
+ * loop samples without allocating. `draws` is how many random numbers one sample uses, fixed per
+ * kind except gamma (rejection sampling), so that streams stay aligned between engines.
+ */
+export interface Sampler {
+  kind: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  a: number;
+  b: number;
+  c: number;
+  /** Empirical: values and cumulative weights (normalised to end at 1). */
+  values?: Float64Array;
+  cumulative?: Float64Array;
+}
+
+const NONE = 0;
+const FIXED = 1;
+const EXPONENTIAL = 2;
+const LOGNORMAL = 3;
+const TRIANGULAR = 4;
+const GAMMA = 5;
+const EMPIRICAL = 6;
+
+/** Prepares a model's duration for sampling; no duration samples 0. */
+export function toSampler(duration: Duration | undefined): Sampler {
+  if (!duration) return { kind: NONE, a: 0, b: 0, c: 0 };
+  switch (duration.dist) {
+    case 'fixed':
+      return { kind: FIXED, a: duration.value, b: 0, c: 0 };
+    case 'exponential':
+      return { kind: EXPONENTIAL, a: duration.mean, b: 0, c: 0 };
+    case 'lognormal':
+      return { kind: LOGNORMAL, a: Math.log(duration.median), b: Math.log(duration.p90 / duration.median) / Z90, c: 0 };
+    case 'triangular':
+      return { kind: TRIANGULAR, a: duration.min, b: duration.mode, c: duration.max };
+    case 'gamma': {
+      // shape k = (mean/sd)², scale θ = sd²/mean
+      const shape = (duration.mean / duration.sd) ** 2;
+      return duration.sd === 0 ? { kind: FIXED, a: duration.mean, b: 0, c: 0 } : { kind: GAMMA, a: shape, b: duration.sd ** 2 / duration.mean, c: 0 };
+    }
+    case 'empirical': {
+      const weights = duration.weights ?? duration.values.map(() => 1);
+      const total = weights.reduce((x, y) => x + y, 0);
+      let running = 0;
+      return { kind: EMPIRICAL, a: 0, b: 0, c: 0, values: Float64Array.from(duration.values), cumulative: Float64Array.from(weights, (w) => (running += w / total)) };
+    }
+  }
+}
+
+/** Draws one duration, in minutes. */
+export function sampleDuration(s: Sampler, random: Random): number {
+  switch (s.kind) {
+    case NONE:
+      return 0;
+    case FIXED:
+      return s.a;
+    case EXPONENTIAL:
+      return -s.a * Math.log(1 - random.next());
+    case LOGNORMAL:
+      return Math.exp(s.a + s.b * standardNormal(random));
+    case TRIANGULAR: {
+      const u = random.next();
+      const { a: min, b: mode, c: max } = s;
+      if (max === min) return min;
+      const f = (mode - min) / (max - min);
+      return u < f ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+    }
+    case GAMMA:
+      return sampleGamma(s.a, random) * s.b;
+    case EMPIRICAL: {
+      const u = random.next();
+      const cumulative = s.cumulative!;
+      let i = 0;
+      while (i < cumulative.length - 1 && u >= cumulative[i]!) i++;
+      return s.values![i]!;
+    }
+  }
+}
+
+/** Box–Muller: two uniforms give one standard normal (the second is not kept, so draws stay in step). */
+function standardNormal(random: Random): number {
+  const u = 1 - random.next();
+  const v = random.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Marsaglia and Tsang's method for shape ≥ 1; shape < 1 by boosting with a uniform power. */
+function sampleGamma(shape: number, random: Random): number {
+  if (shape < 1) return sampleGamma(shape + 1, random) * Math.pow(1 - random.next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(random);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - random.next();
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}

@@ -1,0 +1,12 @@
+import city from './models/city-uec.ts';
+import { checkModel } from './src/model/checkModel.ts';
+import { runMonteCarlo } from './src/simulate/runMonteCarlo.ts';
+const { graph } = checkModel(city);
+let t = performance.now();
+const r = runMonteCarlo(graph!, { requests: 200_000, replications: 5, seed: 42 });
+const ms = performance.now() - t;
+const steps = r.visits.reduce((a, v) => a + v.perRequest, 0) * 1_000_000;
+console.log('ms', ms.toFixed(0), 'transitions/s', (steps / (ms / 1000) / 1e6).toFixed(1), 'M');
+for (const o of r.outcomes.slice(0, 5)) console.log(o.state, o.share.toFixed(4), o.ci95.map((x) => x.toFixed(4)), o.exact.toFixed(4));
+console.log(r.timeToOutcome, r.handoffs);
+console.log(r.variants.slice(0, 3));
