@@ -187,6 +187,7 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
     atoms.map((n) => metaOf(n)[k]).find((v) => v !== undefined);
   const duration = firstMeta('duration') as Duration | undefined;
   const capacity = firstMeta('capacity');
+  const priority = firstMeta('priority');
   const fn = firstMeta('function');
   const outcome = isOutcome ? firstMeta('outcome') : undefined;
   return {
@@ -204,6 +205,7 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
     ...(duration !== undefined ? { duration } : {}),
     meanMinutes: safeMean(duration),
     ...(capacity !== undefined ? { capacity } : {}),
+    ...(typeof priority === 'number' ? { priority } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export interface CareNode {
   meanMinutes: number;
   /** Servers and queue, for the discrete-event simulation. */
   capacity?: Capacity;
+  /** The priority a request takes on from here (1 most urgent), when the state sets one. */
+  priority?: number;
 }
 
 /** One way out of a configuration: an event and the configuration it leads to. */

@@ -89,6 +89,11 @@ export interface StateMeta {
   capacity?: Capacity;
   /** The outcome category of a final state (`home`, `admitted`, `care-home`, `died`, …). */
   outcome?: string;
+  /**
+   * Sets the request's priority from this state on (1 is the most urgent), for queues that serve
+   * by priority (`capacity.queue: 'priority'`), for example an ambulance category or triage colour.
+   */
+  priority?: number;
 }
 
 /** Annotations on a transition (a way out of a state). */

@@ -1,0 +1,232 @@
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import type { CareGraph } from '../graph/types.ts';
+import { createRandom, type Random } from './createRandom.ts';
+import type { DesOptions, StepRecord } from './desTypes.ts';
+import { EventQueue } from './EventQueue.ts';
+import { sampleDuration, toSampler } from './sampleDuration.ts';
+
+export const defaultDesOptions: DesOptions = { days: 28, warmup: 2, replications: 5, seed: 1, arrivals: 'poisson' };
+
+const DAY = 24 * 60;
+const ARRIVE = 0;
+const DONE = 1;
+const HOUR = 2;
+
+/** What the engine tells its monitor, besides each step record. */
+export interface DesMonitor {
+  /** One request's stay in one state. */
+  step(record: StepRecord): void;
+  /** A request reached an outcome. */
+  finish(request: number, node: number, arrivedAt: number, at: number): void;
+  /** A request arrived. */
+  arrive(request: number, at: number): void;
+  /** Called at every hour boundary with the queue length at each service with capacity. */
+  hour(at: number, queues: Int32Array): void;
+  /** Busy servers changed at a service with capacity. */
+  busy(node: number, at: number, busy: number): void;
+  /** The replication ended at `at` (the horizon). */
+  end(at: number): void;
+}
+
+/** Servers available at `node` in each hour of the day; null for a state without capacity (no queue). */
+export function getServers(graph: CareGraph): (Int32Array | null)[] {
+  return graph.nodes.map((n) =>
+    n.capacity ? Int32Array.from({ length: 24 }, (_, h) => n.capacity!.schedule?.[h] ?? n.capacity!.servers) : null,
+  );
+}
+
+/**
+ * One replication of the discrete-event simulation. Requests arrive at the model's rate per day,
+ * shaped by its hourly profile (a non-homogeneous Poisson process, by thinning), walk the care
+ * graph, and at states with capacity wait for a free server: first come first served, or by the
+ * priority the request carries (`meta.priority`). Servers follow their hourly schedule; a cut in
+ * servers takes effect as services end (no one is interrupted). Every step goes to the monitor.
+ */
+export function runDesReplication(graph: CareGraph, options: DesOptions, replication: number, monitor: DesMonitor): void {
+  const g = toCompactGraph(graph);
+  const { outStart, target, prob, outcome } = g;
+  const samplers = graph.nodes.map((n) => toSampler(n.duration));
+  const servers = getServers(graph);
+  const fifo = graph.nodes.map((n) => n.capacity?.queue !== 'priority');
+  const priorityOf = graph.nodes.map((n) => n.priority ?? 0);
+  const demand = graph.meta.demand;
+  if (!demand) throw new Error('runDesReplication: the model has no demand (check it with checkDes first)');
+  const random: Random = createRandom(options.seed, replication);
+  const horizon = (options.warmup + options.days) * DAY;
+  const weights = demand.hourly ?? new Array(24).fill(1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const ratePerMinute = weights.map((w) => (demand.perDay * w) / total / 60);
+  const maxRate = Math.max(...ratePerMinute);
+
+  const events = new EventQueue();
+  // Requests: where they are, since when, and their priority.
+  let node = new Int32Array(1024);
+  let entered = new Float64Array(1024);
+  let started = new Float64Array(1024);
+  let arrivedAt = new Float64Array(1024);
+  let priority = new Float64Array(1024);
+  let requests = 0;
+  const busy = new Int32Array(g.n);
+  const queues: number[][] = graph.nodes.map(() => []);
+  const heads = new Int32Array(g.n);
+  const queueLength = new Int32Array(g.n);
+  let enqueued = 0;
+  const enqueueOrder: number[] = [];
+
+  const hourOf = (t: number) => Math.floor(t / 60) % 24;
+  const available = (v: number, t: number) => servers[v]![hourOf(t)]!;
+
+  const grow = () => {
+    const size = node.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    node = copy(node, (n) => new Int32Array(n));
+    entered = copy(entered, (n) => new Float64Array(n));
+    started = copy(started, (n) => new Float64Array(n));
+    arrivedAt = copy(arrivedAt, (n) => new Float64Array(n));
+    priority = copy(priority, (n) => new Float64Array(n));
+  };
+
+  const startService = (r: number, v: number, t: number) => {
+    started[r] = t;
+    if (servers[v]) {
+      busy[v]!++;
+      monitor.busy(v, t, busy[v]!);
+    }
+    events.push(t + sampleDuration(samplers[v]!, random), DONE, r);
+  };
+
+  const enter = (r: number, v: number, t: number) => {
+    node[r] = v;
+    entered[r] = t;
+    if (priorityOf[v]) priority[r] = priorityOf[v]!;
+    if (outcome[v]) {
+      monitor.step({ replication, request: r, node: v, arrival: t, start: t, end: t });
+      monitor.finish(r, v, arrivedAt[r]!, t);
+      return;
+    }
+    if (servers[v] && (queueLength[v]! > 0 || busy[v]! >= available(v, t))) {
+      enqueue(v, r);
+      return;
+    }
+    startService(r, v, t);
+  };
+
+  const enqueue = (v: number, r: number) => {
+    queueLength[v]!++;
+    if (fifo[v]) {
+      queues[v]!.push(r);
+      return;
+    }
+    // Priority queue: lowest priority number first, then first come. Kept as a binary heap.
+    enqueueOrder[r] = enqueued++;
+    const heap = queues[v]!;
+    heap.push(r);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const before = (a: number, b: number) => priority[a]! < priority[b]! || (priority[a] === priority[b] && enqueueOrder[a]! < enqueueOrder[b]!);
+  const dequeue = (v: number): number => {
+    queueLength[v]!--;
+    const queue = queues[v]!;
+    if (fifo[v]) {
+      const r = queue[heads[v]!]!;
+      heads[v]!++;
+      if (heads[v]! > 1024 && heads[v]! * 2 > queue.length) {
+        queue.splice(0, heads[v]!);
+        heads[v] = 0;
+      }
+      return r;
+    }
+    const top = queue[0]!;
+    const last = queue.pop()!;
+    if (queue.length) {
+      queue[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        let m = i;
+        if (l < queue.length && before(queue[l]!, queue[m]!)) m = l;
+        if (l + 1 < queue.length && before(queue[l + 1]!, queue[m]!)) m = l + 1;
+        if (m === i) break;
+        [queue[i], queue[m]] = [queue[m]!, queue[i]!];
+        i = m;
+      }
+    }
+    return top;
+  };
+  const serveQueue = (v: number, t: number) => {
+    while (queueLength[v]! > 0 && busy[v]! < available(v, t)) startService(dequeue(v), v, t);
+  };
+
+  // Arrivals: the first candidate, then each arrival schedules the next.
+  const nextArrival = (t: number): number => {
+    if (options.arrivals === 'regular') {
+      // Evenly spaced in "expected arrivals": one every unit of the integrated rate.
+      let at = t;
+      let left = 1;
+      while (left > 1e-12) {
+        const rate = ratePerMinute[hourOf(at)]!;
+        const toHour = 60 - (at % 60);
+        if (rate * toHour >= left) return at + left / rate;
+        left -= rate * toHour;
+        at += toHour;
+        if (at > horizon) return Infinity;
+      }
+      return at;
+    }
+    let at = t;
+    for (;;) {
+      at += -Math.log(1 - random.next()) / maxRate;
+      if (at > horizon) return Infinity;
+      if (random.next() * maxRate <= ratePerMinute[hourOf(at)]!) return at;
+    }
+  };
+  const first = nextArrival(0);
+  if (first < horizon) events.push(first, ARRIVE, -1);
+  for (let h = 1; h * 60 <= horizon; h++) events.push(h * 60, HOUR, -1);
+
+  const queuesNow = new Int32Array(g.n);
+  while (events.size) {
+    const t = events.peekTime();
+    if (t > horizon) break;
+    const type = events.peekType();
+    const r = events.pop();
+    if (type === ARRIVE) {
+      if (requests === node.length) grow();
+      const id = requests++;
+      arrivedAt[id] = t;
+      priority[id] = 0;
+      monitor.arrive(id, t);
+      enter(id, 0, t);
+      const next = nextArrival(t);
+      if (next < horizon) events.push(next, ARRIVE, -1);
+    } else if (type === DONE) {
+      const v = node[r]!;
+      monitor.step({ replication, request: r, node: v, arrival: entered[r]!, start: started[r]!, end: t });
+      let u = random.next();
+      let e = outStart[v]!;
+      const last = outStart[v + 1]! - 1;
+      while (e < last && u >= prob[e]!) u -= prob[e++]!;
+      if (servers[v]) {
+        busy[v]!--;
+        monitor.busy(v, t, busy[v]!);
+      }
+      enter(r, target[e]!, t);
+      if (servers[v]) serveQueue(v, t);
+    } else {
+      for (let v = 0; v < g.n; v++) if (servers[v]) serveQueue(v, t);
+      queuesNow.set(queueLength);
+      monitor.hour(t, queuesNow);
+    }
+  }
+  monitor.end(horizon);
+}

@@ -1,0 +1,17 @@
+import type { CareGraph } from '../graph/types.ts';
+import type { DesOptions, DesResult } from './desTypes.ts';
+import { defaultDesOptions, runDesReplication } from './runDes.ts';
+import { createDesTally, summariseDes, type DesTally } from './summariseDes.ts';
+
+/** One replication's measurements (replication r uses random stream r of the seed). */
+export function runDesTally(graph: CareGraph, options: DesOptions, replication: number): DesTally {
+  const { monitor, tally } = createDesTally(graph, options);
+  runDesReplication(graph, options, replication, monitor);
+  return tally;
+}
+
+/** The discrete-event simulation, replications in turn on one thread. */
+export function runDes(graph: CareGraph, options: Partial<DesOptions> = {}): DesResult {
+  const o = { ...defaultDesOptions, ...options };
+  return summariseDes(graph, o, Array.from({ length: o.replications }, (_, r) => runDesTally(graph, o, r)));
+}

@@ -1,0 +1,183 @@
+import type { CareGraph } from '../graph/types.ts';
+import type { DesMonitor } from './runDes.ts';
+import { getServers } from './runDes.ts';
+import type { DesOptions, DesResult, StepRecord } from './desTypes.ts';
+import { quantile, toMeanInterval } from './statistics.ts';
+
+const DAY = 24 * 60;
+const FOUR_HOURS = 240;
+
+/** What one replication measured after the warm-up; plain data, so that a worker can send it back. */
+export interface DesTally {
+  arrivals: number;
+  finished: number;
+  ends: number[];
+  times: number[];
+  waits: number[][];
+  busyMinutes: number[];
+  availableMinutes: number[];
+  queueSum: number[][];
+  queueCount: number[];
+  queueMax: number[];
+  responses: number[][];
+  stays: number[][];
+}
+
+/** A monitor that measures one replication, leaving out what starts before the warm-up ends. */
+export function createDesTally(graph: CareGraph, options: DesOptions): { monitor: DesMonitor; tally: DesTally } {
+  const n = graph.nodes.length;
+  const warmup = options.warmup * DAY;
+  const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
+  const agencyOf = graph.nodes.map((node) => agencyIndex.get(node.agency) ?? -1);
+  const isDispatch = graph.nodes.map((node) => node.function === 'dispatch');
+  const servers = getServers(graph);
+  const tally: DesTally = {
+    arrivals: 0,
+    finished: 0,
+    ends: new Array(n).fill(0),
+    times: [],
+    waits: graph.nodes.map(() => []),
+    busyMinutes: new Array(n).fill(0),
+    availableMinutes: servers.map((s) => {
+      if (!s) return 0;
+      const horizon = (options.warmup + options.days) * DAY;
+      let total = 0;
+      for (let t = warmup; t < horizon; t += 60) total += s[Math.floor(t / 60) % 24]! * Math.min(60, horizon - t);
+      return total;
+    }),
+    queueSum: graph.nodes.map(() => new Array(24).fill(0)),
+    queueCount: new Array(24).fill(0),
+    queueMax: new Array(n).fill(0),
+    responses: graph.nodes.map(() => []),
+    stays: graph.agencies.map(() => []),
+  };
+  const lastBusy = new Float64Array(n);
+  const busyNow = new Int32Array(n);
+  const counted: boolean[] = [];
+  const stayAgency: number[] = [];
+  const stayStart: number[] = [];
+  const closeStay = (request: number, at: number) => {
+    const agency = stayAgency[request];
+    if (agency !== undefined && agency >= 0 && stayStart[request]! >= warmup) tally.stays[agency]!.push(at - stayStart[request]!);
+  };
+  const monitor: DesMonitor = {
+    arrive(request, at) {
+      counted[request] = at >= warmup;
+      if (counted[request]) tally.arrivals++;
+    },
+    step(record: StepRecord) {
+      const { request, node, arrival, start, end } = record;
+      if (graph.nodes[node]!.isOutcome) return;
+      const agency = agencyOf[node]!;
+      if (stayAgency[request] !== agency) {
+        closeStay(request, arrival);
+        stayAgency[request] = agency;
+        stayStart[request] = arrival;
+      }
+      if (servers[node] && start >= warmup) tally.waits[node]!.push(start - arrival);
+      if (isDispatch[node] && stayStart[request]! >= warmup) tally.responses[node]!.push(end - stayStart[request]!);
+    },
+    finish(request, node, arrivedAt, at) {
+      closeStay(request, at);
+      stayAgency[request] = -1;
+      if (!counted[request]) return;
+      tally.finished++;
+      tally.ends[node]!++;
+      tally.times.push(at - arrivedAt);
+    },
+    busy(node, at, busy) {
+      const from = Math.max(lastBusy[node]!, warmup);
+      if (at > from) tally.busyMinutes[node]! += busyNow[node]! * (at - from);
+      lastBusy[node] = at;
+      busyNow[node] = busy;
+    },
+    hour(at, queues) {
+      if (at < warmup) return;
+      const h = Math.floor(at / 60) % 24;
+      tally.queueCount[h]!++;
+      for (let v = 0; v < n; v++) {
+        if (!servers[v]) continue;
+        tally.queueSum[v]![h]! += queues[v]!;
+        if (queues[v]! > tally.queueMax[v]!) tally.queueMax[v] = queues[v]!;
+      }
+    },
+    end(at) {
+      // Servers still busy at the end count up to it.
+      for (let v = 0; v < n; v++) if (servers[v]) monitor.busy(v, at, busyNow[v]!);
+    },
+  };
+  return { monitor, tally };
+}
+
+/** Pools replications into the result, with 95% intervals over replications. */
+export function summariseDes(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult {
+  const servers = getServers(graph);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const sorted = (lists: number[][]) => Float64Array.from(lists.flat()).sort();
+  const interval = (values: number[]) => {
+    const { mean: m, ci95 } = toMeanInterval(values);
+    return { mean: m, ci95 };
+  };
+  const times = sorted(tallies.map((t) => t.times));
+  const time = interval(tallies.map((t) => mean(t.times)));
+  const describeServers = (s: Int32Array) => {
+    const distinct = [...new Set(s)];
+    return distinct.length === 1 ? String(distinct[0]) : `${Math.min(...s)} to ${Math.max(...s)} by hour`;
+  };
+  return {
+    model: graph.modelId,
+    mode: 'des',
+    seed: options.seed,
+    replications: tallies.length,
+    days: options.days,
+    warmup: options.warmup,
+    arrivals: options.arrivals,
+    requestsPerReplication: mean(tallies.map((t) => t.arrivals)),
+    unfinishedPerReplication: mean(tallies.map((t) => t.arrivals - t.finished)),
+    outcomes: graph.nodes
+      .filter((node) => node.isOutcome)
+      .map((node) => {
+        const share = interval(tallies.map((t) => (t.finished ? t.ends[node.index]! / t.finished : 0)));
+        return { state: node.id, outcome: node.outcome ?? node.id, share: share.mean, ci95: share.ci95 };
+      }),
+    timeToOutcome: { mean: time.mean, ci95: time.ci95, p50: quantile(times, 0.5), p90: quantile(times, 0.9), p95: quantile(times, 0.95) },
+    services: graph.nodes
+      .filter((node) => servers[node.index])
+      .map((node) => {
+        const v = node.index;
+        const waits = sorted(tallies.map((t) => t.waits[v]!));
+        const wait = interval(tallies.map((t) => mean(t.waits[v]!)));
+        const utilisation = interval(tallies.map((t) => (t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0)));
+        const hours = tallies[0]!.queueCount.map((_, h) => {
+          const count = tallies.reduce((a, t) => a + t.queueCount[h]!, 0);
+          return count ? tallies.reduce((a, t) => a + t.queueSum[v]![h]!, 0) / count : 0;
+        });
+        return {
+          state: node.id,
+          agency: node.agency,
+          servers: describeServers(servers[v]!),
+          waitMean: wait.mean,
+          waitMeanCi95: wait.ci95,
+          waitP90: quantile(waits, 0.9),
+          waitMax: waits.length ? waits[waits.length - 1]! : 0,
+          utilisation: utilisation.mean,
+          utilisationCi95: utilisation.ci95,
+          queueMean: mean(hours),
+          queueMax: Math.max(...tallies.map((t) => t.queueMax[v]!)),
+          queueByHour: hours,
+        };
+      }),
+    responseTimes: graph.nodes
+      .filter((node) => node.function === 'dispatch' && !node.isOutcome)
+      .map((node) => {
+        const all = sorted(tallies.map((t) => t.responses[node.index]!));
+        const m = interval(tallies.map((t) => mean(t.responses[node.index]!)));
+        return { state: node.id, agency: node.agency, mean: m.mean, ci95: m.ci95, p90: quantile(all, 0.9), count: all.length / tallies.length };
+      }),
+    stays: graph.agencies.map((agency, i) => {
+      const all = sorted(tallies.map((t) => t.stays[i]!));
+      const within = interval(tallies.map((t) => (t.stays[i]!.length ? t.stays[i]!.filter((s) => s <= FOUR_HOURS).length / t.stays[i]!.length : 0)));
+      return { agency: agency.id, mean: mean(Array.from(all)), p90: quantile(all, 0.9), withinFourHours: within.mean, withinFourHoursCi95: within.ci95, count: all.length / tallies.length };
+    }),
+  };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { toCareMachine } from '../../src/model/defineCareModel.ts';
+import { runDes } from '../../src/simulate/runDesReplications.ts';
+import { compile } from '../support/compile.ts';
+
+/** One service with `servers` servers: arrivals at `perMinute`, service as given. */
+function queueModel(perMinute: number, servers: number, duration: object, arrive = 0) {
+  return compile(
+    toCareMachine({
+      id: 'q',
+      meta: { title: 'One queue', description: 'd', demand: { perDay: perMinute * 24 * 60 } },
+      initial: 'arrive',
+      states: {
+        arrive: { meta: { agency: 'front', function: 'receive', ...(arrive ? { duration: { dist: 'fixed', value: arrive } } : {}) }, on: { SERVE: 'service' } },
+        service: { meta: { agency: 'service', function: 'treat', duration, capacity: { servers } }, on: { DONE: 'out' } },
+        out: { type: 'final', meta: { agency: 'service', outcome: 'home' } },
+      },
+    }),
+  );
+}
+
+/** Erlang C: the mean wait in an M/M/c queue. */
+function erlangC(lambda: number, mu: number, c: number): number {
+  const a = lambda / mu;
+  let sum = 0;
+  let term = 1;
+  for (let k = 0; k < c; k++) {
+    if (k > 0) term *= a / k;
+    sum += term;
+  }
+  const last = (term * a) / c;
+  const p = (last * c) / (c - a);
+  const waitProbability = p / (sum + p);
+  return waitProbability / (c * mu - lambda);
+}
+
+describe('discrete-event simulation against queueing theory', () => {
+  it('gives the Erlang C mean wait and the utilisation of an M/M/10 queue (arrivals 2 a minute, service mean 4)', () => {
+    const graph = queueModel(2, 10, { dist: 'exponential', mean: 4 });
+    const result = runDes(graph, { days: 20, warmup: 1, replications: 4, seed: 11 });
+    const service = result.services[0]!;
+    const exact = erlangC(2, 0.25, 10);
+    expect(exact).toBeCloseTo(0.8183, 3);
+    // Tolerance: 6% of the exact mean wait, a little over 3 standard errors at this run length.
+    expect(Math.abs(service.waitMean - exact)).toBeLessThan(0.06 * exact);
+    expect(service.utilisation).toBeCloseTo(0.8, 2);
+    expect(result.requestsPerReplication).toBeGreaterThan(2 * 60 * 24 * 20 * 0.98);
+    expect(result.requestsPerReplication).toBeLessThan(2 * 60 * 24 * 20 * 1.02);
+  });
+
+  it('gives exactly known waits for regular arrivals and fixed service', () => {
+    // One arrival a minute from minute 1, one server taking 1.5 minutes: request k (from 0) arrives at
+    // 1 + k, starts at 1 + 1.5k and waits 0.5k. Waits count for services that end within the run:
+    // 1 + 1.5(k + 1) ≤ 1,440, so k ≤ 958, and n = 959 of them.
+    const graph = queueModel(1, 1, { dist: 'fixed', value: 1.5 });
+    const result = runDes(graph, { days: 1, warmup: 0, replications: 1, arrivals: 'regular' });
+    const service = result.services[0]!;
+    const n = 959;
+    // Busy from minute 1 to the end of the day.
+    expect(service.utilisation).toBeCloseTo(1439 / 1440, 12);
+    expect(service.waitMax).toBeCloseTo(0.5 * (n - 1), 6);
+    expect(service.waitMean).toBeCloseTo((0.5 * (n - 1)) / 2, 6);
+  });
+
+  it('has no waits at all where servers are never short', () => {
+    const graph = queueModel(1, 2, { dist: 'fixed', value: 1.5 });
+    const result = runDes(graph, { days: 1, warmup: 0, replications: 1, arrivals: 'regular' });
+    expect(result.services[0]!.waitMax).toBe(0);
+    expect(result.services[0]!.utilisation).toBeCloseTo(0.75, 2);
+  });
+
+  it('is reproducible from its seed, and another seed differs', () => {
+    const graph = queueModel(2, 10, { dist: 'exponential', mean: 4 });
+    const a = JSON.stringify(runDes(graph, { days: 2, warmup: 0, replications: 2, seed: 3 }));
+    expect(JSON.stringify(runDes(graph, { days: 2, warmup: 0, replications: 2, seed: 3 }))).toBe(a);
+    expect(JSON.stringify(runDes(graph, { days: 2, warmup: 0, replications: 2, seed: 4 }))).not.toBe(a);
+  });
+});

@@ -1,0 +1,2 @@
+import { benchReport } from './bench/report.bench.ts';
+await benchReport();
