@@ -5,6 +5,10 @@
  * `[figures: section › row]`. A city of ~500k is ~0.87% of England ("figures: Demand › city of
  * ~500k"). Where the figures have nothing to offer, the number is a modelling assumption and is
  * marked `ASSUMPTION` with the reasoning: change those first when you fit the model to a real place.
+ *
+ * Capacities (for the discrete-event simulation) are assumptions unless a row is cited: each is sized
+ * at about 80–90% of the offered load at the busiest hour that the model itself implies (requests a
+ * day × expected visits × mean minutes; the busiest hour carries 1.6 times the average).
  */
 import { defineCareModel } from '../src/model/defineCareModel.ts';
 
@@ -223,8 +227,8 @@ export default defineCareModel({
             function: 'assess',
             // ASSUMPTION: a clinical call of about 20 minutes.
             duration: { dist: 'lognormal', median: 17, p90: 35 },
-            // ASSUMPTION: clinicians on shift in the clinical assessment service.
-            capacity: { servers: 5 },
+            // ASSUMPTION: clinicians on shift in the clinical assessment service (offered load 4.7 at the busiest hour).
+            capacity: { servers: 7 },
           },
           on: {
             // Same disposition mix as triaged calls [figures: NHS 111 › dispositions of triaged calls].
@@ -584,7 +588,7 @@ export default defineCareModel({
           meta: {
             function: 'assess',
             duration: { dist: 'lognormal', median: 10, p90: 25 } /* ASSUMPTION */,
-            capacity: { servers: 3 } /* ASSUMPTION */,
+            capacity: { servers: 4 } /* ASSUMPTION: offered load 3.5 at the busiest hour */,
           },
           on: {
             // ASSUMPTION
@@ -598,7 +602,8 @@ export default defineCareModel({
             function: 'treat',
             // ASSUMPTION: most UTC visits end within 2 hours.
             duration: { dist: 'lognormal', median: 60, p90: 150 },
-            capacity: { servers: 6 } /* ASSUMPTION */,
+            // ASSUMPTION: clinicians across the city's UTCs (offered load 21 at the busiest hour).
+            capacity: { servers: 24, schedule: [10, 10, 8, 8, 8, 8, 10, 14, 20, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 20, 18, 14, 12] },
           },
           on: {
             // ASSUMPTION
@@ -650,9 +655,10 @@ export default defineCareModel({
           meta: {
             function: 'assess',
             // [figures: Emergency department › Manchester Triage target times] set the urgency bands;
-            // ASSUMPTION: the wait and triage together, median 15 min, p90 45.
-            duration: { dist: 'lognormal', median: 15, p90: 45 },
-            capacity: { servers: 2 } /* ASSUMPTION */,
+            // ASSUMPTION: triage itself, median 6 min, p90 15 (the wait for it is simulated).
+            duration: { dist: 'lognormal', median: 6, p90: 15 },
+            // ASSUMPTION: triage nurses on shift (offered load 2.3 at the busiest hour).
+            capacity: { servers: 3, schedule: [2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2] },
           },
           on: {
             // ASSUMPTION: streaming of walk-in patients (see ambulanceHandover for the calibration).
@@ -668,7 +674,7 @@ export default defineCareModel({
           meta: {
             function: 'emergency-treatment',
             duration: { dist: 'lognormal', median: 150, p90: 360 } /* ASSUMPTION */,
-            capacity: { servers: 4 } /* ASSUMPTION */,
+            capacity: { servers: 6 } /* ASSUMPTION: resus bays (offered load 4 at the busiest hour) */,
           },
           on: {
             // ASSUMPTION
@@ -684,7 +690,7 @@ export default defineCareModel({
             // [figures: Emergency department › median time in department ~2 h 10 min to 2 h 25 min (?)]
             // and [four-hour performance 72–76%]; majors run longer: ASSUMPTION median 180, p90 480.
             duration: { dist: 'lognormal', median: 180, p90: 480 },
-            capacity: { servers: 30 } /* ASSUMPTION: majors cubicles */,
+            capacity: { servers: 62 } /* ASSUMPTION: majors cubicles (offered load 59 at the busiest hour) */,
           },
           on: {
             // ASSUMPTION (calibrated to the 26.3% conversion, see ambulanceHandover).
@@ -699,7 +705,7 @@ export default defineCareModel({
             function: 'emergency-treatment',
             // ASSUMPTION: median 90, p90 200, so most minors stays end within four hours.
             duration: { dist: 'lognormal', median: 90, p90: 200 },
-            capacity: { servers: 10 } /* ASSUMPTION */,
+            capacity: { servers: 26 } /* ASSUMPTION: minors cubicles (offered load 24 at the busiest hour) */,
           },
           on: {
             ADMIT: { target: '#city.acute.awaitingBed', meta: { p: 0.05 } },
@@ -711,7 +717,7 @@ export default defineCareModel({
           meta: {
             function: 'emergency-treatment',
             duration: { dist: 'lognormal', median: 300, p90: 480 } /* ASSUMPTION: a day-case stay */,
-            capacity: { servers: 12 } /* ASSUMPTION: SDEC chairs and trolleys */,
+            capacity: { servers: 26 } /* ASSUMPTION: SDEC chairs and trolleys (offered load 24 at the busiest hour) */,
           },
           on: {
             // ASSUMPTION
@@ -771,8 +777,11 @@ export default defineCareModel({
             // [figures: Admission and discharge › mean length of stay, emergency admissions: 9.1 days];
             // the spread (sd 10 days) is an ASSUMPTION.
             duration: { dist: 'gamma', mean: 9.1 * DAY, sd: 10 * DAY },
-            // [figures: Admission and discharge › ~100k G&A beds] × 0.87% = 870 beds.
-            capacity: { servers: 870 },
+            // [figures: Admission and discharge › ~100k G&A beds] × 0.87% gives 870 beds, but that cannot
+            // hold [figures: Demand › emergency admissions ~525k a month] × 0.87% at the 9.1-day mean stay
+            // above (~1,385 beds): the published rows disagree. ASSUMPTION: 1,300 beds, about 90% occupied
+            // by this model's ~129 admissions a day (offered load 1,170).
+            capacity: { servers: 1300 },
           },
           on: {
             // ASSUMPTION: in-hospital deaths among emergency admissions.
@@ -785,7 +794,7 @@ export default defineCareModel({
           meta: {
             function: 'admit',
             duration: { dist: 'gamma', mean: 4 * DAY, sd: 4 * DAY } /* ASSUMPTION */,
-            capacity: { servers: 20 } /* ASSUMPTION */,
+            capacity: { servers: 32 } /* ASSUMPTION: offered load 26 */,
           },
           on: {
             STEP_DOWN_TO_WARD: { target: 'ward', meta: { p: 0.85 } },
@@ -847,7 +856,7 @@ export default defineCareModel({
           meta: {
             function: 'treat',
             duration: { dist: 'gamma', mean: 120, sd: 40 } /* ASSUMPTION: includes travel */,
-            capacity: { servers: 4 } /* ASSUMPTION */,
+            capacity: { servers: 5 } /* ASSUMPTION: teams on shift (offered load 3.9 at the busiest hour) */,
           },
           on: {
             // ASSUMPTION

@@ -5,6 +5,7 @@ import { addCheckCommand } from './check.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { addPathwaysCommand } from './pathways.ts';
 import { addReportCommand } from './report.ts';
+import { addSimulateCommand } from './simulate.ts';
 import { addSummaryCommand } from './summary.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,6 +23,7 @@ export function createProgram(): Command {
   addPathwaysCommand(program);
   addAnalyseCommand(program);
   addReportCommand(program);
+  addSimulateCommand(program);
   return program;
 }
 

@@ -2,7 +2,7 @@
 export interface DesOptions {
   /** Days of arrivals simulated in each replication, after the warm-up. Default 28. */
   days: number;
-  /** Days simulated first and left out of the results, so that queues start realistic. Default 2. */
+  /** Days simulated first and left out of the results, so that queues and wards fill up first. Default 30. */
   warmup: number;
   /** Independent replications. Default 5. */
   replications: number;

@@ -5,7 +5,7 @@ import type { DesOptions, StepRecord } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
 import { sampleDuration, toSampler } from './sampleDuration.ts';
 
-export const defaultDesOptions: DesOptions = { days: 28, warmup: 2, replications: 5, seed: 1, arrivals: 'poisson' };
+export const defaultDesOptions: DesOptions = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson' };
 
 const DAY = 24 * 60;
 const ARRIVE = 0;

@@ -114,9 +114,10 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
   const servers = getServers(graph);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const sorted = (lists: number[][]) => Float64Array.from(lists.flat()).sort();
+  // Everything measured here is zero or more, so intervals stop at zero.
   const interval = (values: number[]) => {
     const { mean: m, ci95 } = toMeanInterval(values);
-    return { mean: m, ci95 };
+    return { mean: m, ci95: [Math.max(0, ci95[0]), ci95[1]] as [number, number] };
   };
   const times = sorted(tallies.map((t) => t.times));
   const time = interval(tallies.map((t) => mean(t.times)));

@@ -1,0 +1,120 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createOutput } from '../io/createOutput.ts';
+import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
+import { toDesText, toMonteCarloText, toSimulationMarkdown } from '../report/simulationWriters.ts';
+import { toCsvRow } from '../report/toCsv.ts';
+import { checkDes } from '../simulate/checkDes.ts';
+import type { DesOptions } from '../simulate/desTypes.ts';
+import { defaultDesOptions, runDesReplication } from '../simulate/runDes.ts';
+import { defaultMonteCarloOptions, summariseMonteCarlo, type ReplicationTally } from '../simulate/runMonteCarlo.ts';
+import { createDesTally, summariseDes, type DesTally } from '../simulate/summariseDes.ts';
+import { CliError, exitCodes } from './errors.ts';
+import { loadGraph, toChoice, toWholeNumber } from './loadChecked.ts';
+import { runSimulation } from './runSimulation.ts';
+
+interface SimulateOptions {
+  mode: string;
+  requests: string;
+  days: string;
+  warmup: string;
+  replications: string;
+  seed: string;
+  workers: string;
+  arrivals: string;
+  format: string;
+  out?: string;
+  events?: string;
+}
+
+/** Minute 0 of a simulation, in the event log: a Monday at midnight. */
+const EPOCH = Date.UTC(2025, 0, 6);
+
+/** `carepaths simulate [MODEL]`: Monte Carlo or discrete-event simulation, reproducible from its seed. */
+export function addSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description('Simulate requests through the system: Monte Carlo over pathways, or discrete-event simulation with capacity, queues and time-of-day demand.')
+    .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
+    .option('--mode <mode>', 'montecarlo or des', 'montecarlo')
+    .option('--requests <N>', 'Monte Carlo: requests in each replication', String(defaultMonteCarloOptions.requests))
+    .option('--days <D>', 'DES: days simulated in each replication, after the warm-up', String(defaultDesOptions.days))
+    .option('--warmup <D>', 'DES: days simulated first and left out of the results', String(defaultDesOptions.warmup))
+    .option('--replications <R>', 'independent replications (95% confidence intervals are over these)', '10')
+    .option('--seed <S>', 'the seed: the same seed gives the same results', '1')
+    .option('--workers <W>', 'worker threads to run replications on (results do not depend on it)', String(Math.max(1, availableParallelism())))
+    .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
+    .option('--format <format>', 'text, json or md', 'text')
+    .option('--out <file>', 'write to this file (atomically) instead of the screen')
+    .option('--events <file>', 'DES: also write the event log as CSV (one row a request a step), for process-mining tools')
+    .addHelpText(
+      'after',
+      '\nJSON (montecarlo): { model, mode, seed, replications, requests, outcomes: [{ state, outcome, share, ci95, exact }], timeToOutcome: { mean, ci95, p50, p90, p95, exactMean },\n  visits, workload, handoffs, variants }.\nJSON (des): { model, mode, seed, replications, days, warmup, outcomes: [{ state, outcome, share, ci95 }], timeToOutcome: { mean, ci95, p50, p90, p95 },\n  services: [{ state, agency, servers, waitMean, waitMeanCi95, waitP90, waitMax, utilisation, utilisationCi95, queueMean, queueMax, queueByHour }],\n  responseTimes: [{ state, mean, ci95, p90 }], stays: [{ agency, mean, p90, withinFourHours, withinFourHoursCi95 }] }.\nEvent log columns: case_id, activity, agency, start, complete, arrival_minute, start_minute, end_minute, wait_minutes (minute 0 is Monday 6 January 2025, 00:00 UTC).',
+    )
+    .action(async (model: string | undefined, options: SimulateOptions) => {
+      const mode = toChoice(options.mode, '--mode', ['montecarlo', 'des'] as const);
+      const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
+      const arrivals = toChoice(options.arrivals, '--arrivals', ['poisson', 'regular'] as const);
+      const replications = toWholeNumber(options.replications, '--replications');
+      const seed = toWholeNumber(options.seed, '--seed', 0);
+      const workers = toWholeNumber(options.workers, '--workers');
+      const montecarlo = { ...defaultMonteCarloOptions, requests: toWholeNumber(options.requests, '--requests'), replications, seed };
+      const des: DesOptions = { days: toWholeNumber(options.days, '--days'), warmup: toWholeNumber(options.warmup, '--warmup', 0), replications, seed, arrivals };
+      if (options.events && mode !== 'des') throw new CliError('--events needs --mode des: a Monte Carlo walk has no clock.', exitCodes.badInput);
+      const { graph, file } = await loadGraph(model);
+      if (mode === 'des') {
+        const missing = checkDes(graph);
+        if (missing.length) throw new CliError(`This model cannot be simulated over days yet:\n\n${toDiagnosticsText(file, missing)}`, exitCodes.modelErrors);
+      }
+      const progress = process.stderr.isTTY
+        ? (done: number, total: number) => process.stderr.write(`\rSimulating: ${done} of ${total} replications${done === total ? '\n' : ''}`)
+        : () => {};
+      const label = (id: string) => graph.agencies.find((a) => a.id === id)?.label ?? id;
+      let text: string;
+      if (mode === 'des' && options.events) {
+        // The event log is written as the simulation runs, so replications run in turn here.
+        const events = createOutput(options.events);
+        const tallies: DesTally[] = [];
+        try {
+          events.write(toCsvRow(['case_id', 'activity', 'agency', 'start', 'complete', 'arrival_minute', 'start_minute', 'end_minute', 'wait_minutes']));
+          for (let r = 0; r < replications; r++) {
+            const { monitor, tally } = createDesTally(graph, des);
+            const step = monitor.step;
+            monitor.step = (record) => {
+              step(record);
+              const node = graph.nodes[record.node]!;
+              const iso = (minute: number) => new Date(EPOCH + minute * 60_000).toISOString();
+              events.write(toCsvRow([`${r + 1}-${record.request + 1}`, node.id, node.agency, iso(record.start), iso(record.end), round(record.arrival), round(record.start), round(record.end), round(record.start - record.arrival)]));
+            };
+            runDesReplication(graph, des, r, monitor);
+            tallies.push(tally);
+            progress(r + 1, replications);
+          }
+          events.close();
+        } catch (error) {
+          events.abort();
+          throw error;
+        }
+        const result = summariseDes(graph, des, tallies);
+        text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toDesText(result, label);
+      } else {
+        const tallies = await runSimulation(graph, { file: path.resolve(file), maxConfigurations: 100_000, mode, montecarlo, des }, workers, progress);
+        if (mode === 'des') {
+          const result = summariseDes(graph, des, tallies as DesTally[]);
+          text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toDesText(result, label);
+        } else {
+          const result = summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
+          text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toMonteCarloText(result, label);
+        }
+      }
+      if (format === 'md') text = toSimulationMarkdown(`${mode === 'des' ? 'Discrete-event' : 'Monte Carlo'} simulation of ${graph.meta.title ?? graph.modelId}`, text);
+      const output = createOutput(options.out);
+      output.write(text);
+      output.close();
+      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+      if (options.events) process.stderr.write(`Wrote ${options.events}\n`);
+    });
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,26 @@
+import type { CareGraph } from '../graph/types.ts';
+import type { Diagnostic } from '../model/types.ts';
+
+/** What a model needs before a discrete-event simulation means anything: demand, and some capacity. */
+export function checkDes(graph: CareGraph): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!graph.meta.demand || !(graph.meta.demand.perDay > 0)) {
+    out.push({
+      code: 'des-no-demand',
+      severity: 'error',
+      path: graph.modelId,
+      message: 'The model says nothing about how many requests arrive, so there is nothing to simulate over days.',
+      hint: 'Add meta: { demand: { perDay: 1200, hourly: [24 numbers] } } to the root of the model, or use --mode montecarlo.',
+    });
+  }
+  if (!graph.nodes.some((n) => n.capacity)) {
+    out.push({
+      code: 'des-no-capacity',
+      severity: 'error',
+      path: graph.modelId,
+      message: 'No state has a capacity, so no one ever waits and the simulation would only repeat the Monte Carlo results.',
+      hint: 'Add meta: { capacity: { servers: 4 } } to the services that can fill up (clinicians, crews, cubicles, beds).',
+    });
+  }
+  return out;
+}
