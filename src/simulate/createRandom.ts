@@ -10,9 +10,23 @@ export interface Random {
 /**
  * A seeded stream (xoroshiro128+ from pure-rand). Streams with the same seed and different
  * `stream` numbers are independent: each is jumped 2^64 steps ahead of the one before.
+ *
+ * xoroshiro128+ seeded straight from a small number starts badly mixed (its first output is close
+ * to 1 for seeds 0, 1, 2, …), so the seed is scrambled first and the first outputs are discarded.
  */
 export function createRandom(seed: number, stream = 0): Random {
-  const rng = xoroshiro128plus(seed);
+  const rng = xoroshiro128plus(scramble(seed));
   for (let i = 0; i < stream; i++) rng.jump();
+  for (let i = 0; i < WARM_UP; i++) rng.next();
   return { next: () => uniformFloat64(rng) };
+}
+
+const WARM_UP = 16;
+
+/** MurmurHash3's 32-bit finaliser: nearby seeds give unrelated starting states. */
+function scramble(seed: number): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }

@@ -12,6 +12,25 @@ import type { Duration } from '../../src/model/types.ts';
 import { getMeanMinutes } from '../../src/model/duration.ts';
 import { compileFile, root } from '../support/compile.ts';
 
+describe('random streams', () => {
+  it('start well mixed: the first draw of 1,000 consecutive seeds averages a half (within 5 standard errors)', () => {
+    const firsts = Array.from({ length: 1000 }, (_, seed) => createRandom(seed).next());
+    const mean = firsts.reduce((a, b) => a + b, 0) / firsts.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / 1000));
+    expect(Math.max(...firsts.slice(0, 10))).toBeLessThan(0.999);
+  });
+
+  it('give independent streams for replications of one seed', () => {
+    const a = createRandom(1, 0);
+    const b = createRandom(1, 1);
+    const n = 20_000;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += (a.next() - 0.5) * (b.next() - 0.5);
+    // Correlation of independent uniforms: 0 with standard error 1/sqrt(n); covariance scale 1/12.
+    expect(Math.abs(sum / n / (1 / 12))).toBeLessThan(5 / Math.sqrt(n));
+  });
+});
+
 describe('duration sampling', () => {
   it.each<[Duration, number]>([
     [{ dist: 'fixed', value: 7 }, 0],
