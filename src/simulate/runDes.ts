@@ -59,13 +59,17 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
   const maxRate = Math.max(...ratePerMinute);
 
   const events = new EventQueue();
-  // Requests: where they are, since when, and their priority.
+  // Requests in the system, by slot: a finished request's slot is used again, so memory follows the
+  // number in the system, not the number simulated. `caseOf` is each slot's request number.
+  let caseOf = new Int32Array(1024);
+  const freeSlots: number[] = [];
   let node = new Int32Array(1024);
   let entered = new Float64Array(1024);
   let started = new Float64Array(1024);
   let arrivedAt = new Float64Array(1024);
   let priority = new Float64Array(1024);
   let requests = 0;
+  let slots = 0;
   const busy = new Int32Array(g.n);
   const queues: number[][] = graph.nodes.map(() => []);
   const heads = new Int32Array(g.n);
@@ -84,6 +88,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
       return b;
     };
     node = copy(node, (n) => new Int32Array(n));
+    caseOf = copy(caseOf, (n) => new Int32Array(n));
     entered = copy(entered, (n) => new Float64Array(n));
     started = copy(started, (n) => new Float64Array(n));
     arrivedAt = copy(arrivedAt, (n) => new Float64Array(n));
@@ -104,8 +109,9 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
     entered[r] = t;
     if (priorityOf[v]) priority[r] = priorityOf[v]!;
     if (outcome[v]) {
-      monitor.step({ replication, request: r, node: v, arrival: t, start: t, end: t });
-      monitor.finish(r, v, arrivedAt[r]!, t);
+      monitor.step({ replication, request: caseOf[r]!, node: v, arrival: t, start: t, end: t });
+      monitor.finish(caseOf[r]!, v, arrivedAt[r]!, t);
+      freeSlots.push(r);
       return;
     }
     if (servers[v] && (queueLength[v]! > 0 || busy[v]! >= available(v, t))) {
@@ -201,17 +207,21 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
     const type = events.peekType();
     const r = events.pop();
     if (type === ARRIVE) {
-      if (requests === node.length) grow();
-      const id = requests++;
-      arrivedAt[id] = t;
-      priority[id] = 0;
-      monitor.arrive(id, t);
-      enter(id, 0, t);
+      let slot = freeSlots.pop();
+      if (slot === undefined) {
+        if (slots === node.length) grow();
+        slot = slots++;
+      }
+      caseOf[slot] = requests++;
+      arrivedAt[slot] = t;
+      priority[slot] = 0;
+      monitor.arrive(caseOf[slot]!, t);
+      enter(slot, 0, t);
       const next = nextArrival(t);
       if (next < horizon) events.push(next, ARRIVE, -1);
     } else if (type === DONE) {
       const v = node[r]!;
-      monitor.step({ replication, request: r, node: v, arrival: entered[r]!, start: started[r]!, end: t });
+      monitor.step({ replication, request: caseOf[r]!, node: v, arrival: entered[r]!, start: started[r]!, end: t });
       let u = random.next();
       let e = outStart[v]!;
       const last = outStart[v + 1]! - 1;

@@ -3,8 +3,12 @@ import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { createRandom, type Random } from './createRandom.ts';
 import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
-import { quantile, toMeanInterval, toWilsonInterval } from './statistics.ts';
+import { addToHistogram, createHistogram, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
+import { toMeanInterval, toWilsonInterval } from './statistics.ts';
 import type { MonteCarloOptions, MonteCarloResult } from './types.ts';
+
+/** Distinct pathway variants tracked in one replication; the most frequent are always among the first seen. */
+const MAX_VARIANTS = 50_000;
 
 export const defaultMonteCarloOptions: MonteCarloOptions = { requests: 100_000, replications: 10, seed: 1, variants: 10 };
 
@@ -16,7 +20,7 @@ export interface ReplicationTally {
   agencyMinutes: number[];
   handoffs: number;
   minutes: number;
-  times: Float64Array;
+  times: Histogram;
   variants: [string, number][];
 }
 
@@ -31,7 +35,7 @@ export function runReplication(graph: CareGraph, samplers: Sampler[], requests: 
   const ends = new Array<number>(g.n).fill(0);
   const visits = new Array<number>(g.n).fill(0);
   const agencyMinutes = new Array<number>(graph.agencies.length).fill(0);
-  const times = new Float64Array(requests);
+  const times = createHistogram();
   // Pathway variants by a 53-bit rolling hash of the states visited; the first path seen is kept.
   const variants = new Map<number, { count: number; path: number[] }>();
   let handoffs = 0;
@@ -61,12 +65,13 @@ export function runReplication(graph: CareGraph, samplers: Sampler[], requests: 
       v = w;
     }
     ends[v]!++;
-    times[r] = t;
+    addToHistogram(times, t);
     minutes += t;
     const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
     const seen = variants.get(key);
     if (seen) seen.count++;
-    else variants.set(key, { count: 1, path: path.slice() });
+    // Memory stays bounded: past this many distinct variants, only those already seen are counted.
+    else if (variants.size < MAX_VARIANTS) variants.set(key, { count: 1, path: path.slice() });
   }
   return { requests, ends, visits, agencyMinutes, handoffs, minutes, times, variants: [...variants.values()].map((x) => [x.path.join(','), x.count]) };
 }
@@ -90,13 +95,7 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     const { mean, ci95 } = interval(tallies.map((t) => t.ends[o2.node]! / t.requests), tallies.reduce((a, t) => a + t.ends[o2.node]!, 0));
     return { state: o2.state, outcome: o2.outcome, share: mean, ci95: ci95 as [number, number], exact: o2.probability };
   });
-  const pooled = new Float64Array(total);
-  let offset = 0;
-  for (const t of tallies) {
-    pooled.set(t.times, offset);
-    offset += t.times.length;
-  }
-  pooled.sort();
+  const pooled = mergeHistograms(tallies.map((t) => t.times));
   const meanTime = interval(tallies.map((t) => t.minutes / t.requests));
   const handoffs = interval(tallies.map((t) => t.handoffs / t.requests));
   const variantCounts = new Map<string, number>();
@@ -119,7 +118,7 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     replications: tallies.length,
     requests: o.requests,
     outcomes,
-    timeToOutcome: { mean: meanTime.mean, ci95: meanTime.ci95 as [number, number], p50: quantile(pooled, 0.5), p90: quantile(pooled, 0.9), p95: quantile(pooled, 0.95), exactMean: exact.expectedMinutes },
+    timeToOutcome: { mean: meanTime.mean, ci95: meanTime.ci95 as [number, number], p50: getQuantile(pooled, 0.5), p90: getQuantile(pooled, 0.9), p95: getQuantile(pooled, 0.95), exactMean: exact.expectedMinutes },
     visits: graph.nodes.map((n) => ({ state: n.id, agency: n.agency, perRequest: tallies.reduce((a, t) => a + t.visits[n.index]!, 0) / total, exact: exact.visits[n.index]! })),
     workload: graph.agencies.map((a, i) => {
       const w = interval(tallies.map((t) => t.agencyMinutes[i]! / t.requests));

@@ -2,7 +2,8 @@ import type { CareGraph } from '../graph/types.ts';
 import type { DesMonitor } from './runDes.ts';
 import { getServers } from './runDes.ts';
 import type { DesOptions, DesResult, StepRecord } from './desTypes.ts';
-import { quantile, toMeanInterval } from './statistics.ts';
+import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
+import { toMeanInterval } from './statistics.ts';
 
 const DAY = 24 * 60;
 const FOUR_HOURS = 240;
@@ -12,15 +13,19 @@ export interface DesTally {
   arrivals: number;
   finished: number;
   ends: number[];
-  times: number[];
-  waits: number[][];
+  times: Histogram;
+  /** Waits at services with capacity (null elsewhere). */
+  waits: (Histogram | null)[];
   busyMinutes: number[];
   availableMinutes: number[];
   queueSum: number[][];
   queueCount: number[];
   queueMax: number[];
-  responses: number[][];
-  stays: number[][];
+  /** Response times at dispatch states (null elsewhere). */
+  responses: (Histogram | null)[];
+  stays: Histogram[];
+  /** Stays within four hours, by agency. */
+  staysWithin: number[];
 }
 
 /** A monitor that measures one replication, leaving out what starts before the warm-up ends. */
@@ -29,14 +34,14 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const warmup = options.warmup * DAY;
   const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
   const agencyOf = graph.nodes.map((node) => agencyIndex.get(node.agency) ?? -1);
-  const isDispatch = graph.nodes.map((node) => node.function === 'dispatch');
+  const isDispatch = graph.nodes.map((node) => node.function === 'dispatch' && !node.isOutcome);
   const servers = getServers(graph);
   const tally: DesTally = {
     arrivals: 0,
     finished: 0,
     ends: new Array(n).fill(0),
-    times: [],
-    waits: graph.nodes.map(() => []),
+    times: createHistogram(),
+    waits: servers.map((s) => (s ? createHistogram() : null)),
     busyMinutes: new Array(n).fill(0),
     availableMinutes: servers.map((s) => {
       if (!s) return 0;
@@ -48,42 +53,51 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     queueSum: graph.nodes.map(() => new Array(24).fill(0)),
     queueCount: new Array(24).fill(0),
     queueMax: new Array(n).fill(0),
-    responses: graph.nodes.map(() => []),
-    stays: graph.agencies.map(() => []),
+    responses: isDispatch.map((d) => (d ? createHistogram() : null)),
+    stays: graph.agencies.map(() => createHistogram()),
+    staysWithin: graph.agencies.map(() => 0),
   };
   const lastBusy = new Float64Array(n);
   const busyNow = new Int32Array(n);
-  const counted: boolean[] = [];
-  const stayAgency: number[] = [];
-  const stayStart: number[] = [];
+  // Notes on requests in the system only: each is forgotten when its request finishes.
+  const counted = new Set<number>();
+  const stayAgency = new Map<number, number>();
+  const stayStart = new Map<number, number>();
   const closeStay = (request: number, at: number) => {
-    const agency = stayAgency[request];
-    if (agency !== undefined && agency >= 0 && stayStart[request]! >= warmup) tally.stays[agency]!.push(at - stayStart[request]!);
+    const agency = stayAgency.get(request);
+    const since = stayStart.get(request)!;
+    if (agency !== undefined && agency >= 0 && since >= warmup) {
+      addToHistogram(tally.stays[agency]!, at - since);
+      if (at - since <= FOUR_HOURS) tally.staysWithin[agency]!++;
+    }
   };
   const monitor: DesMonitor = {
     arrive(request, at) {
-      counted[request] = at >= warmup;
-      if (counted[request]) tally.arrivals++;
+      if (at >= warmup) {
+        counted.add(request);
+        tally.arrivals++;
+      }
     },
     step(record: StepRecord) {
       const { request, node, arrival, start, end } = record;
       if (graph.nodes[node]!.isOutcome) return;
       const agency = agencyOf[node]!;
-      if (stayAgency[request] !== agency) {
+      if (stayAgency.get(request) !== agency) {
         closeStay(request, arrival);
-        stayAgency[request] = agency;
-        stayStart[request] = arrival;
+        stayAgency.set(request, agency);
+        stayStart.set(request, arrival);
       }
-      if (servers[node] && start >= warmup) tally.waits[node]!.push(start - arrival);
-      if (isDispatch[node] && stayStart[request]! >= warmup) tally.responses[node]!.push(end - stayStart[request]!);
+      if (servers[node] && start >= warmup) addToHistogram(tally.waits[node]!, start - arrival);
+      if (isDispatch[node] && stayStart.get(request)! >= warmup) addToHistogram(tally.responses[node]!, end - stayStart.get(request)!);
     },
     finish(request, node, arrivedAt, at) {
       closeStay(request, at);
-      stayAgency[request] = -1;
-      if (!counted[request]) return;
+      stayAgency.delete(request);
+      stayStart.delete(request);
+      if (!counted.delete(request)) return;
       tally.finished++;
       tally.ends[node]!++;
-      tally.times.push(at - arrivedAt);
+      addToHistogram(tally.times, at - arrivedAt);
     },
     busy(node, at, busy) {
       const from = Math.max(lastBusy[node]!, warmup);
@@ -113,14 +127,13 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
 export function summariseDes(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult {
   const servers = getServers(graph);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  const sorted = (lists: number[][]) => Float64Array.from(lists.flat()).sort();
   // Everything measured here is zero or more, so intervals stop at zero.
   const interval = (values: number[]) => {
     const { mean: m, ci95 } = toMeanInterval(values);
     return { mean: m, ci95: [Math.max(0, ci95[0]), ci95[1]] as [number, number] };
   };
-  const times = sorted(tallies.map((t) => t.times));
-  const time = interval(tallies.map((t) => mean(t.times)));
+  const times = mergeHistograms(tallies.map((t) => t.times));
+  const time = interval(tallies.map((t) => getMean(t.times)));
   const describeServers = (s: Int32Array) => {
     const distinct = [...new Set(s)];
     return distinct.length === 1 ? String(distinct[0]) : `${Math.min(...s)} to ${Math.max(...s)} by hour`;
@@ -141,13 +154,13 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
         const share = interval(tallies.map((t) => (t.finished ? t.ends[node.index]! / t.finished : 0)));
         return { state: node.id, outcome: node.outcome ?? node.id, share: share.mean, ci95: share.ci95 };
       }),
-    timeToOutcome: { mean: time.mean, ci95: time.ci95, p50: quantile(times, 0.5), p90: quantile(times, 0.9), p95: quantile(times, 0.95) },
+    timeToOutcome: { mean: time.mean, ci95: time.ci95, p50: getQuantile(times, 0.5), p90: getQuantile(times, 0.9), p95: getQuantile(times, 0.95) },
     services: graph.nodes
       .filter((node) => servers[node.index])
       .map((node) => {
         const v = node.index;
-        const waits = sorted(tallies.map((t) => t.waits[v]!));
-        const wait = interval(tallies.map((t) => mean(t.waits[v]!)));
+        const waits = mergeHistograms(tallies.map((t) => t.waits[v]!));
+        const wait = interval(tallies.map((t) => getMean(t.waits[v]!)));
         const utilisation = interval(tallies.map((t) => (t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0)));
         const hours = tallies[0]!.queueCount.map((_, h) => {
           const count = tallies.reduce((a, t) => a + t.queueCount[h]!, 0);
@@ -159,8 +172,8 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
           servers: describeServers(servers[v]!),
           waitMean: wait.mean,
           waitMeanCi95: wait.ci95,
-          waitP90: quantile(waits, 0.9),
-          waitMax: waits.length ? waits[waits.length - 1]! : 0,
+          waitP90: getQuantile(waits, 0.9),
+          waitMax: waits.max,
           utilisation: utilisation.mean,
           utilisationCi95: utilisation.ci95,
           queueMean: mean(hours),
@@ -171,14 +184,14 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
     responseTimes: graph.nodes
       .filter((node) => node.function === 'dispatch' && !node.isOutcome)
       .map((node) => {
-        const all = sorted(tallies.map((t) => t.responses[node.index]!));
-        const m = interval(tallies.map((t) => mean(t.responses[node.index]!)));
-        return { state: node.id, agency: node.agency, mean: m.mean, ci95: m.ci95, p90: quantile(all, 0.9), count: all.length / tallies.length };
+        const all = mergeHistograms(tallies.map((t) => t.responses[node.index]!));
+        const m = interval(tallies.map((t) => getMean(t.responses[node.index]!)));
+        return { state: node.id, agency: node.agency, mean: m.mean, ci95: m.ci95, p90: getQuantile(all, 0.9), count: all.count / tallies.length };
       }),
     stays: graph.agencies.map((agency, i) => {
-      const all = sorted(tallies.map((t) => t.stays[i]!));
-      const within = interval(tallies.map((t) => (t.stays[i]!.length ? t.stays[i]!.filter((s) => s <= FOUR_HOURS).length / t.stays[i]!.length : 0)));
-      return { agency: agency.id, mean: mean(Array.from(all)), p90: quantile(all, 0.9), withinFourHours: within.mean, withinFourHoursCi95: within.ci95, count: all.length / tallies.length };
+      const all = mergeHistograms(tallies.map((t) => t.stays[i]!));
+      const within = interval(tallies.map((t) => (t.stays[i]!.count ? t.staysWithin[i]! / t.stays[i]!.count : 0)));
+      return { agency: agency.id, mean: getMean(all), p90: getQuantile(all, 0.9), withinFourHours: within.mean, withinFourHoursCi95: within.ci95, count: all.count / tallies.length };
     }),
   };
 }
