@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchPathways } from './pathways.bench.ts';
 import { benchReport } from './report.bench.ts';
+import { benchSimulate } from './simulate.bench.ts';
 
 const machine = [
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
@@ -16,7 +17,7 @@ const machine = [
   `- Node ${process.version} on ${os.platform()} ${os.release()}`,
 ];
 console.log(machine.join('\n') + '\n');
-const sections = [...(await benchPathways()), ...(await benchReport())];
+const sections = [...(await benchPathways()), ...(await benchReport()), ...(await benchSimulate())];
 writeFileSync(
   path.join(import.meta.dirname, 'RESULTS.md'),
   ['# Benchmark results', '', 'Written by `npm run bench`; each table puts the baseline and ours side by side from the same run.', '', ...machine, '', ...sections].join('\n') + '\n',

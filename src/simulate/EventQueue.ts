@@ -1,30 +1,35 @@
 /**
  * The simulation's future events: a binary heap by time, ties in the order pushed, so that a run
- * is reproducible. Each event is a type and a request, in flat arrays.
+ * is reproducible. Each event is a type and a request, kept in typed arrays that grow as needed.
  */
 export class EventQueue {
-  private time: number[] = [];
-  private order: number[] = [];
-  private type: number[] = [];
-  private request: number[] = [];
+  private time = new Float64Array(1024);
+  private order = new Float64Array(1024);
+  private type = new Int32Array(1024);
+  private request = new Int32Array(1024);
+  private length = 0;
   private pushed = 0;
 
   get size(): number {
-    return this.time.length;
+    return this.length;
   }
 
   push(time: number, type: number, request: number): void {
-    let i = this.time.length;
-    this.time.push(time);
-    this.order.push(this.pushed++);
-    this.type.push(type);
-    this.request.push(request);
+    if (this.length === this.time.length) this.grow();
+    const order = this.pushed++;
+    let i = this.length++;
+    // Sift up, moving parents down until the new event's place is found.
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(i, parent)) break;
-      this.swap(i, parent);
+      const pt = this.time[parent]!;
+      if (pt < time || (pt === time && this.order[parent]! < order)) break;
+      this.move(parent, i);
       i = parent;
     }
+    this.time[i] = time;
+    this.order[i] = order;
+    this.type[i] = type;
+    this.request[i] = request;
   }
 
   peekTime(): number {
@@ -38,34 +43,47 @@ export class EventQueue {
   /** Removes the earliest event and returns its request. */
   pop(): number {
     const request = this.request[0]!;
-    const last = this.time.length - 1;
-    this.swap(0, last);
-    this.time.pop();
-    this.order.pop();
-    this.type.pop();
-    this.request.pop();
+    const last = --this.length;
+    if (last === 0) return request;
+    const time = this.time[last]!;
+    const order = this.order[last]!;
+    const type = this.type[last]!;
+    const req = this.request[last]!;
     let i = 0;
-    const n = this.time.length;
     for (;;) {
       const l = 2 * i + 1;
-      let m = i;
-      if (l < n && this.before(l, m)) m = l;
-      if (l + 1 < n && this.before(l + 1, m)) m = l + 1;
-      if (m === i) return request;
-      this.swap(i, m);
-      i = m;
+      if (l >= last) break;
+      const r = l + 1;
+      const child = r < last && (this.time[r]! < this.time[l]! || (this.time[r] === this.time[l] && this.order[r]! < this.order[l]!)) ? r : l;
+      const ct = this.time[child]!;
+      if (time < ct || (time === ct && order < this.order[child]!)) break;
+      this.move(child, i);
+      i = child;
     }
+    this.time[i] = time;
+    this.order[i] = order;
+    this.type[i] = type;
+    this.request[i] = req;
+    return request;
   }
 
-  private before(a: number, b: number): boolean {
-    return this.time[a]! < this.time[b]! || (this.time[a] === this.time[b] && this.order[a]! < this.order[b]!);
+  private move(from: number, to: number): void {
+    this.time[to] = this.time[from]!;
+    this.order[to] = this.order[from]!;
+    this.type[to] = this.type[from]!;
+    this.request[to] = this.request[from]!;
   }
 
-  private swap(a: number, b: number): void {
-    const { time, order, type, request } = this;
-    [time[a], time[b]] = [time[b]!, time[a]!];
-    [order[a], order[b]] = [order[b]!, order[a]!];
-    [type[a], type[b]] = [type[b]!, type[a]!];
-    [request[a], request[b]] = [request[b]!, request[a]!];
+  private grow(): void {
+    const size = this.time.length * 2;
+    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.time = grow(this.time, (n) => new Float64Array(n));
+    this.order = grow(this.order, (n) => new Float64Array(n));
+    this.type = grow(this.type, (n) => new Int32Array(n));
+    this.request = grow(this.request, (n) => new Int32Array(n));
   }
 }

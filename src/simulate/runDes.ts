@@ -101,7 +101,11 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
       busy[v]!++;
       monitor.busy(v, t, busy[v]!);
     }
-    events.push(t + sampleDuration(samplers[v]!, random), DONE, r);
+    const d = sampleDuration(samplers[v]!, random);
+    // A state that takes no time and has no servers is passed straight through; the order of
+    // everything else is as if its end had gone through the event queue first.
+    if (d === 0 && !servers[v]) complete(r, t);
+    else events.push(t + d, DONE, r);
   };
 
   const enter = (r: number, v: number, t: number) => {
@@ -169,6 +173,21 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
     }
     return top;
   };
+  /** A request finishes its service at `t`: it takes a way out, and its server takes the next in the queue. */
+  function complete(r: number, t: number): void {
+    const v = node[r]!;
+    monitor.step({ replication, request: caseOf[r]!, node: v, arrival: entered[r]!, start: started[r]!, end: t });
+    let u = random.next();
+    let e = outStart[v]!;
+    const last = outStart[v + 1]! - 1;
+    while (e < last && u >= prob[e]!) u -= prob[e++]!;
+    if (servers[v]) {
+      busy[v]!--;
+      monitor.busy(v, t, busy[v]!);
+    }
+    enter(r, target[e]!, t);
+    if (servers[v]) serveQueue(v, t);
+  }
   const serveQueue = (v: number, t: number) => {
     while (queueLength[v]! > 0 && busy[v]! < available(v, t)) startService(dequeue(v), v, t);
   };
@@ -220,18 +239,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
       const next = nextArrival(t);
       if (next < horizon) events.push(next, ARRIVE, -1);
     } else if (type === DONE) {
-      const v = node[r]!;
-      monitor.step({ replication, request: caseOf[r]!, node: v, arrival: entered[r]!, start: started[r]!, end: t });
-      let u = random.next();
-      let e = outStart[v]!;
-      const last = outStart[v + 1]! - 1;
-      while (e < last && u >= prob[e]!) u -= prob[e++]!;
-      if (servers[v]) {
-        busy[v]!--;
-        monitor.busy(v, t, busy[v]!);
-      }
-      enter(r, target[e]!, t);
-      if (servers[v]) serveQueue(v, t);
+      complete(r, t);
     } else {
       for (let v = 0; v < g.n; v++) if (servers[v]) serveQueue(v, t);
       queuesNow.set(queueLength);
