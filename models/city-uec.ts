@@ -347,27 +347,27 @@ export default defineCareModel({
           description: 'An ambulance is sent at once for a life-threatening emergency (category 1) and drives to the scene.',
           // [figures: Ambulance › actual mean response: Cat 1 ~8 min] and [response standards: mean 7,
           // 90th centile 15]: lognormal median 7, p90 14 has mean 8.1.
-          meta: { function: 'dispatch', duration: { dist: 'lognormal', median: 7, p90: 14 } },
+          meta: { function: 'dispatch', priority: 1, duration: { dist: 'lognormal', median: 7, p90: 14 } },
           on: { ARRIVE: { target: 'onScene' } },
         },
         category2Response: {
           description: 'An ambulance is sent for an emergency (category 2) and drives to the scene.',
           // [figures: Ambulance › actual mean response: Cat 2 27–32 min in 2023–24]: lognormal median
           // 22, p90 60 has mean 29.9 (the 90th centile of 60 is an ASSUMPTION; the standard is 40).
-          meta: { function: 'dispatch', duration: { dist: 'lognormal', median: 22, p90: 60 } },
+          meta: { function: 'dispatch', priority: 2, duration: { dist: 'lognormal', median: 22, p90: 60 } },
           on: { ARRIVE: { target: 'onScene' } },
         },
         category3Response: {
           description: 'An ambulance is sent for an urgent problem (category 3) and drives to the scene.',
           // [figures: Ambulance › response standards: Cat 3 90% within 2 h]; ASSUMPTION that actual
           // performance misses it: median 60, p90 150.
-          meta: { function: 'dispatch', duration: { dist: 'lognormal', median: 60, p90: 150 } },
+          meta: { function: 'dispatch', priority: 3, duration: { dist: 'lognormal', median: 60, p90: 150 } },
           on: { ARRIVE: { target: 'onScene' } },
         },
         category4Response: {
           description: 'An ambulance is sent for a less urgent problem (category 4) and drives to the scene.',
           // [figures: Ambulance › response standards: Cat 4 90% within 3 h]; ASSUMPTION: median 90, p90 200.
-          meta: { function: 'dispatch', duration: { dist: 'lognormal', median: 90, p90: 200 } },
+          meta: { function: 'dispatch', priority: 4, duration: { dist: 'lognormal', median: 90, p90: 200 } },
           on: { ARRIVE: { target: 'onScene' } },
         },
         onScene: {
@@ -633,8 +633,8 @@ export default defineCareModel({
             // [figures: Ambulance › handovers over 30 min: 26–29%] with an ASSUMPTION that 10% take
             // over an hour: lognormal median 16, p90 60 puts 27% over 30 minutes.
             duration: { dist: 'lognormal', median: 16, p90: 60 },
-            // ASSUMPTION: handover bays.
-            capacity: { servers: 6 },
+            // ASSUMPTION: handover bays; the most urgent ambulance category is handed over first.
+            capacity: { servers: 6, queue: 'priority' },
           },
           on: {
             // ASSUMPTION: where ambulance patients go in the department, calibrated with the walk-in

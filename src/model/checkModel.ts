@@ -9,6 +9,7 @@ import { checkFeatures } from './rules/checkFeatures.ts';
 import { checkFunctions } from './rules/checkFunctions.ts';
 import { checkModelMeta } from './rules/checkModelMeta.ts';
 import { checkOutcomes } from './rules/checkOutcomes.ts';
+import { checkPriorities } from './rules/checkPriorities.ts';
 import { checkProbabilities } from './rules/checkProbabilities.ts';
 import { checkReachability } from './rules/checkReachability.ts';
 import type { Rule } from './rules/types.ts';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   checkFunctions,
   checkDurations,
   checkCapacities,
+  checkPriorities,
   checkProbabilities,
   checkOutcomes,
   checkReachability,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
+import { defaultDesOptions, runDesReplication } from '../../src/simulate/runDes.ts';
 import { runDes } from '../../src/simulate/runDesReplications.ts';
 import { compile } from '../support/compile.ts';
 
@@ -74,5 +75,47 @@ describe('discrete-event simulation against queueing theory', () => {
     const a = JSON.stringify(runDes(graph, { days: 2, warmup: 0, replications: 2, seed: 3 }));
     expect(JSON.stringify(runDes(graph, { days: 2, warmup: 0, replications: 2, seed: 3 }))).toBe(a);
     expect(JSON.stringify(runDes(graph, { days: 2, warmup: 0, replications: 2, seed: 4 }))).not.toBe(a);
+  });
+});
+
+describe('priority queues', () => {
+  it('serve the more urgent first: each class waits as non-preemptive priority queueing says', () => {
+    const graph = compile(
+      toCareMachine({
+        id: 'p',
+        meta: { title: 'Two classes', description: 'd', demand: { perDay: 1.8 * 1440 } },
+        initial: 'arrive',
+        states: {
+          arrive: { meta: { agency: 'a', function: 'assess' }, on: { URGENT: { target: 'urgent', meta: { p: 0.3 } }, ROUTINE: { target: 'routine', meta: { p: 0.7 } } } },
+          urgent: { meta: { agency: 'a', function: 'assess', priority: 1 }, on: { GO: 'serve' } },
+          routine: { meta: { agency: 'a', function: 'assess', priority: 2 }, on: { GO: 'serve' } },
+          serve: { meta: { agency: 'b', function: 'treat', duration: { dist: 'exponential', mean: 0.5 }, capacity: { servers: 1, queue: 'priority' } }, on: { DONE: 'out' } },
+          out: { type: 'final', meta: { agency: 'b', outcome: 'home' } },
+        },
+      }),
+    );
+    const index = (id: string) => graph.nodes.find((n) => n.id === id)!.index;
+    const [urgent, routine, serve] = [index('p.urgent'), index('p.routine'), index('p.serve')];
+    const classOf = new Map<number, number>();
+    const waits: Record<number, number[]> = { [urgent]: [], [routine]: [] };
+    const options = { ...defaultDesOptions, days: 40, warmup: 1, seed: 4 };
+    runDesReplication(graph, options, 0, {
+      step: (r) => {
+        if (r.node === urgent || r.node === routine) classOf.set(r.request, r.node);
+        if (r.node === serve && r.start >= 1440) waits[classOf.get(r.request)!]!.push(r.start - r.arrival);
+      },
+      finish: () => {},
+      arrive: () => {},
+      hour: () => {},
+      busy: () => {},
+      end: () => {},
+    });
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // M/M/1, non-preemptive priority, ρ = 0.9: W0 = λE[S²]/2 = 1.8 × 2 × 0.25 / 2 = 0.45;
+    // σ1 = 0.27, σ2 = 0.9; W1 = W0 / (1 − σ1) = 0.616; W2 = W0 / ((1 − σ1)(1 − σ2)) = 6.16.
+    expect(mean(waits[urgent]!)).toBeGreaterThan(0.616 * 0.85);
+    expect(mean(waits[urgent]!)).toBeLessThan(0.616 * 1.15);
+    expect(mean(waits[routine]!)).toBeGreaterThan(6.16 * 0.8);
+    expect(mean(waits[routine]!)).toBeLessThan(6.16 * 1.2);
   });
 });
