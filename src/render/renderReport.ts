@@ -1,5 +1,10 @@
 import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
+import type { HandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
+import type { DesResult } from '../simulate/desTypes.ts';
+import { renderResponseTimes } from './renderResponseTimes.ts';
+import { renderUtilisationChart } from './renderUtilisationChart.ts';
+import { renderWaitChart } from './renderWaitChart.ts';
 import { renderAgencyOverview } from './renderAgencyOverview.ts';
 import { renderHandoffMatrix } from './renderHandoffMatrix.ts';
 import { renderSankey } from './renderSankey.ts';
@@ -15,6 +20,20 @@ export interface ReportInput {
   total: PathwayCount;
   version: string;
   source: string;
+  /** Simulated results to add, when the report is asked to simulate. */
+  simulation?: ReportSimulation;
+}
+
+/** What simulation adds to the report. */
+export interface ReportSimulation {
+  /** Flows between agencies counted from Monte Carlo walks, and how many. */
+  flows: HandoffSteps;
+  requests: number;
+  seed: number;
+  /** The discrete-event result, when the model has demand and capacity. */
+  des?: DesResult;
+  /** Why there is no discrete-event result, when there is none. */
+  note?: string;
 }
 
 /** The report page and every diagram in it, each also as a standalone SVG. */
@@ -30,6 +49,14 @@ export async function renderReport(ctx: RenderContext, input: ReportInput): Prom
   const sankey = renderSankey(ctx, getHandoffSteps(ctx.graph));
   const matrix = renderHandoffMatrix(ctx);
   const swimlanes = input.pathways.map((p) => renderSwimlane(ctx, p));
-  const html = toReportHtml(ctx, { overview, systemMap, sankey, matrix, swimlanes, ...input });
-  return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes] };
+  const simulated = input.simulation ? renderSimulation(ctx, input.simulation) : [];
+  const html = toReportHtml(ctx, { overview, systemMap, sankey, matrix, swimlanes, simulated, ...input });
+  return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes, ...simulated] };
+}
+
+function renderSimulation(ctx: RenderContext, sim: ReportSimulation): Diagram[] {
+  const flows = renderSankey(ctx, sim.flows, 'sankey-simulated', `Simulated flows per 1,000 requests (Monte Carlo, ${sim.requests.toLocaleString('en-GB')} requests, seed ${sim.seed})`, 'Patient flow, handoff by handoff (simulated)');
+  if (!sim.des) return [flows];
+  const response = renderResponseTimes(ctx, sim.des);
+  return [flows, renderWaitChart(ctx, sim.des), renderUtilisationChart(ctx, sim.des), ...(response ? [response] : [])];
 }

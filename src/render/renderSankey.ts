@@ -25,7 +25,7 @@ interface SLink {
  * outcome; widths are requests per 1,000 from the exact analysis. Loops are unrolled into steps
  * (d3-sankey cannot draw circular links), so a re-contact appears as a further step.
  */
-export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sankey', subtitle = 'Exact expected flows per 1,000 requests'): Diagram {
+export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sankey', subtitle = 'Exact expected flows per 1,000 requests', heading = 'Patient flow, handoff by handoff'): Diagram {
   const agencies = ctx.graph.agencies;
   const nodes: SNode[] = [];
   const index = new Map<string, number>();
@@ -129,5 +129,5 @@ export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sank
       .map((r) => `<tr><td>${r[0]}</td><td>${escapeXml(r[1])}</td><td>${escapeXml(r[2])}</td><td>${toFixedTrim(r[3] * 1000)}</td></tr>`)
       .join('') +
     '</tbody></table>';
-  return { name: 'sankey', title: 'Patient flow, handoff by handoff', svg, table };
+  return { name: id, title: heading, svg, table };
 }

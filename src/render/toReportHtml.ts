@@ -4,6 +4,7 @@ import { toFunctionSummary } from '../report/toFunctionSummary.ts';
 import { reportScript } from './reportScript.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
+import type { ReportSimulation } from './renderReport.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 /** What the report page shows, already rendered. */
@@ -13,6 +14,9 @@ export interface ReportParts {
   sankey: Diagram;
   matrix: Diagram;
   swimlanes: Diagram[];
+  /** Simulated diagrams (Sankey, waits, utilisation, response times), when the report simulated. */
+  simulated: Diagram[];
+  simulation?: ReportSimulation;
   pathways: Pathway[];
   coverage: number;
   total: PathwayCount;
@@ -87,7 +91,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
 <p>carepaths report</p>
 <h1>${escapeXml(title)}</h1>
 <p class="lead">${escapeXml(graph.meta.description ?? '')}</p>
-<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li></ul></nav>
+<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li>${parts.simulation ? '<li><a href="#simulation">Simulation</a></li>' : ''}</ul></nav>
 </header>
 <main>
 <section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
@@ -115,6 +119,7 @@ ${functions}
 </section>
 <section id="flow" aria-labelledby="flow-h"><h2 id="flow-h">${escapeXml(parts.sankey.title)}</h2>${figure(parts.sankey)}</section>
 <section id="handoffs" aria-labelledby="handoffs-h"><h2 id="handoffs-h">${escapeXml(parts.matrix.title)}</h2>${figure(parts.matrix)}</section>
+${parts.simulation ? toSimulationSection(ctx, parts, figure) : ''}
 </main>
 <footer>
 <p>Made by carepaths ${escapeXml(parts.version)} from ${escapeXml(parts.source)} (model “${escapeXml(graph.modelId)}”).</p>
@@ -124,4 +129,20 @@ ${sources ? `<p>Sources named by the model:</p><ul>${sources}</ul>` : ''}
 </body>
 </html>
 `;
+}
+
+/** The simulation section: what was simulated, the simulated diagrams, and the four-hour shares. */
+function toSimulationSection(ctx: RenderContext, parts: ReportParts, figure: (d: Diagram) => string): string {
+  const sim = parts.simulation!;
+  const des = sim.des;
+  const intro = des
+    ? `A discrete-event simulation of ${des.days} days after ${des.warmup} days of warm-up, ${des.replications} replications, seed ${des.seed}: about ${toCount(des.requestsPerReplication)} requests a replication arrive at the model's demand by hour, and wait where services are full. Each figure has a 95% confidence interval over the replications.`
+    : `A Monte Carlo simulation of ${toCount(sim.requests)} requests, seed ${sim.seed}. ${sim.note ?? ''}`;
+  const stays = des
+    ? `<h3>Time with each agency</h3><table><thead><tr><th scope="col">Agency</th><th scope="col">Mean stay</th><th scope="col">90th centile</th><th scope="col">Stays within four hours</th></tr></thead><tbody>${des.stays
+        .filter((s) => s.count > 0)
+        .map((s) => `<tr><td>${escapeXml(ctx.agencyLabel(s.agency))}</td><td>${toDuration(s.mean)}</td><td>${toDuration(s.p90)}</td><td>${toPercent(s.withinFourHours)} (95% CI ${toPercent(s.withinFourHoursCi95[0])} to ${toPercent(s.withinFourHoursCi95[1])})</td></tr>`)
+        .join('')}</tbody></table>`
+    : '';
+  return `<section id="simulation" aria-labelledby="simulation-h"><h2 id="simulation-h">Simulation</h2><p>${escapeXml(intro)}</p>${parts.simulated.map((d) => `<h3>${escapeXml(d.title)}</h3>${figure(d)}`).join('')}${stays}</section>`;
 }

@@ -63,7 +63,7 @@ export interface DesResult {
     queueByHour: number[];
   }[];
   /** Time from reaching an agency to the end of each dispatch state (response times, for example by ambulance category). */
-  responseTimes: { state: string; agency: string; mean: number; ci95: [number, number]; p90: number; count: number }[];
+  responseTimes: { state: string; agency: string; mean: number; ci95: [number, number]; p10: number; p25: number; p50: number; p75: number; p90: number; count: number }[];
   /** Time spent with each agency per stay, and the share of stays within four hours. */
   stays: { agency: string; mean: number; p90: number; withinFourHours: number; withinFourHoursCi95: [number, number]; count: number }[];
 }

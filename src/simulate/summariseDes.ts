@@ -186,7 +186,8 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
       .map((node) => {
         const all = mergeHistograms(tallies.map((t) => t.responses[node.index]!));
         const m = interval(tallies.map((t) => getMean(t.responses[node.index]!)));
-        return { state: node.id, agency: node.agency, mean: m.mean, ci95: m.ci95, p90: getQuantile(all, 0.9), count: all.count / tallies.length };
+        const q = (p: number) => getQuantile(all, p);
+        return { state: node.id, agency: node.agency, mean: m.mean, ci95: m.ci95, p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9), count: all.count / tallies.length };
       }),
     stays: graph.agencies.map((agency, i) => {
       const all = mergeHistograms(tallies.map((t) => t.stays[i]!));

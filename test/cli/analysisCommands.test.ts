@@ -135,3 +135,27 @@ describe('carepaths report', () => {
     expect(stderr).toBe('carepaths: --top must be a whole number, 1 or more (you gave "0").\n');
   });
 });
+
+describe('carepaths report --simulate', () => {
+  it('adds the simulated Sankey, waits, utilisation and response times, and simulation.json', () => {
+    const out = path.join(scratch, 'simulated');
+    const { code, stderr } = run('report', '--simulate', '--days', '3', '--replications', '2', '--workers', '1', '--out', out, '--top', '2');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const diagrams = readdirSync(path.join(out, 'diagrams'));
+    for (const d of ['sankey-simulated', 'simulated-waits', 'simulated-utilisation', 'simulated-response-times']) expect(diagrams).toContain(`${d}.svg`);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="simulation"');
+    expect(html).toContain('Stays within four hours');
+    expect(JSON.parse(readFileSync(path.join(out, 'simulation.json'), 'utf8'))).toMatchObject({ mode: 'des', days: 3, replications: 2 });
+  });
+
+  it('says why there is no discrete-event simulation for a model without capacity, and still simulates flows', () => {
+    const out = path.join(scratch, 'simulated-small');
+    const { code } = run('report', 'test/fixtures/small.json', '--simulate', '--out', out);
+    expect(code).toBe(0);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('There is no discrete-event simulation: No state has a capacity');
+    expect(readdirSync(path.join(out, 'diagrams'))).toContain('sankey-simulated.svg');
+  });
+});

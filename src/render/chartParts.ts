@@ -1,0 +1,17 @@
+import type { ScaleContinuousNumeric } from 'd3-scale';
+import { el, escapeXml } from './svg.ts';
+
+/** Ticks along the bottom of a horizontal chart, with grid lines up to `top`. */
+export function toAxis(x: ScaleContinuousNumeric<number, number>, ticks: number[], top: number, bottom: number, format: (v: number) => string): string {
+  return ticks
+    .map(
+      (t) =>
+        el('line', { x1: x(t), x2: x(t), y1: top, y2: bottom, stroke: '#e3e3e3' }) +
+        el('text', { x: x(t), y: bottom + 16, 'text-anchor': 'middle', 'font-size': 11, class: 'muted' }, escapeXml(format(t))),
+    )
+    .join('');
+}
+
+/** A row label at the left of a horizontal chart. */
+export const toRowLabel = (text: string, y: number, width: number): string =>
+  el('text', { x: width - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, escapeXml(text));
