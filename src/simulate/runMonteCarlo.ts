@@ -15,9 +15,9 @@ export const defaultMonteCarloOptions: MonteCarloOptions = { requests: 100_000, 
 /** What one replication counts; plain numbers and arrays, so that a worker can send it back. */
 export interface ReplicationTally {
   requests: number;
-  ends: number[];
-  visits: number[];
-  agencyMinutes: number[];
+  ends: Float64Array;
+  visits: Float64Array;
+  agencyMinutes: Float64Array;
   handoffs: number;
   minutes: number;
   times: Histogram;
@@ -32,9 +32,9 @@ export interface ReplicationTally {
 export function runReplication(graph: CareGraph, samplers: Sampler[], requests: number, random: Random): ReplicationTally {
   const g = toCompactGraph(graph);
   const { outStart, target, prob, outcome, agency } = g;
-  const ends = new Array<number>(g.n).fill(0);
-  const visits = new Array<number>(g.n).fill(0);
-  const agencyMinutes = new Array<number>(graph.agencies.length).fill(0);
+  const ends = new Float64Array(g.n);
+  const visits = new Float64Array(g.n);
+  const agencyMinutes = new Float64Array(graph.agencies.length);
   const times = createHistogram();
   // Pathway variants by a 53-bit rolling hash of the states visited; the first path seen is kept.
   const variants = new Map<number, { count: number; path: number[] }>();
