@@ -93,7 +93,7 @@ export async function benchSimulate(): Promise<string[]> {
   say('');
   say('`carepaths simulate models/city-uec.ts --mode des --days 365 --warmup 30 --replications R --workers W`, whole process, best of 2.');
   say('');
-  say('| replications | workers | seconds | simulated request-years per second |');
+  say('| replications | workers | seconds | simulated city-years per second |');
   say('|---:|---:|---:|---:|');
   for (const [replications, workers] of [[1, 1], [2, 1], [2, 2]] as const) {
     let best = Infinity;
