@@ -15,7 +15,10 @@ export interface DesOptions {
 /** One request's stay in one state: the flat record the monitor receives. Times in minutes from the start. */
 export interface StepRecord {
   replication: number;
+  /** The request's number in its replication (1 is the first to arrive, counting from 0). */
   request: number;
+  /** Where the engine keeps the request while it is in the system; reused once it finishes. */
+  slot: number;
   node: number;
   /** When the request reached the state. */
   arrival: number;

@@ -16,10 +16,10 @@ const HOUR = 2;
 export interface DesMonitor {
   /** One request's stay in one state. */
   step(record: StepRecord): void;
-  /** A request reached an outcome. */
-  finish(request: number, node: number, arrivedAt: number, at: number): void;
-  /** A request arrived. */
-  arrive(request: number, at: number): void;
+  /** A request reached an outcome; its slot is free after this. */
+  finish(slot: number, node: number, arrivedAt: number, at: number): void;
+  /** A request arrived, in `slot`. */
+  arrive(slot: number, at: number): void;
   /** Called at every hour boundary with the queue length at each service with capacity. */
   hour(at: number, queues: Int32Array): void;
   /** Busy servers changed at a service with capacity. */
@@ -113,8 +113,8 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
     entered[r] = t;
     if (priorityOf[v]) priority[r] = priorityOf[v]!;
     if (outcome[v]) {
-      monitor.step({ replication, request: caseOf[r]!, node: v, arrival: t, start: t, end: t });
-      monitor.finish(caseOf[r]!, v, arrivedAt[r]!, t);
+      monitor.step({ replication, request: caseOf[r]!, slot: r, node: v, arrival: t, start: t, end: t });
+      monitor.finish(r, v, arrivedAt[r]!, t);
       freeSlots.push(r);
       return;
     }
@@ -176,7 +176,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
   /** A request finishes its service at `t`: it takes a way out, and its server takes the next in the queue. */
   function complete(r: number, t: number): void {
     const v = node[r]!;
-    monitor.step({ replication, request: caseOf[r]!, node: v, arrival: entered[r]!, start: started[r]!, end: t });
+    monitor.step({ replication, request: caseOf[r]!, slot: r, node: v, arrival: entered[r]!, start: started[r]!, end: t });
     let u = random.next();
     let e = outStart[v]!;
     const last = outStart[v + 1]! - 1;
@@ -234,7 +234,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
       caseOf[slot] = requests++;
       arrivedAt[slot] = t;
       priority[slot] = 0;
-      monitor.arrive(caseOf[slot]!, t);
+      monitor.arrive(slot, t);
       enter(slot, 0, t);
       const next = nextArrival(t);
       if (next < horizon) events.push(next, ARRIVE, -1);

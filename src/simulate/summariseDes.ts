@@ -35,6 +35,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
   const agencyOf = graph.nodes.map((node) => agencyIndex.get(node.agency) ?? -1);
   const isDispatch = graph.nodes.map((node) => node.function === 'dispatch' && !node.isOutcome);
+  const isOutcome = graph.nodes.map((node) => node.isOutcome);
   const servers = getServers(graph);
   const tally: DesTally = {
     arrivals: 0,
@@ -59,42 +60,54 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   };
   const lastBusy = new Float64Array(n);
   const busyNow = new Int32Array(n);
-  // Notes on requests in the system only: each is forgotten when its request finishes.
-  const counted = new Set<number>();
-  const stayAgency = new Map<number, number>();
-  const stayStart = new Map<number, number>();
-  const closeStay = (request: number, at: number) => {
-    const agency = stayAgency.get(request);
-    const since = stayStart.get(request)!;
-    if (agency !== undefined && agency >= 0 && since >= warmup) {
+  // Notes on requests in the system, by the engine's slot (reused when a request finishes), so
+  // memory follows the number in the system.
+  let counted = new Uint8Array(1024);
+  let stayAgency = new Int32Array(1024);
+  let stayStart = new Float64Array(1024);
+  const room = (slot: number) => {
+    if (slot < counted.length) return;
+    const size = Math.max(slot + 1, counted.length * 2);
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    counted = grow(counted, (k) => new Uint8Array(k));
+    stayAgency = grow(stayAgency, (k) => new Int32Array(k));
+    stayStart = grow(stayStart, (k) => new Float64Array(k));
+  };
+  const closeStay = (slot: number, at: number) => {
+    const agency = stayAgency[slot]!;
+    const since = stayStart[slot]!;
+    if (agency >= 0 && since >= warmup) {
       addToHistogram(tally.stays[agency]!, at - since);
       if (at - since <= FOUR_HOURS) tally.staysWithin[agency]!++;
     }
   };
   const monitor: DesMonitor = {
-    arrive(request, at) {
-      if (at >= warmup) {
-        counted.add(request);
-        tally.arrivals++;
-      }
+    arrive(slot, at) {
+      room(slot);
+      counted[slot] = at >= warmup ? 1 : 0;
+      stayAgency[slot] = -1;
+      if (counted[slot]) tally.arrivals++;
     },
     step(record: StepRecord) {
-      const { request, node, arrival, start, end } = record;
-      if (graph.nodes[node]!.isOutcome) return;
+      const { slot, node, arrival, start, end } = record;
+      if (isOutcome[node]) return;
       const agency = agencyOf[node]!;
-      if (stayAgency.get(request) !== agency) {
-        closeStay(request, arrival);
-        stayAgency.set(request, agency);
-        stayStart.set(request, arrival);
+      if (stayAgency[slot] !== agency) {
+        closeStay(slot, arrival);
+        stayAgency[slot] = agency;
+        stayStart[slot] = arrival;
       }
       if (servers[node] && start >= warmup) addToHistogram(tally.waits[node]!, start - arrival);
-      if (isDispatch[node] && stayStart.get(request)! >= warmup) addToHistogram(tally.responses[node]!, end - stayStart.get(request)!);
+      if (isDispatch[node] && stayStart[slot]! >= warmup) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
     },
-    finish(request, node, arrivedAt, at) {
-      closeStay(request, at);
-      stayAgency.delete(request);
-      stayStart.delete(request);
-      if (!counted.delete(request)) return;
+    finish(slot, node, arrivedAt, at) {
+      closeStay(slot, at);
+      stayAgency[slot] = -1;
+      if (!counted[slot]) return;
       tally.finished++;
       tally.ends[node]!++;
       addToHistogram(tally.times, at - arrivedAt);
