@@ -1,5 +1,7 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { el, escapeXml } from './svg.ts';
+import { toStateLabel } from './toStateLabel.ts';
+import type { RenderContext } from './types.ts';
 
 /** Ticks along the bottom of a horizontal chart, with grid lines up to `top`. */
 export function toAxis(x: ScaleContinuousNumeric<number, number>, ticks: number[], top: number, bottom: number, format: (v: number) => string): string {
@@ -15,3 +17,15 @@ export function toAxis(x: ScaleContinuousNumeric<number, number>, ticks: number[
 /** A row label at the left of a horizontal chart. */
 export const toRowLabel = (text: string, y: number, width: number): string =>
   el('text', { x: width - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, escapeXml(text));
+
+/** The frame of a chart with one row per state: labels measured in the embedded font, and the chart's size. */
+export function toRowLayout(ctx: RenderContext, states: string[], plotWidth: number, rowHeight: number, withBadge = true) {
+  const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
+  const label = (state: string) => {
+    const node = byId.get(state)!;
+    return withBadge ? `${toStateLabel(node)} (${ctx.agencyStyle(node.agency).badge})` : toStateLabel(node);
+  };
+  const left = Math.max(...states.map((s) => ctx.measure.width(label(s), 12))) + 24;
+  const top = 60;
+  return { label, left, top, width: left + plotWidth, height: top + states.length * rowHeight + 50 };
+}

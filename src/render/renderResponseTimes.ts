@@ -2,9 +2,8 @@ import { scaleLinear } from 'd3-scale';
 import type { DesResult } from '../simulate/desTypes.ts';
 import { toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
-import { toAxis, toRowLabel } from './chartParts.ts';
+import { toAxis, toRowLabel, toRowLayout } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import { toStateLabel } from './toStateLabel.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 const ROW = 36;
@@ -17,12 +16,7 @@ const ROW = 36;
 export function renderResponseTimes(ctx: RenderContext, des: DesResult, id = 'response-times'): Diagram | undefined {
   const rows = des.responseTimes.filter((r) => r.count > 0);
   if (!rows.length) return undefined;
-  const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
-  const label = (state: string) => toStateLabel(byId.get(state)!);
-  const left = Math.max(...rows.map((r) => ctx.measure.width(label(r.state), 12))) + 24;
-  const width = left + 600;
-  const top = 60;
-  const height = top + rows.length * ROW + 50;
+  const { label, left, top, width, height } = toRowLayout(ctx, rows.map((r) => r.state), 600, ROW, false);
   const max = Math.max(...rows.map((r) => r.p90)) * 1.1;
   const x = scaleLinear().domain([0, max]).nice().range([left, width - 40]);
   const parts = [

@@ -2,9 +2,8 @@ import { scaleLinear } from 'd3-scale';
 import type { DesResult } from '../simulate/desTypes.ts';
 import { toPercent } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
-import { toAxis, toRowLabel } from './chartParts.ts';
+import { toAxis, toRowLabel, toRowLayout } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import { toStateLabel } from './toStateLabel.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 const ROW = 28;
@@ -14,12 +13,7 @@ const BUSY = 0.85;
 /** How busy each service with capacity is, from the discrete-event simulation, with 95% intervals. */
 export function renderUtilisationChart(ctx: RenderContext, des: DesResult, id = 'utilisation'): Diagram {
   const rows = [...des.services].sort((a, b) => b.utilisation - a.utilisation);
-  const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
-  const label = (state: string) => `${toStateLabel(byId.get(state)!)} (${ctx.agencyStyle(byId.get(state)!.agency).badge})`;
-  const left = Math.max(...rows.map((r) => ctx.measure.width(label(r.state), 12))) + 24;
-  const width = left + 560;
-  const top = 60;
-  const height = top + rows.length * ROW + 50;
+  const { label, left, top, width, height } = toRowLayout(ctx, rows.map((r) => r.state), 560, ROW);
   const x = scaleLinear().domain([0, 1]).range([left, width - 80]);
   const parts = [
     el('text', { x: 10, y: 22, class: 'bold', 'font-size': 15 }, 'How busy each service is'),

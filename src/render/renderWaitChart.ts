@@ -2,9 +2,8 @@ import { scaleSymlog } from 'd3-scale';
 import type { DesResult } from '../simulate/desTypes.ts';
 import { toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
-import { toAxis, toRowLabel } from './chartParts.ts';
+import { toAxis, toRowLabel, toRowLayout } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import { toStateLabel } from './toStateLabel.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 const ROW = 28;
@@ -16,12 +15,7 @@ const ROW = 28;
  */
 export function renderWaitChart(ctx: RenderContext, des: DesResult, id = 'waits'): Diagram {
   const rows = [...des.services].sort((a, b) => b.waitMean - a.waitMean);
-  const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
-  const label = (state: string) => `${toStateLabel(byId.get(state)!)} (${ctx.agencyStyle(byId.get(state)!.agency).badge})`;
-  const left = Math.max(...rows.map((r) => ctx.measure.width(label(r.state), 12))) + 24;
-  const width = left + 620;
-  const top = 60;
-  const height = top + rows.length * ROW + 50;
+  const { label, left, top, width, height } = toRowLayout(ctx, rows.map((r) => r.state), 620, ROW);
   const max = Math.max(10, ...rows.map((r) => Math.max(r.waitP90, r.waitMeanCi95[1])));
   const x = scaleSymlog().constant(1).domain([0, max]).range([left, width - 90]);
   const ticks = [0, 1, 5, 15, 60, 240, 1440, 10080].filter((t) => t <= max);

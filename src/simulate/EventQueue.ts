@@ -1,3 +1,5 @@
+import { growArray } from './growArray.ts';
+
 /**
  * The simulation's future events: a binary heap by time, ties in the order pushed, so that a run
  * is reproducible. Each event is a type and a request, kept in typed arrays that grow as needed.
@@ -76,14 +78,9 @@ export class EventQueue {
 
   private grow(): void {
     const size = this.time.length * 2;
-    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T) => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.time = grow(this.time, (n) => new Float64Array(n));
-    this.order = grow(this.order, (n) => new Float64Array(n));
-    this.type = grow(this.type, (n) => new Int32Array(n));
-    this.request = grow(this.request, (n) => new Int32Array(n));
+    this.time = growArray(this.time, size);
+    this.order = growArray(this.order, size);
+    this.type = growArray(this.type, size);
+    this.request = growArray(this.request, size);
   }
 }

@@ -3,6 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import { createRandom, type Random } from './createRandom.ts';
 import type { DesOptions, StepRecord } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
+import { growArray } from './growArray.ts';
 import { sampleDuration, toSampler } from './sampleDuration.ts';
 
 export const defaultDesOptions: DesOptions = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson' };
@@ -82,17 +83,12 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
 
   const grow = () => {
     const size = node.length * 2;
-    const copy = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    node = copy(node, (n) => new Int32Array(n));
-    caseOf = copy(caseOf, (n) => new Int32Array(n));
-    entered = copy(entered, (n) => new Float64Array(n));
-    started = copy(started, (n) => new Float64Array(n));
-    arrivedAt = copy(arrivedAt, (n) => new Float64Array(n));
-    priority = copy(priority, (n) => new Float64Array(n));
+    node = growArray(node, size);
+    caseOf = growArray(caseOf, size);
+    entered = growArray(entered, size);
+    started = growArray(started, size);
+    arrivedAt = growArray(arrivedAt, size);
+    priority = growArray(priority, size);
   };
 
   const startService = (r: number, v: number, t: number) => {

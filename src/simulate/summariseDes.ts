@@ -2,6 +2,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { DesMonitor } from './runDes.ts';
 import { getServers } from './runDes.ts';
 import type { DesOptions, DesResult, StepRecord } from './desTypes.ts';
+import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval } from './statistics.ts';
 
@@ -68,14 +69,9 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const room = (slot: number) => {
     if (slot < counted.length) return;
     const size = Math.max(slot + 1, counted.length * 2);
-    const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    counted = grow(counted, (k) => new Uint8Array(k));
-    stayAgency = grow(stayAgency, (k) => new Int32Array(k));
-    stayStart = grow(stayStart, (k) => new Float64Array(k));
+    counted = growArray(counted, size);
+    stayAgency = growArray(stayAgency, size);
+    stayStart = growArray(stayStart, size);
   };
   const closeStay = (slot: number, at: number) => {
     const agency = stayAgency[slot]!;
