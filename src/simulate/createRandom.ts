@@ -5,6 +5,11 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 export interface Random {
   /** The next number, uniform in [0, 1). */
   next(): number;
+  /**
+   * The second standard normal of the last Box–Muller pair, kept for the next normal draw (NaN
+   * when there is none). It lives on the stream, so engines sharing a stream stay in step.
+   */
+  spareNormal: number;
 }
 
 /**
@@ -18,7 +23,7 @@ export function createRandom(seed: number, stream = 0): Random {
   const rng = xoroshiro128plus(scramble(seed));
   for (let i = 0; i < stream; i++) rng.jump();
   for (let i = 0; i < WARM_UP; i++) rng.next();
-  return { next: () => uniformFloat64(rng) };
+  return { next: () => uniformFloat64(rng), spareNormal: Number.NaN };
 }
 
 const WARM_UP = 16;

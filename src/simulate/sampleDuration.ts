@@ -4,18 +4,21 @@ import type { Random } from './createRandom.ts';
 
 /**
  * A duration ready to sample: its kind and parameters in flat form, so that the simulation's inner
- * loop samples without allocating. `draws` is how many random numbers one sample uses, fixed per
- * kind except gamma (rejection sampling), so that streams stay aligned between engines.
+ * loop samples without allocating. Every sampler has the same fields (the empirical ones empty
+ * elsewhere), so that the inner loop sees one shape of object.
  */
 export interface Sampler {
   kind: 0 | 1 | 2 | 3 | 4 | 5 | 6;
   a: number;
   b: number;
   c: number;
-  /** Empirical: values and cumulative weights (normalised to end at 1). */
-  values?: Float64Array;
-  cumulative?: Float64Array;
+  /** Empirical: values and cumulative weights (normalised to end at 1); empty for other kinds. */
+  values: Float64Array;
+  cumulative: Float64Array;
 }
+
+const EMPTY = new Float64Array(0);
+const sampler = (kind: Sampler['kind'], a = 0, b = 0, c = 0, values = EMPTY, cumulative = EMPTY): Sampler => ({ kind, a, b, c, values, cumulative });
 
 const NONE = 0;
 const FIXED = 1;
@@ -27,26 +30,24 @@ const EMPIRICAL = 6;
 
 /** Prepares a model's duration for sampling; no duration samples 0. */
 export function toSampler(duration: Duration | undefined): Sampler {
-  if (!duration) return { kind: NONE, a: 0, b: 0, c: 0 };
+  if (!duration) return sampler(NONE);
   switch (duration.dist) {
     case 'fixed':
-      return { kind: FIXED, a: duration.value, b: 0, c: 0 };
+      return sampler(FIXED, duration.value);
     case 'exponential':
-      return { kind: EXPONENTIAL, a: duration.mean, b: 0, c: 0 };
+      return sampler(EXPONENTIAL, duration.mean);
     case 'lognormal':
-      return { kind: LOGNORMAL, a: Math.log(duration.median), b: Math.log(duration.p90 / duration.median) / Z90, c: 0 };
+      return sampler(LOGNORMAL, Math.log(duration.median), Math.log(duration.p90 / duration.median) / Z90);
     case 'triangular':
-      return { kind: TRIANGULAR, a: duration.min, b: duration.mode, c: duration.max };
-    case 'gamma': {
+      return sampler(TRIANGULAR, duration.min, duration.mode, duration.max);
+    case 'gamma':
       // shape k = (mean/sd)², scale θ = sd²/mean
-      const shape = (duration.mean / duration.sd) ** 2;
-      return duration.sd === 0 ? { kind: FIXED, a: duration.mean, b: 0, c: 0 } : { kind: GAMMA, a: shape, b: duration.sd ** 2 / duration.mean, c: 0 };
-    }
+      return duration.sd === 0 ? sampler(FIXED, duration.mean) : sampler(GAMMA, (duration.mean / duration.sd) ** 2, duration.sd ** 2 / duration.mean);
     case 'empirical': {
       const weights = duration.weights ?? duration.values.map(() => 1);
       const total = weights.reduce((x, y) => x + y, 0);
       let running = 0;
-      return { kind: EMPIRICAL, a: 0, b: 0, c: 0, values: Float64Array.from(duration.values), cumulative: Float64Array.from(weights, (w) => (running += w / total)) };
+      return sampler(EMPIRICAL, 0, 0, 0, Float64Array.from(duration.values), Float64Array.from(weights, (w) => (running += w / total)));
     }
   }
 }
@@ -73,19 +74,25 @@ export function sampleDuration(s: Sampler, random: Random): number {
       return sampleGamma(s.a, random) * s.b;
     case EMPIRICAL: {
       const u = random.next();
-      const cumulative = s.cumulative!;
+      const cumulative = s.cumulative;
       let i = 0;
       while (i < cumulative.length - 1 && u >= cumulative[i]!) i++;
-      return s.values![i]!;
+      return s.values[i]!;
     }
   }
 }
 
-/** Box–Muller: two uniforms give one standard normal (the second is not kept, so draws stay in step). */
+/** Box–Muller: two uniforms give two standard normals; the second is kept on the stream for the next call. */
 function standardNormal(random: Random): number {
-  const u = 1 - random.next();
-  const v = random.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  const spare = random.spareNormal;
+  if (spare === spare) {
+    random.spareNormal = Number.NaN;
+    return spare;
+  }
+  const r = Math.sqrt(-2 * Math.log(1 - random.next()));
+  const angle = 2 * Math.PI * random.next();
+  random.spareNormal = r * Math.sin(angle);
+  return r * Math.cos(angle);
 }
 
 /** Marsaglia and Tsang's method for shape ≥ 1; shape < 1 by boosting with a uniform power. */

@@ -1,0 +1,11 @@
+import city from './models/city-uec.ts';
+import { checkModel } from './src/model/checkModel.ts';
+import { runReplication } from './src/simulate/runMonteCarlo.ts';
+import { toSampler } from './src/simulate/sampleDuration.ts';
+import { createRandom } from './src/simulate/createRandom.ts';
+const { graph } = checkModel(city);
+const samplers = graph!.nodes.map((n) => toSampler(n.duration));
+runReplication(graph!, samplers, 50000, createRandom(3));
+const t = performance.now(); const r = runReplication(graph!, samplers, 2_000_000, createRandom(1)); const s = (performance.now() - t) / 1000;
+const steps = r.visits.reduce((a, b) => a + b, 0) - 2_000_000;
+console.log((steps / s / 1e6).toFixed(2), 'M transitions/s');
