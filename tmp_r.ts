@@ -1,2 +1,0 @@
-import { benchReport } from './bench/report.bench.ts';
-await benchReport();
