@@ -1,6 +1,7 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { el, escapeXml } from './svg.ts';
 import { toStateLabel } from './toStateLabel.ts';
+import type { AgencyStyle } from './palette.ts';
 import type { RenderContext } from './types.ts';
 
 /** Ticks along the bottom of a horizontal chart, with grid lines up to `top`. */
@@ -28,4 +29,24 @@ export function toRowLayout(ctx: RenderContext, states: string[], plotWidth: num
   const left = Math.max(...states.map((s) => ctx.measure.width(label(s), 12))) + 24;
   const top = 60;
   return { label, left, top, width: left + plotWidth, height: top + states.length * rowHeight + 50 };
+}
+
+/**
+ * The rows of a chart with one row per state: each row's label, and a hoverable group holding its
+ * title (read by screen readers and shown on hover) and the marks `draw` makes at height `y`.
+ */
+export function toChartRows<R extends { state: string; agency: string }>(
+  ctx: RenderContext,
+  rows: R[],
+  layout: { label: (state: string) => string; left: number; top: number },
+  rowHeight: number,
+  title: (row: R) => string,
+  draw: (row: R, y: number, style: AgencyStyle) => string[],
+): string {
+  return rows
+    .map((row, i) => {
+      const y = layout.top + i * rowHeight + rowHeight / 2;
+      return toRowLabel(layout.label(row.state), y, layout.left) + el('g', { class: 'hoverable' }, el('title', {}, escapeXml(title(row))), ...draw(row, y, ctx.agencyStyle(row.agency)));
+    })
+    .join('');
 }
