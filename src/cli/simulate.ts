@@ -81,11 +81,11 @@ export function addSimulateCommand(program: Command): void {
           for (let r = 0; r < replications; r++) {
             const { monitor, tally } = createDesTally(graph, des);
             const step = monitor.step;
-            monitor.step = (record) => {
-              step(record);
-              const node = graph.nodes[record.node]!;
+            monitor.step = (request, slot, index, arrival, start, end) => {
+              step(request, slot, index, arrival, start, end);
+              const node = graph.nodes[index]!;
               const iso = (minute: number) => new Date(EPOCH + minute * 60_000).toISOString();
-              events.write(toCsvRow([`${r + 1}-${record.request + 1}`, node.id, node.agency, iso(record.start), iso(record.end), round(record.arrival), round(record.start), round(record.end), round(record.start - record.arrival)]));
+              events.write(toCsvRow([`${r + 1}-${request + 1}`, node.id, node.agency, iso(start), iso(end), round(arrival), round(start), round(end), round(start - arrival)]));
             };
             runDesReplication(graph, des, r, monitor);
             tallies.push(tally);

@@ -1,7 +1,7 @@
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { createRandom, type Random } from './createRandom.ts';
-import type { DesOptions, StepRecord } from './desTypes.ts';
+import type { DesOptions } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
 import { growArray } from './growArray.ts';
 import { sampleDuration, toSampler } from './sampleDuration.ts';
@@ -15,8 +15,11 @@ const HOUR = 2;
 
 /** What the engine tells its monitor, besides each step record. */
 export interface DesMonitor {
-  /** One request's stay in one state. */
-  step(record: StepRecord): void;
+  /**
+   * One request's stay in one state (the fields of a `StepRecord`, passed one by one so that the
+   * engine allocates nothing per step).
+   */
+  step(request: number, slot: number, node: number, arrival: number, start: number, end: number): void;
   /** A request reached an outcome; its slot is free after this. */
   finish(slot: number, node: number, arrivedAt: number, at: number): void;
   /** A request arrived, in `slot`. */
@@ -109,7 +112,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
     entered[r] = t;
     if (priorityOf[v]) priority[r] = priorityOf[v]!;
     if (outcome[v]) {
-      monitor.step({ replication, request: caseOf[r]!, slot: r, node: v, arrival: t, start: t, end: t });
+      monitor.step(caseOf[r]!, r, v, t, t, t);
       monitor.finish(r, v, arrivedAt[r]!, t);
       freeSlots.push(r);
       return;
@@ -172,7 +175,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
   /** A request finishes its service at `t`: it takes a way out, and its server takes the next in the queue. */
   function complete(r: number, t: number): void {
     const v = node[r]!;
-    monitor.step({ replication, request: caseOf[r]!, slot: r, node: v, arrival: entered[r]!, start: started[r]!, end: t });
+    monitor.step(caseOf[r]!, r, v, entered[r]!, started[r]!, t);
     let u = random.next();
     let e = outStart[v]!;
     const last = outStart[v + 1]! - 1;
@@ -208,7 +211,9 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
     for (;;) {
       at += -Math.log(1 - random.next()) / maxRate;
       if (at > horizon) return Infinity;
-      if (random.next() * maxRate <= ratePerMinute[hourOf(at)]!) return at;
+      // Thinning: a candidate in an hour at the busiest rate is always kept, so it needs no draw.
+      const rate = ratePerMinute[hourOf(at)]!;
+      if (rate === maxRate || random.next() * maxRate <= rate) return at;
     }
   };
   const first = nextArrival(0);

@@ -1,7 +1,7 @@
 import type { CareGraph } from '../graph/types.ts';
 import type { DesMonitor } from './runDes.ts';
 import { getServers } from './runDes.ts';
-import type { DesOptions, DesResult, StepRecord } from './desTypes.ts';
+import type { DesOptions, DesResult } from './desTypes.ts';
 import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval } from './statistics.ts';
@@ -88,8 +88,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       stayAgency[slot] = -1;
       if (counted[slot]) tally.arrivals++;
     },
-    step(record: StepRecord) {
-      const { slot, node, arrival, start, end } = record;
+    step(_request, slot, node, arrival, start, end) {
       if (isOutcome[node]) return;
       const agency = agencyOf[node]!;
       if (stayAgency[slot] !== agency) {

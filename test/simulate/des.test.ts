@@ -100,9 +100,9 @@ describe('priority queues', () => {
     const waits: Record<number, number[]> = { [urgent]: [], [routine]: [] };
     const options = { ...defaultDesOptions, days: 40, warmup: 1, seed: 4 };
     runDesReplication(graph, options, 0, {
-      step: (r) => {
-        if (r.node === urgent || r.node === routine) classOf.set(r.request, r.node);
-        if (r.node === serve && r.start >= 1440) waits[classOf.get(r.request)!]!.push(r.start - r.arrival);
+      step: (request, _slot, node, arrival, start) => {
+        if (node === urgent || node === routine) classOf.set(request, node);
+        if (node === serve && start >= 1440) waits[classOf.get(request)!]!.push(start - arrival);
       },
       finish: () => {},
       arrive: () => {},
