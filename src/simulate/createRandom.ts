@@ -1,9 +1,8 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /** A stream of random numbers in [0, 1), reproducible from its seed and stream number. */
 export interface Random {
-  /** The next number, uniform in [0, 1). */
+  /** The next number, uniform in (0, 1), in steps of 2^-32 (never 0 or 1, so logarithms are safe). */
   next(): number;
   /**
    * The second standard normal of the last Box–Muller pair, kept for the next normal draw (NaN
@@ -18,15 +17,18 @@ export interface Random {
  *
  * xoroshiro128+ seeded straight from a small number starts badly mixed (its first output is close
  * to 1 for seeds 0, 1, 2, …), so the seed is scrambled first and the first outputs are discarded.
+ * Each uniform takes one 32-bit output (the midpoint of its step): fine enough for simulation, and
+ * about a third faster than building 53-bit doubles from two outputs.
  */
 export function createRandom(seed: number, stream = 0): Random {
   const rng = xoroshiro128plus(scramble(seed));
   for (let i = 0; i < stream; i++) rng.jump();
   for (let i = 0; i < WARM_UP; i++) rng.next();
-  return { next: () => uniformFloat64(rng), spareNormal: Number.NaN };
+  return { next: () => ((rng.next() >>> 0) + 0.5) * TWO_TO_MINUS_32, spareNormal: Number.NaN };
 }
 
 const WARM_UP = 16;
+const TWO_TO_MINUS_32 = 2 ** -32;
 
 /** MurmurHash3's 32-bit finaliser: nearby seeds give unrelated starting states. */
 function scramble(seed: number): number {
