@@ -1,0 +1,46 @@
+/**
+ * Times one simulation engine in a fresh process, so that figures are not coloured by whatever
+ * the benchmark process did before. Prints a JSON line: { count, seconds, extra }.
+ *   node --import tsx bench/engineTiming.ts montecarlo|des
+ */
+import path from 'node:path';
+import { compileCareGraph } from '../src/graph/compileCareGraph.ts';
+import { loadModel } from '../src/io/loadModel.ts';
+import { toCareMachine } from '../src/model/defineCareModel.ts';
+import { createRandom } from '../src/simulate/createRandom.ts';
+import { runDes } from '../src/simulate/runDesReplications.ts';
+import { runReplication } from '../src/simulate/runMonteCarlo.ts';
+import { toSampler } from '../src/simulate/sampleDuration.ts';
+
+const which = process.argv[2];
+if (which === 'montecarlo') {
+  const loaded = await loadModel(path.resolve(import.meta.dirname, '../models/city-uec.ts'));
+  if (!loaded.ok) throw new Error(loaded.reason);
+  const graph = compileCareGraph(loaded.machine).graph!;
+  const samplers = graph.nodes.map((n) => toSampler(n.duration));
+  runReplication(graph, samplers, 100_000, createRandom(9));
+  const requests = 2_000_000;
+  const started = performance.now();
+  const tally = runReplication(graph, samplers, requests, createRandom(1));
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ count: tally.visits.reduce((a, b) => a + b, 0) - requests, seconds, extra: requests }));
+} else {
+  const graph = compileCareGraph(
+    toCareMachine({
+      id: 'mm10',
+      meta: { title: 'M/M/10', description: 'Arrivals 2 a minute, exponential service with mean 4, 10 servers.', demand: { perDay: 2 * 1440 } },
+      initial: 'arrive',
+      states: {
+        arrive: { meta: { agency: 'a', function: 'receive' }, on: { SERVE: 'service' } },
+        service: { meta: { agency: 'a', function: 'treat', duration: { dist: 'exponential', mean: 4 }, capacity: { servers: 10 } }, on: { DONE: 'out' } },
+        out: { type: 'final', meta: { agency: 'a', outcome: 'home' } },
+      },
+    }),
+  ).graph!;
+  runDes(graph, { days: 30, warmup: 1, replications: 1, seed: 9 });
+  const days = 200;
+  const started = performance.now();
+  const result = runDes(graph, { days, warmup: 1, replications: 1, seed: 1 });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ count: result.requestsPerReplication * ((days + 1) / days), seconds, extra: result.services[0]!.waitMean }));
+}
