@@ -176,10 +176,13 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
   function complete(r: number, t: number): void {
     const v = node[r]!;
     monitor.step(caseOf[r]!, r, v, entered[r]!, started[r]!, t);
-    let u = random.next();
     let e = outStart[v]!;
     const last = outStart[v + 1]! - 1;
-    while (e < last && u >= prob[e]!) u -= prob[e++]!;
+    // A single way out needs no draw.
+    if (e < last) {
+      let u = random.next();
+      while (e < last && u >= prob[e]!) u -= prob[e++]!;
+    }
     if (servers[v]) {
       busy[v]!--;
       monitor.busy(v, t, busy[v]!);

@@ -27,7 +27,7 @@ export interface ReplicationTally {
 /**
  * One replication: `requests` walks from the initial state, each way out chosen by its
  * probability and each visit's duration sampled, on random stream `replication` of `seed`.
- * The draws per step are: the duration's, then one for the way out.
+ * The draws per step are: the duration's, then one for the way out when there is more than one.
  */
 export function runReplication(graph: CareGraph, samplers: Sampler[], requests: number, random: Random): ReplicationTally {
   const g = toCompactGraph(graph);
@@ -56,10 +56,13 @@ export function runReplication(graph: CareGraph, samplers: Sampler[], requests: 
       t += d;
       if (agency[v]! >= 0) agencyMinutes[agency[v]!]! += d;
       if (outcome[v]) break;
-      let u = random.next();
       let e = outStart[v]!;
       const last = outStart[v + 1]! - 1;
-      while (e < last && u >= prob[e]!) u -= prob[e++]!;
+      // A single way out needs no draw.
+      if (e < last) {
+        let u = random.next();
+        while (e < last && u >= prob[e]!) u -= prob[e++]!;
+      }
       const w = target[e]!;
       if (agency[w] !== agency[v]) handoffs++;
       v = w;

@@ -12,11 +12,13 @@ export function walkCareGraph(g: CompactGraph, random: Random, step?: (node: num
   for (let steps = 0; steps < maxSteps; steps++) {
     step?.(v);
     if (outcome[v]) return v;
-    let u = random.next();
     let e = outStart[v]!;
     const last = outStart[v + 1]! - 1;
-    // The last way out takes whatever rounding leaves over.
-    while (e < last && u >= prob[e]!) u -= prob[e++]!;
+    // A single way out needs no draw; the last way out takes whatever rounding leaves over.
+    if (e < last) {
+      let u = random.next();
+      while (e < last && u >= prob[e]!) u -= prob[e++]!;
+    }
     v = target[e]!;
   }
   throw new Error(`walkCareGraph: a request took more than ${maxSteps} steps without reaching an outcome`);

@@ -24,9 +24,12 @@ export function walkWithXstate(machine: AnyStateMachine, graph: CareGraph, sampl
       minutes += sampleDuration(samplers[v]!, random);
       if (graph.nodes[v]!.isOutcome) return { path, minutes };
       const ways = graph.edges.slice(graph.outStart[v], graph.outStart[v + 1]);
-      let u = random.next();
       let k = 0;
-      while (k < ways.length - 1 && u >= ways[k]!.p) u -= ways[k++]!.p;
+      // As the fast engine: a single way out needs no draw.
+      if (ways.length > 1) {
+        let u = random.next();
+        while (k < ways.length - 1 && u >= ways[k]!.p) u -= ways[k++]!.p;
+      }
       actor.send({ type: ways[k]!.event });
     }
     throw new Error('the request took more than 1,000,000 steps');
