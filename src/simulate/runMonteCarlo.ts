@@ -108,9 +108,13 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     .slice(0, o.variants)
     .map(([key, count]) => {
       const nodes = key.split(',').map(Number);
+      // A variant is a sequence of states: each step's probability is the sum over the ways out
+      // (events) that lead from one state to the next.
       let p = 1;
       for (let i = 0; i + 1 < nodes.length; i++) {
-        for (let e = g.outStart[nodes[i]!]!; e < g.outStart[nodes[i]! + 1]!; e++) if (g.target[e] === nodes[i + 1]) p *= g.prob[e]!;
+        let step = 0;
+        for (let e = g.outStart[nodes[i]!]!; e < g.outStart[nodes[i]! + 1]!; e++) if (g.target[e] === nodes[i + 1]) step += g.prob[e]!;
+        p *= step;
       }
       return { states: nodes.map((v) => graph.nodes[v]!.id), share: count / total, exact: p };
     });

@@ -10,7 +10,8 @@ import { walkCareGraph } from '../../src/simulate/walkCareGraph.ts';
 import { walkWithXstate } from '../../src/simulate/walkWithXstate.ts';
 import type { Duration } from '../../src/model/types.ts';
 import { getMeanMinutes } from '../../src/model/duration.ts';
-import { compileFile, root } from '../support/compile.ts';
+import { compile, compileFile, root } from '../support/compile.ts';
+import { toCareMachine } from '../../src/model/defineCareModel.ts';
 
 describe('random streams', () => {
   it('start well mixed: the first draw of 1,000 consecutive seeds averages a half (within 5 standard errors)', () => {
@@ -83,6 +84,24 @@ describe('Monte Carlo', () => {
     expect(Math.abs(result.handoffs.mean - result.handoffs.exact)).toBeLessThanOrEqual(result.handoffs.ci95[1] - result.handoffs.ci95[0]);
     expect(result.variants[0]!.exact).toBeCloseTo(0.17436932391523713, 12);
     expect(Math.abs(result.variants[0]!.share - result.variants[0]!.exact)).toBeLessThan(0.005);
+  });
+
+  it('gives a variant reached by two events between the same states the sum of their probabilities', () => {
+    const graph = compile(
+      toCareMachine({
+        id: 'two',
+        initial: 'a',
+        states: {
+          a: { meta: { agency: 'x', function: 'assess' }, on: { ONE: { target: 'b', meta: { p: 0.3 } }, TWO: { target: 'b', meta: { p: 0.2 } }, OTHER: { target: 'c', meta: { p: 0.5 } } } },
+          b: { type: 'final', meta: { agency: 'x', outcome: 'home' } },
+          c: { type: 'final', meta: { agency: 'x', outcome: 'admitted' } },
+        },
+      }),
+    );
+    const result = runMonteCarlo(graph, { requests: 2_000, replications: 2, seed: 1 });
+    const exact = Object.fromEntries(result.variants.map((v) => [v.states.join(' > '), v.exact]));
+    expect(exact['two.a > two.b']).toBeCloseTo(0.5, 12);
+    expect(exact['two.a > two.c']).toBeCloseTo(0.5, 12);
   });
 
   it('gives identical results for the same seed and different results for another', async () => {
