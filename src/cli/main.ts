@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { addAnalyseCommand } from './analyse.ts';
 import { addCheckCommand } from './check.ts';
 import { CliError, exitCodes } from './errors.ts';
+import { version } from './version.ts';
 import { addPathwaysCommand } from './pathways.ts';
 import { addReportCommand } from './report.ts';
 import { addSimulateCommand } from './simulate.ts';
 import { addSummaryCommand } from './summary.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The carepaths command line: one file a command, one place that turns failures into messages. */
 export function createProgram(): Command {

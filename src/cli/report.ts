@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -7,8 +6,8 @@ import type { OutputFile } from '../io/writeFilesAtomic.ts';
 import type { ReportSimulation } from '../render/renderReport.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
 import { loadGraph, toWholeNumber } from './loadChecked.ts';
+import { version } from './version.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** `carepaths report [MODEL] --out DIR`: the clinicians' report, one self-contained HTML file and its parts. */
 export function addReportCommand(program: Command): void {
@@ -31,7 +30,7 @@ export function addReportCommand(program: Command): void {
         ? { days: toWholeNumber(options.days, '--days'), replications: toWholeNumber(options.replications, '--replications'), seed: toWholeNumber(options.seed, '--seed', 0), workers: toWholeNumber(options.workers, '--workers') }
         : undefined;
       // The drawing libraries (elkjs, d3, resvg) load only when a report is asked for.
-      const [{ getFunctionalAnalysis }, { loadFonts }, { toPng }, { writeFilesAtomic }, { countPathways }, { getTopPathways }, { createRenderContext }, { renderReport }, { toAnalysisJson }, { csvPathwayWriter }, { renderPathways }, { toReportMarkdown }] =
+      const [{ getFunctionalAnalysis }, { loadFonts }, { toPng }, { writeFilesAtomic }, { countPathways }, { getTopPathways }, { createRenderContext }, { renderReport }, { toAnalysisJson }, { csvPathwayWriter }, { renderTopPathways }, { toReportMarkdown }] =
         await Promise.all([
           import('../analysis/getFunctionalAnalysis.ts'),
           import('../io/loadFonts.ts'),
@@ -55,7 +54,7 @@ export function addReportCommand(program: Command): void {
       const simulated = simulation ? await simulate(graph, file, simulation) : undefined;
       const report = await renderReport(ctx, { pathways: found.pathways, coverage: found.coverage, total, version, source: file, ...(simulated ? { simulation: simulated } : {}) });
       let csv = '';
-      renderPathways(graph, { top }, csvPathwayWriter, (text) => (csv += text));
+      renderTopPathways(graph, found, total, 0, csvPathwayWriter, (text) => (csv += text));
       const files: OutputFile[] = [
         { path: 'report.html', content: report.html },
         { path: 'report.md', content: toReportMarkdown(graph, analysis, found.pathways, found.coverage, total) },

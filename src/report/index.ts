@@ -4,7 +4,7 @@ export { toNarrative, toPathwayListing, toTotalSentence } from './pathwayListing
 export type { PathwayListing, PathwayListingEnd, PathwayWriter } from './pathwayListing.ts';
 export { escapeMarkdown } from './escapeMarkdown.ts';
 export { csvPathwayWriter, jsonPathwayWriter, markdownPathwayWriter, textPathwayWriter } from './pathwayWriters.ts';
-export { renderPathways } from './renderPathways.ts';
+export { renderPathways, renderTopPathways } from './renderPathways.ts';
 export type { RenderPathwaysOptions } from './renderPathways.ts';
 export { toCsvField, toCsvRow } from './toCsv.ts';
 export { toDiagnosticsText, toVerdict } from './toDiagnosticsText.ts';

@@ -4,7 +4,7 @@ import { defaultPathwayOptions } from '../pathways/defaults.ts';
 import { enumeratePathways } from '../pathways/enumeratePathways.ts';
 import { getTopPathways } from '../pathways/getTopPathways.ts';
 import { toPathway } from '../pathways/toPathway.ts';
-import type { CountOptions, EnumerateOptions, TopOptions } from '../pathways/types.ts';
+import type { CountOptions, EnumerateOptions, PathwayCount, TopOptions, TopPathways } from '../pathways/types.ts';
 import { toPathwayListing, type PathwayWriter } from './pathwayListing.ts';
 
 /** What to list: the `top` most likely (the default), or every pathway up to `limit` in the order found. */
@@ -18,14 +18,13 @@ export type RenderPathwaysOptions = Partial<Pick<TopOptions, 'top' | 'maxRevisit
  */
 export function renderPathways(graph: CareGraph, options: RenderPathwaysOptions, writer: PathwayWriter, write: (text: string) => void): void {
   const { maxRevisits, maxWork, top, limit } = { ...defaultPathwayOptions, ...options, limit: options.limit };
-  const listing = toPathwayListing(graph, countPathways(graph, { maxRevisits, maxWork }), maxRevisits, limit === undefined ? 'probability' : 'enumeration');
-  write(writer.head(listing));
+  const total = countPathways(graph, { maxRevisits, maxWork });
   if (limit === undefined) {
-    const found = getTopPathways(graph, { top, maxRevisits });
-    for (const pathway of found.pathways) write(writer.row(pathway, listing));
-    write(writer.tail(listing, { listed: found.pathways.length, coverage: found.coverage, complete: found.complete }));
+    renderTopPathways(graph, getTopPathways(graph, { top, maxRevisits }), total, maxRevisits, writer, write);
     return;
   }
+  const listing = toPathwayListing(graph, total, maxRevisits, 'enumeration');
+  write(writer.head(listing));
   let listed = 0;
   let coverage = 0;
   const { complete } = enumeratePathways(graph, { maxRevisits, limit }, (cursor) => {
@@ -34,4 +33,12 @@ export function renderPathways(graph: CareGraph, options: RenderPathwaysOptions,
     write(writer.row(toPathway(graph, cursor.nodes, cursor.edges, cursor.length, listed), listing));
   });
   write(writer.tail(listing, { listed, coverage, complete }));
+}
+
+/** Writes a listing of the most likely pathways that have already been found and counted. */
+export function renderTopPathways(graph: CareGraph, found: TopPathways, total: PathwayCount, maxRevisits: number, writer: PathwayWriter, write: (text: string) => void): void {
+  const listing = toPathwayListing(graph, total, maxRevisits, 'probability');
+  write(writer.head(listing));
+  for (const pathway of found.pathways) write(writer.row(pathway, listing));
+  write(writer.tail(listing, { listed: found.pathways.length, coverage: found.coverage, complete: found.complete }));
 }
