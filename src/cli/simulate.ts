@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { defaultCompileOptions } from '../graph/compileCareGraph.ts';
+import type { CareGraph } from '../graph/types.ts';
 import { createOutput } from '../io/createOutput.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { toDesText, toMonteCarloText, toSimulationMarkdown } from '../report/simulationWriters.ts';
@@ -71,43 +73,14 @@ export function addSimulateCommand(program: Command): void {
         ? (done: number, total: number) => process.stderr.write(`\rSimulating: ${done} of ${total} replications${done === total ? '\n' : ''}`)
         : () => {};
       const label = (id: string) => graph.agencies.find((a) => a.id === id)?.label ?? id;
-      let text: string;
-      if (mode === 'des' && options.events) {
-        // The event log is written as the simulation runs, so replications run in turn here.
-        const events = createOutput(options.events);
-        const tallies: DesTally[] = [];
-        try {
-          events.write(toCsvRow(['case_id', 'activity', 'agency', 'start', 'complete', 'arrival_minute', 'start_minute', 'end_minute', 'wait_minutes']));
-          for (let r = 0; r < replications; r++) {
-            const { monitor, tally } = createDesTally(graph, des);
-            const step = monitor.step;
-            monitor.step = (request, slot, index, arrival, start, end) => {
-              step(request, slot, index, arrival, start, end);
-              const node = graph.nodes[index]!;
-              const iso = (minute: number) => new Date(EPOCH + minute * 60_000).toISOString();
-              events.write(toCsvRow([`${r + 1}-${request + 1}`, node.id, node.agency, iso(start), iso(end), round(arrival), round(start), round(end), round(start - arrival)]));
-            };
-            runDesReplication(graph, des, r, monitor);
-            tallies.push(tally);
-            progress(r + 1, replications);
-          }
-          events.close();
-        } catch (error) {
-          events.abort();
-          throw error;
-        }
-        const result = summariseDes(graph, des, tallies);
-        text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toDesText(result, label);
-      } else {
-        const tallies = await runSimulation(graph, { file: path.resolve(file), maxConfigurations: 100_000, mode, montecarlo, des }, workers, progress);
-        if (mode === 'des') {
-          const result = summariseDes(graph, des, tallies as DesTally[]);
-          text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toDesText(result, label);
-        } else {
-          const result = summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
-          text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toMonteCarloText(result, label);
-        }
-      }
+      const tallies = mode === 'des' && options.events ? runWithEventLog(graph, des, options.events, progress) : await runSimulation(graph, { file: path.resolve(file), maxConfigurations: defaultCompileOptions.maxConfigurations, mode, montecarlo, des }, workers, progress);
+      const result = mode === 'des' ? summariseDes(graph, des, tallies as DesTally[]) : summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
+      let text =
+        format === 'json'
+          ? JSON.stringify(result, null, 2) + '\n'
+          : result.mode === 'des'
+            ? toDesText(result, label)
+            : toMonteCarloText(result, label);
       if (format === 'md') text = toSimulationMarkdown(`${mode === 'des' ? 'Discrete-event' : 'Monte Carlo'} simulation of ${graph.meta.title ?? graph.modelId}`, text);
       const output = createOutput(options.out);
       output.write(text);
@@ -118,3 +91,30 @@ export function addSimulateCommand(program: Command): void {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const iso = (minute: number) => new Date(EPOCH + minute * 60_000).toISOString();
+
+/** Runs the replications in turn, writing the event log (one CSV row a request a step) as they go. */
+function runWithEventLog(graph: CareGraph, des: DesOptions, file: string, progress: (done: number, total: number) => void): DesTally[] {
+  const events = createOutput(file);
+  const tallies: DesTally[] = [];
+  try {
+    events.write(toCsvRow(['case_id', 'activity', 'agency', 'start', 'complete', 'arrival_minute', 'start_minute', 'end_minute', 'wait_minutes']));
+    for (let r = 0; r < des.replications; r++) {
+      const { monitor, tally } = createDesTally(graph, des);
+      const step = monitor.step;
+      monitor.step = (request, slot, index, arrival, start, end) => {
+        step(request, slot, index, arrival, start, end);
+        const node = graph.nodes[index]!;
+        events.write(toCsvRow([`${r + 1}-${request + 1}`, node.id, node.agency, iso(start), iso(end), round(arrival), round(start), round(end), round(start - arrival)]));
+      };
+      runDesReplication(graph, des, r, monitor);
+      tallies.push(tally);
+      progress(r + 1, des.replications);
+    }
+    events.close();
+  } catch (error) {
+    events.abort();
+    throw error;
+  }
+  return tallies;
+}
