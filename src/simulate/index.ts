@@ -1,3 +1,4 @@
 export { createRandom } from './createRandom.ts';
 export type { Random } from './createRandom.ts';
 export { walkCareGraph } from './walkCareGraph.ts';
+export { chooseWayOut } from './chooseWayOut.ts';

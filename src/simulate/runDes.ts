@@ -3,6 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import { createRandom, type Random } from './createRandom.ts';
 import type { DesOptions } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
+import { chooseWayOut } from './chooseWayOut.ts';
 import { growArray } from './growArray.ts';
 import { sampleDuration, toSampler } from './sampleDuration.ts';
 
@@ -176,13 +177,7 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
   function complete(r: number, t: number): void {
     const v = node[r]!;
     monitor.step(caseOf[r]!, r, v, entered[r]!, started[r]!, t);
-    let e = outStart[v]!;
-    const last = outStart[v + 1]! - 1;
-    // A single way out needs no draw.
-    if (e < last) {
-      let u = random.next();
-      while (e < last && u >= prob[e]!) u -= prob[e++]!;
-    }
+    const e = chooseWayOut(outStart, prob, v, random);
     if (servers[v]) {
       busy[v]!--;
       monitor.busy(v, t, busy[v]!);

@@ -2,6 +2,7 @@ import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { createRandom, type Random } from './createRandom.ts';
+import { chooseWayOut } from './chooseWayOut.ts';
 import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
 import { addToHistogram, createHistogram, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval, toWilsonInterval } from './statistics.ts';
@@ -56,13 +57,7 @@ export function runReplication(graph: CareGraph, samplers: Sampler[], requests: 
       t += d;
       if (agency[v]! >= 0) agencyMinutes[agency[v]!]! += d;
       if (outcome[v]) break;
-      let e = outStart[v]!;
-      const last = outStart[v + 1]! - 1;
-      // A single way out needs no draw.
-      if (e < last) {
-        let u = random.next();
-        while (e < last && u >= prob[e]!) u -= prob[e++]!;
-      }
+      const e = chooseWayOut(outStart, prob, v, random);
       const w = target[e]!;
       if (agency[w] !== agency[v]) handoffs++;
       v = w;

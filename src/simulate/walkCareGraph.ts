@@ -1,5 +1,6 @@
 import type { CompactGraph } from '../graph/toCompactGraph.ts';
 import type { Random } from './createRandom.ts';
+import { chooseWayOut } from './chooseWayOut.ts';
 
 /**
  * One request's walk from the initial state to an outcome, choosing each way out by its
@@ -12,14 +13,7 @@ export function walkCareGraph(g: CompactGraph, random: Random, step?: (node: num
   for (let steps = 0; steps < maxSteps; steps++) {
     step?.(v);
     if (outcome[v]) return v;
-    let e = outStart[v]!;
-    const last = outStart[v + 1]! - 1;
-    // A single way out needs no draw; the last way out takes whatever rounding leaves over.
-    if (e < last) {
-      let u = random.next();
-      while (e < last && u >= prob[e]!) u -= prob[e++]!;
-    }
-    v = target[e]!;
+    v = target[chooseWayOut(outStart, prob, v, random)]!;
   }
   throw new Error(`walkCareGraph: a request took more than ${maxSteps} steps without reaching an outcome`);
 }

@@ -1,7 +1,9 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { getConfigurationKey } from '../graph/compileCareGraph.ts';
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { Random } from './createRandom.ts';
+import { chooseWayOut } from './chooseWayOut.ts';
 import { sampleDuration, type Sampler } from './sampleDuration.ts';
 
 /**
@@ -12,6 +14,7 @@ import { sampleDuration, type Sampler } from './sampleDuration.ts';
  */
 export function walkWithXstate(machine: AnyStateMachine, graph: CareGraph, samplers: Sampler[], random: Random): { path: number[]; minutes: number } {
   const index = new Map(graph.nodes.map((n) => [n.key, n.index]));
+  const g = toCompactGraph(graph);
   const actor = createActor(machine).start();
   const path: number[] = [];
   let minutes = 0;
@@ -23,14 +26,8 @@ export function walkWithXstate(machine: AnyStateMachine, graph: CareGraph, sampl
       path.push(v);
       minutes += sampleDuration(samplers[v]!, random);
       if (graph.nodes[v]!.isOutcome) return { path, minutes };
-      const ways = graph.edges.slice(graph.outStart[v], graph.outStart[v + 1]);
-      let k = 0;
-      // As the fast engine: a single way out needs no draw.
-      if (ways.length > 1) {
-        let u = random.next();
-        while (k < ways.length - 1 && u >= ways[k]!.p) u -= ways[k++]!.p;
-      }
-      actor.send({ type: ways[k]!.event });
+      // The same choice as the fast engine; xstate then decides where that event leads.
+      actor.send({ type: graph.edges[chooseWayOut(g.outStart, g.prob, v, random)]!.event });
     }
     throw new Error('the request took more than 1,000,000 steps');
   } finally {
