@@ -16,21 +16,24 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
   const maskOf = (pick: (i: number) => boolean) => Uint8Array.from(graph.nodes, (node) => (!node.isOutcome && pick(node.index) ? 1 : 0));
   const sumVisits = (mask: Uint8Array) => mask.reduce((sum, m, i) => sum + (m ? visits[i]! : 0), 0);
 
+  // Only functions and cells with states behind them are solved for.
   const functions: FunctionRow[] = graph.functions
+    .filter((fn) => services.some((n) => n.function === fn.id))
     .map((fn) => {
       const mask = maskOf((i) => graph.nodes[i]!.function === fn.id);
       const agencies = graph.agencies
-        .map((agency) => {
+        .map((agency) => ({ agency, states: services.filter((n) => n.function === fn.id && n.agency === agency.id) }))
+        .filter(({ states }) => states.length > 0)
+        .map(({ agency, states }) => {
           const cell = maskOf((i) => graph.nodes[i]!.function === fn.id && graph.nodes[i]!.agency === agency.id);
           return {
             agency: agency.id,
             label: agency.label,
-            states: services.filter((n) => cell[n.index]).map((n) => n.id),
+            states: states.map((n) => n.id),
             expectedVisitsPer1000: 1000 * sumVisits(cell),
             shareOfRequests: getHittingProbabilities(g, cell)[0]!,
           };
         })
-        .filter((cell) => cell.states.length > 0)
         .sort((a, b) => b.shareOfRequests - a.shareOfRequests || b.expectedVisitsPer1000 - a.expectedVisitsPer1000 || a.agency.localeCompare(b.agency));
       return {
         function: fn.id,
@@ -39,8 +42,7 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
         expectedVisitsPer1000: 1000 * sumVisits(mask),
         ...getShares(mask),
       };
-    })
-    .filter((row) => row.agencies.length > 0);
+    });
 
   const agencies: AgencyRow[] = graph.agencies.map((agency) => {
     const mask = maskOf((i) => graph.nodes[i]!.agency === agency.id);
