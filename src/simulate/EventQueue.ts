@@ -1,14 +1,15 @@
 import { growArray } from './growArray.ts';
 
 /**
- * The simulation's future events: a binary heap by time, ties in the order pushed, so that a run
- * is reproducible. Each event is a type and a request, kept in typed arrays that grow as needed.
+ * The simulation's future events: a 4-ary heap by time (shallower than a binary heap, so fewer
+ * moves), ties in the order pushed, so that a run is reproducible. Each event is a type (0 to 3)
+ * and a request, packed into one integer; times, push order and events are kept in typed arrays
+ * that grow as needed.
  */
 export class EventQueue {
   private time = new Float64Array(1024);
   private order = new Float64Array(1024);
-  private type = new Int32Array(1024);
-  private request = new Int32Array(1024);
+  private code = new Int32Array(1024);
   private length = 0;
   private pushed = 0;
 
@@ -16,22 +17,27 @@ export class EventQueue {
     return this.length;
   }
 
+  /** Adds an event; `request` is -1 or more, `type` 0 to 3. */
   push(time: number, type: number, request: number): void {
     if (this.length === this.time.length) this.grow();
     const order = this.pushed++;
+    const times = this.time;
+    const orders = this.order;
+    const codes = this.code;
     let i = this.length++;
     // Sift up, moving parents down until the new event's place is found.
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = this.time[parent]!;
-      if (pt < time || (pt === time && this.order[parent]! < order)) break;
-      this.move(parent, i);
+      const parent = (i - 1) >> 2;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && orders[parent]! < order)) break;
+      times[i] = pt;
+      orders[i] = orders[parent]!;
+      codes[i] = codes[parent]!;
       i = parent;
     }
-    this.time[i] = time;
-    this.order[i] = order;
-    this.type[i] = type;
-    this.request[i] = request;
+    times[i] = time;
+    orders[i] = order;
+    codes[i] = ((request + 1) << 2) | type;
   }
 
   peekTime(): number {
@@ -39,48 +45,51 @@ export class EventQueue {
   }
 
   peekType(): number {
-    return this.type[0]!;
+    return this.code[0]! & 3;
   }
 
   /** Removes the earliest event and returns its request. */
   pop(): number {
-    const request = this.request[0]!;
+    const times = this.time;
+    const orders = this.order;
+    const codes = this.code;
+    const request = (codes[0]! >> 2) - 1;
     const last = --this.length;
     if (last === 0) return request;
-    const time = this.time[last]!;
-    const order = this.order[last]!;
-    const type = this.type[last]!;
-    const req = this.request[last]!;
+    const time = times[last]!;
+    const order = orders[last]!;
+    const code = codes[last]!;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= last) break;
-      const r = l + 1;
-      const child = r < last && (this.time[r]! < this.time[l]! || (this.time[r] === this.time[l] && this.order[r]! < this.order[l]!)) ? r : l;
-      const ct = this.time[child]!;
-      if (time < ct || (time === ct && order < this.order[child]!)) break;
-      this.move(child, i);
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      // The earliest of up to four children.
+      let child = first;
+      let ct = times[first]!;
+      const end = first + 4 < last ? first + 4 : last;
+      for (let c = first + 1; c < end; c++) {
+        const t = times[c]!;
+        if (t < ct || (t === ct && orders[c]! < orders[child]!)) {
+          child = c;
+          ct = t;
+        }
+      }
+      if (time < ct || (time === ct && order < orders[child]!)) break;
+      times[i] = ct;
+      orders[i] = orders[child]!;
+      codes[i] = codes[child]!;
       i = child;
     }
-    this.time[i] = time;
-    this.order[i] = order;
-    this.type[i] = type;
-    this.request[i] = req;
+    times[i] = time;
+    orders[i] = order;
+    codes[i] = code;
     return request;
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.order[to] = this.order[from]!;
-    this.type[to] = this.type[from]!;
-    this.request[to] = this.request[from]!;
   }
 
   private grow(): void {
     const size = this.time.length * 2;
     this.time = growArray(this.time, size);
     this.order = growArray(this.order, size);
-    this.type = growArray(this.type, size);
-    this.request = growArray(this.request, size);
+    this.code = growArray(this.code, size);
   }
 }

@@ -5,7 +5,7 @@ import type { DesOptions } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
 import { chooseWayOut } from './chooseWayOut.ts';
 import { growArray } from './growArray.ts';
-import { sampleDuration, toSampler } from './sampleDuration.ts';
+import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
 
 export const defaultDesOptions: DesOptions = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson' };
 
@@ -48,111 +48,230 @@ export function getServers(graph: CareGraph): (Int32Array | null)[] {
  * servers takes effect as services end (no one is interrupted). Every step goes to the monitor.
  */
 export function runDesReplication(graph: CareGraph, options: DesOptions, replication: number, monitor: DesMonitor): void {
-  const g = toCompactGraph(graph);
-  const { outStart, target, prob, outcome } = g;
-  const samplers = graph.nodes.map((n) => toSampler(n.duration));
-  const servers = getServers(graph);
-  const fifo = graph.nodes.map((n) => n.capacity?.queue !== 'priority');
-  const priorityOf = graph.nodes.map((n) => n.priority ?? 0);
-  const demand = graph.meta.demand;
-  if (!demand) throw new Error('runDesReplication: the model has no demand (check it with checkDes first)');
-  const random: Random = createRandom(options.seed, replication);
-  const horizon = (options.warmup + options.days) * DAY;
-  const weights = demand.hourly ?? new Array(24).fill(1);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const ratePerMinute = weights.map((w) => (demand.perDay * w) / total / 60);
-  const maxRate = Math.max(...ratePerMinute);
+  new DesReplication(graph, options, replication, monitor).run();
+}
 
-  const events = new EventQueue();
+/**
+ * The engine's state for one replication. A class with flat typed arrays, and a request moving
+ * through states that take no time in a loop rather than by calls, because this is the inner loop
+ * of every simulation: it allocates nothing per request.
+ */
+class DesReplication {
+  private readonly outStart: Int32Array;
+  private readonly target: Int32Array;
+  private readonly prob: Float64Array;
+  private readonly outcome: Uint8Array;
+  private readonly samplers: Sampler[];
+  /** 1 where the state has servers (and so a queue). */
+  private readonly hasServers: Uint8Array;
+  /** Servers at state v in hour h of the day: `schedule[v * 24 + h]`. */
+  private readonly schedule: Int32Array;
+  private readonly fifo: Uint8Array;
+  private readonly priorityOf: Float64Array;
+  private readonly random: Random;
+  private readonly horizon: number;
+  private readonly ratePerMinute: Float64Array;
+  private readonly maxRate: number;
+  private readonly regular: boolean;
+  private readonly events = new EventQueue();
   // Requests in the system, by slot: a finished request's slot is used again, so memory follows the
   // number in the system, not the number simulated. `caseOf` is each slot's request number.
-  let caseOf = new Int32Array(1024);
-  const freeSlots: number[] = [];
-  let node = new Int32Array(1024);
-  let entered = new Float64Array(1024);
-  let started = new Float64Array(1024);
-  let arrivedAt = new Float64Array(1024);
-  let priority = new Float64Array(1024);
-  let requests = 0;
-  let slots = 0;
-  const busy = new Int32Array(g.n);
-  const queues: number[][] = graph.nodes.map(() => []);
-  const heads = new Int32Array(g.n);
-  const queueLength = new Int32Array(g.n);
-  let enqueued = 0;
-  const enqueueOrder: number[] = [];
+  private caseOf = new Int32Array(1024);
+  private node = new Int32Array(1024);
+  private entered = new Float64Array(1024);
+  private started = new Float64Array(1024);
+  private arrivedAt = new Float64Array(1024);
+  private priority = new Float64Array(1024);
+  private enqueueOrder = new Float64Array(1024);
+  private readonly freeSlots: number[] = [];
+  private slots = 0;
+  private requests = 0;
+  private enqueued = 0;
+  private readonly busy: Int32Array;
+  private readonly queues: number[][];
+  private readonly heads: Int32Array;
+  private readonly queueLength: Int32Array;
 
-  const hourOf = (t: number) => Math.floor(t / 60) % 24;
-  const available = (v: number, t: number) => servers[v]![hourOf(t)]!;
+  constructor(
+    graph: CareGraph,
+    options: DesOptions,
+    replication: number,
+    private readonly monitor: DesMonitor,
+  ) {
+    const g = toCompactGraph(graph);
+    const n = g.n;
+    this.outStart = g.outStart;
+    this.target = g.target;
+    this.prob = g.prob;
+    this.outcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
+    this.samplers = graph.nodes.map((node) => toSampler(node.duration));
+    const servers = getServers(graph);
+    this.hasServers = Uint8Array.from(servers, (s) => (s ? 1 : 0));
+    this.schedule = new Int32Array(n * 24);
+    servers.forEach((s, v) => s && this.schedule.set(s, v * 24));
+    this.fifo = Uint8Array.from(graph.nodes, (node) => (node.capacity?.queue !== 'priority' ? 1 : 0));
+    this.priorityOf = Float64Array.from(graph.nodes, (node) => node.priority ?? 0);
+    const demand = graph.meta.demand;
+    if (!demand) throw new Error('runDesReplication: the model has no demand (check it with checkDes first)');
+    this.random = createRandom(options.seed, replication);
+    this.horizon = (options.warmup + options.days) * DAY;
+    const weights = demand.hourly ?? new Array(24).fill(1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    this.ratePerMinute = Float64Array.from(weights, (w) => (demand.perDay * w) / total / 60);
+    this.maxRate = Math.max(...this.ratePerMinute);
+    this.regular = options.arrivals === 'regular';
+    this.busy = new Int32Array(n);
+    this.queues = graph.nodes.map(() => []);
+    this.heads = new Int32Array(n);
+    this.queueLength = new Int32Array(n);
+  }
 
-  const grow = () => {
-    const size = node.length * 2;
-    node = growArray(node, size);
-    caseOf = growArray(caseOf, size);
-    entered = growArray(entered, size);
-    started = growArray(started, size);
-    arrivedAt = growArray(arrivedAt, size);
-    priority = growArray(priority, size);
-  };
-
-  const startService = (r: number, v: number, t: number) => {
-    started[r] = t;
-    if (servers[v]) {
-      busy[v]!++;
-      monitor.busy(v, t, busy[v]!);
+  run(): void {
+    const { events, horizon, monitor } = this;
+    const first = this.nextArrival(0);
+    if (first < horizon) events.push(first, ARRIVE, -1);
+    // Hour boundaries one at a time: each schedules the next, so the queue holds only one of them.
+    if (60 <= horizon) events.push(60, HOUR, -1);
+    const queuesNow = new Int32Array(this.queueLength.length);
+    while (events.size > 0) {
+      const t = events.peekTime();
+      if (t > horizon) break;
+      const type = events.peekType();
+      const r = events.pop();
+      if (type === DONE) {
+        this.complete(r, t);
+      } else if (type === ARRIVE) {
+        const slot = this.newSlot();
+        this.caseOf[slot] = this.requests++;
+        this.arrivedAt[slot] = t;
+        this.priority[slot] = 0;
+        monitor.arrive(slot, t);
+        this.enter(slot, 0, t);
+        const next = this.nextArrival(t);
+        if (next < horizon) events.push(next, ARRIVE, -1);
+      } else {
+        for (let v = 0; v < this.hasServers.length; v++) if (this.hasServers[v]) this.serveQueue(v, t);
+        queuesNow.set(this.queueLength);
+        monitor.hour(t, queuesNow);
+        if (t + 60 <= horizon) events.push(t + 60, HOUR, -1);
+      }
     }
-    const d = sampleDuration(samplers[v]!, random);
-    // A state that takes no time and has no servers is passed straight through; the order of
-    // everything else is as if its end had gone through the event queue first.
-    if (d === 0 && !servers[v]) complete(r, t);
-    else events.push(t + d, DONE, r);
-  };
+    monitor.end(horizon);
+  }
 
-  const enter = (r: number, v: number, t: number) => {
-    node[r] = v;
-    entered[r] = t;
-    if (priorityOf[v]) priority[r] = priorityOf[v]!;
-    if (outcome[v]) {
-      monitor.step(caseOf[r]!, r, v, t, t, t);
-      monitor.finish(r, v, arrivedAt[r]!, t);
-      freeSlots.push(r);
-      return;
+  private newSlot(): number {
+    const free = this.freeSlots.pop();
+    if (free !== undefined) return free;
+    if (this.slots === this.node.length) {
+      const size = this.node.length * 2;
+      this.node = growArray(this.node, size);
+      this.caseOf = growArray(this.caseOf, size);
+      this.entered = growArray(this.entered, size);
+      this.started = growArray(this.started, size);
+      this.arrivedAt = growArray(this.arrivedAt, size);
+      this.priority = growArray(this.priority, size);
+      this.enqueueOrder = growArray(this.enqueueOrder, size);
     }
-    if (servers[v] && (queueLength[v]! > 0 || busy[v]! >= available(v, t))) {
-      enqueue(v, r);
-      return;
-    }
-    startService(r, v, t);
-  };
+    return this.slots++;
+  }
 
-  const enqueue = (v: number, r: number) => {
-    queueLength[v]!++;
-    if (fifo[v]) {
-      queues[v]!.push(r);
+  private available(v: number, t: number): number {
+    return this.schedule[v * 24 + (Math.floor(t / 60) % 24)]!;
+  }
+
+  /**
+   * Request `r` reaches state `v` at `t`. It finishes there (an outcome), waits in the queue, or
+   * starts its service; a state that takes no time and has no servers is passed straight through,
+   * in this loop, as if its end had gone through the event queue first.
+   */
+  private enter(r: number, v: number, t: number): void {
+    const monitor = this.monitor;
+    for (;;) {
+      this.node[r] = v;
+      this.entered[r] = t;
+      const p = this.priorityOf[v]!;
+      if (p) this.priority[r] = p;
+      if (this.outcome[v]) {
+        monitor.step(this.caseOf[r]!, r, v, t, t, t);
+        monitor.finish(r, v, this.arrivedAt[r]!, t);
+        this.freeSlots.push(r);
+        return;
+      }
+      if (this.hasServers[v]) {
+        if (this.queueLength[v]! > 0 || this.busy[v]! >= this.available(v, t)) this.enqueue(v, r);
+        else this.startService(r, v, t);
+        return;
+      }
+      this.started[r] = t;
+      const d = sampleDuration(this.samplers[v]!, this.random);
+      if (d !== 0) {
+        this.events.push(t + d, DONE, r);
+        return;
+      }
+      monitor.step(this.caseOf[r]!, r, v, t, t, t);
+      v = this.target[chooseWayOut(this.outStart, this.prob, v, this.random)]!;
+    }
+  }
+
+  /** Service starts at a state with servers. */
+  private startService(r: number, v: number, t: number): void {
+    this.started[r] = t;
+    this.monitor.busy(v, t, ++this.busy[v]!);
+    this.events.push(t + sampleDuration(this.samplers[v]!, this.random), DONE, r);
+  }
+
+  /** Request `r` finishes its service at `t`: it takes a way out, and its server takes the next in the queue. */
+  private complete(r: number, t: number): void {
+    const v = this.node[r]!;
+    this.monitor.step(this.caseOf[r]!, r, v, this.entered[r]!, this.started[r]!, t);
+    const next = this.target[chooseWayOut(this.outStart, this.prob, v, this.random)]!;
+    if (this.hasServers[v]) {
+      this.monitor.busy(v, t, --this.busy[v]!);
+      this.enter(r, next, t);
+      this.serveQueue(v, t);
+    } else {
+      this.enter(r, next, t);
+    }
+  }
+
+  private serveQueue(v: number, t: number): void {
+    while (this.queueLength[v]! > 0 && this.busy[v]! < this.available(v, t)) this.startService(this.dequeue(v), v, t);
+  }
+
+  private enqueue(v: number, r: number): void {
+    this.queueLength[v]!++;
+    const queue = this.queues[v]!;
+    if (this.fifo[v]) {
+      queue.push(r);
       return;
     }
     // Priority queue: lowest priority number first, then first come. Kept as a binary heap.
-    enqueueOrder[r] = enqueued++;
-    const heap = queues[v]!;
-    heap.push(r);
-    let i = heap.length - 1;
+    this.enqueueOrder[r] = this.enqueued++;
+    queue.push(r);
+    let i = queue.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      if (!this.before(queue[i]!, queue[parent]!)) break;
+      [queue[i], queue[parent]] = [queue[parent]!, queue[i]!];
       i = parent;
     }
-  };
-  const before = (a: number, b: number) => priority[a]! < priority[b]! || (priority[a] === priority[b] && enqueueOrder[a]! < enqueueOrder[b]!);
-  const dequeue = (v: number): number => {
-    queueLength[v]!--;
-    const queue = queues[v]!;
-    if (fifo[v]) {
-      const r = queue[heads[v]!]!;
-      heads[v]!++;
-      if (heads[v]! > 1024 && heads[v]! * 2 > queue.length) {
-        queue.splice(0, heads[v]!);
-        heads[v] = 0;
+  }
+
+  private before(a: number, b: number): boolean {
+    const pa = this.priority[a]!;
+    const pb = this.priority[b]!;
+    return pa < pb || (pa === pb && this.enqueueOrder[a]! < this.enqueueOrder[b]!);
+  }
+
+  private dequeue(v: number): number {
+    this.queueLength[v]!--;
+    const queue = this.queues[v]!;
+    if (this.fifo[v]) {
+      const r = queue[this.heads[v]!]!;
+      this.heads[v]!++;
+      if (this.heads[v]! > 1024 && this.heads[v]! * 2 > queue.length) {
+        queue.splice(0, this.heads[v]!);
+        this.heads[v] = 0;
       }
       return r;
     }
@@ -164,39 +283,25 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
       for (;;) {
         const l = 2 * i + 1;
         let m = i;
-        if (l < queue.length && before(queue[l]!, queue[m]!)) m = l;
-        if (l + 1 < queue.length && before(queue[l + 1]!, queue[m]!)) m = l + 1;
+        if (l < queue.length && this.before(queue[l]!, queue[m]!)) m = l;
+        if (l + 1 < queue.length && this.before(queue[l + 1]!, queue[m]!)) m = l + 1;
         if (m === i) break;
         [queue[i], queue[m]] = [queue[m]!, queue[i]!];
         i = m;
       }
     }
     return top;
-  };
-  /** A request finishes its service at `t`: it takes a way out, and its server takes the next in the queue. */
-  function complete(r: number, t: number): void {
-    const v = node[r]!;
-    monitor.step(caseOf[r]!, r, v, entered[r]!, started[r]!, t);
-    const e = chooseWayOut(outStart, prob, v, random);
-    if (servers[v]) {
-      busy[v]!--;
-      monitor.busy(v, t, busy[v]!);
-    }
-    enter(r, target[e]!, t);
-    if (servers[v]) serveQueue(v, t);
   }
-  const serveQueue = (v: number, t: number) => {
-    while (queueLength[v]! > 0 && busy[v]! < available(v, t)) startService(dequeue(v), v, t);
-  };
 
-  // Arrivals: the first candidate, then each arrival schedules the next.
-  const nextArrival = (t: number): number => {
-    if (options.arrivals === 'regular') {
+  /** The next arrival after `t` (Infinity after the horizon). */
+  private nextArrival(t: number): number {
+    const { ratePerMinute, maxRate, horizon, random } = this;
+    if (this.regular) {
       // Evenly spaced in "expected arrivals": one every unit of the integrated rate.
       let at = t;
       let left = 1;
       while (left > 1e-12) {
-        const rate = ratePerMinute[hourOf(at)]!;
+        const rate = ratePerMinute[Math.floor(at / 60) % 24]!;
         const toHour = 60 - (at % 60);
         if (rate * toHour >= left) return at + left / rate;
         left -= rate * toHour;
@@ -210,40 +315,8 @@ export function runDesReplication(graph: CareGraph, options: DesOptions, replica
       at += -Math.log(1 - random.next()) / maxRate;
       if (at > horizon) return Infinity;
       // Thinning: a candidate in an hour at the busiest rate is always kept, so it needs no draw.
-      const rate = ratePerMinute[hourOf(at)]!;
+      const rate = ratePerMinute[Math.floor(at / 60) % 24]!;
       if (rate === maxRate || random.next() * maxRate <= rate) return at;
     }
-  };
-  const first = nextArrival(0);
-  if (first < horizon) events.push(first, ARRIVE, -1);
-  for (let h = 1; h * 60 <= horizon; h++) events.push(h * 60, HOUR, -1);
-
-  const queuesNow = new Int32Array(g.n);
-  while (events.size) {
-    const t = events.peekTime();
-    if (t > horizon) break;
-    const type = events.peekType();
-    const r = events.pop();
-    if (type === ARRIVE) {
-      let slot = freeSlots.pop();
-      if (slot === undefined) {
-        if (slots === node.length) grow();
-        slot = slots++;
-      }
-      caseOf[slot] = requests++;
-      arrivedAt[slot] = t;
-      priority[slot] = 0;
-      monitor.arrive(slot, t);
-      enter(slot, 0, t);
-      const next = nextArrival(t);
-      if (next < horizon) events.push(next, ARRIVE, -1);
-    } else if (type === DONE) {
-      complete(r, t);
-    } else {
-      for (let v = 0; v < g.n; v++) if (servers[v]) serveQueue(v, t);
-      queuesNow.set(queueLength);
-      monitor.hour(t, queuesNow);
-    }
   }
-  monitor.end(horizon);
 }

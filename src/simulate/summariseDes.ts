@@ -34,10 +34,12 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const n = graph.nodes.length;
   const warmup = options.warmup * DAY;
   const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
-  const agencyOf = graph.nodes.map((node) => agencyIndex.get(node.agency) ?? -1);
-  const isDispatch = graph.nodes.map((node) => node.function === 'dispatch' && !node.isOutcome);
-  const isOutcome = graph.nodes.map((node) => node.isOutcome);
+  // Flat typed arrays: the monitor is called several times per request.
+  const agencyOf = Int32Array.from(graph.nodes, (node) => agencyIndex.get(node.agency) ?? -1);
+  const isDispatch = Uint8Array.from(graph.nodes, (node) => (node.function === 'dispatch' && !node.isOutcome ? 1 : 0));
+  const isOutcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
   const servers = getServers(graph);
+  const hasServers = Uint8Array.from(servers, (s) => (s ? 1 : 0));
   const tally: DesTally = {
     arrivals: 0,
     finished: 0,
@@ -55,11 +57,12 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     queueSum: graph.nodes.map(() => new Array(24).fill(0)),
     queueCount: new Array(24).fill(0),
     queueMax: new Array(n).fill(0),
-    responses: isDispatch.map((d) => (d ? createHistogram() : null)),
+    responses: Array.from(isDispatch, (d) => (d ? createHistogram() : null)),
     stays: graph.agencies.map(() => createHistogram()),
     staysWithin: graph.agencies.map(() => 0),
   };
   const lastBusy = new Float64Array(n);
+  const busyMinutes = tally.busyMinutes;
   const busyNow = new Int32Array(n);
   // Notes on requests in the system, by the engine's slot (reused when a request finishes), so
   // memory follows the number in the system.
@@ -96,7 +99,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
         stayAgency[slot] = agency;
         stayStart[slot] = arrival;
       }
-      if (servers[node] && start >= warmup) addToHistogram(tally.waits[node]!, start - arrival);
+      if (hasServers[node] && start >= warmup) addToHistogram(tally.waits[node]!, start - arrival);
       if (isDispatch[node] && stayStart[slot]! >= warmup) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
     },
     finish(slot, node, arrivedAt, at) {
@@ -108,8 +111,9 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       addToHistogram(tally.times, at - arrivedAt);
     },
     busy(node, at, busy) {
-      const from = Math.max(lastBusy[node]!, warmup);
-      if (at > from) tally.busyMinutes[node]! += busyNow[node]! * (at - from);
+      const last = lastBusy[node]!;
+      const from = last > warmup ? last : warmup;
+      if (at > from) busyMinutes[node]! += busyNow[node]! * (at - from);
       lastBusy[node] = at;
       busyNow[node] = busy;
     },
