@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { addAnalyseCommand } from './analyse.ts';
 import { addCheckCommand } from './check.ts';
+import { addCompareCommand } from './compare.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { version } from './version.ts';
 import { addPathwaysCommand } from './pathways.ts';
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   addAnalyseCommand(program);
   addReportCommand(program);
   addSimulateCommand(program);
+  addCompareCommand(program);
   return program;
 }
 

@@ -8,3 +8,4 @@ export type { FontFiles } from './loadFonts.ts';
 export { toPng } from './toPng.ts';
 export { writeFilesAtomic } from './writeFilesAtomic.ts';
 export type { OutputFile } from './writeFilesAtomic.ts';
+export { loadDocument } from './loadDocument.ts';

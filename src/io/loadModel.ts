@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,8 @@ export type LoadResult =
   | { ok: true; file: string; machine: AnyStateMachine }
   | { ok: false; file: string; reason: string };
 
+let freshLoads = 0;
+
 const looksLikeMachine = (x: unknown): x is AnyStateMachine =>
   typeof x === 'object' && x !== null && 'root' in x && typeof (x as { getTransitionData?: unknown }).getTransitionData === 'function';
 
@@ -21,7 +23,7 @@ const looksLikeMachine = (x: unknown): x is AnyStateMachine =>
  * an xstate machine, or a `.json` file holding a machine config. JSON models run no code.
  * Never throws for a bad file: the reason comes back in plain English.
  */
-export async function loadModel(file: string = defaultModelPath): Promise<LoadResult> {
+export async function loadModel(file: string = defaultModelPath, options: { fresh?: boolean } = {}): Promise<LoadResult> {
   const relative = path.relative(process.cwd(), file);
   const shown = relative && !relative.startsWith('..') ? relative : path.resolve(file);
   const fail = (reason: string): LoadResult => ({ ok: false, file: shown, reason });
@@ -31,7 +33,10 @@ export async function loadModel(file: string = defaultModelPath): Promise<LoadRe
   if (!['.ts', '.mts', '.js', '.mjs'].includes(ext)) return fail(`carepaths reads models from .ts, .js and .json files, not "${ext || 'no extension'}".`);
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>;
+    // A fresh load (watch mode) asks for the file by a new URL, so that Node reads it again
+    // instead of answering from its module cache.
+    const url = pathToFileURL(path.resolve(file)).href + (options.fresh ? `?version=${(await stat(file)).mtimeMs}-${++freshLoads}` : '');
+    module = (await import(url)) as Record<string, unknown>;
   } catch (error) {
     return fail(`the file could not be run: ${firstLines(error)}`);
   }

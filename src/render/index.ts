@@ -14,3 +14,6 @@ export { renderSystemMap } from './renderSystemMap.ts';
 export { escapeXml } from './svg.ts';
 export { toReportHtml } from './toReportHtml.ts';
 export type { Diagram, RenderContext } from './types.ts';
+export { renderObjectiveChart } from './renderObjectiveChart.ts';
+export { renderWorkloadChange } from './renderWorkloadChange.ts';
+export { toComparisonHtml } from './toComparisonHtml.ts';

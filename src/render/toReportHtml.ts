@@ -2,6 +2,7 @@ import type { PathwayCount, Pathway } from '../pathways/types.ts';
 import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
 import { reportScript } from './reportScript.ts';
+import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
 import type { ReportSimulation } from './renderReport.ts';
@@ -77,16 +78,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
       .join('') +
     '</tbody></table>';
   const sources = (graph.meta.sources ?? []).map((s) => `<li>${escapeXml(s)}</li>`).join('');
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>${escapeXml(title)}: carepaths report</title>
-<style>${toReportStyle(ctx.fontCss, ctx.measure.family)}</style>
-</head>
-<body>
+  return `${toPageHead(`${title}: carepaths report`, toReportStyle(ctx.fontCss, ctx.measure.family))}<body>
 <header>
 <p>carepaths report</p>
 <h1>${escapeXml(title)}</h1>

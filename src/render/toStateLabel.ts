@@ -10,7 +10,8 @@ export function toStateLabel(node: CareNode): string {
   return names.join(' + ') + context;
 }
 
-function humanise(key: string): string {
+/** A state key or event in plain words: "seeAndTreat" → "See and treat", "CALL_111" → "CALL 111". */
+export function humanise(key: string): string {
   const words = key
     .replace(/_+$/, '')
     .replace(/[_-]+/g, ' ')

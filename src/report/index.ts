@@ -10,3 +10,4 @@ export { toCsvField, toCsvRow } from './toCsv.ts';
 export { toDiagnosticsText, toVerdict } from './toDiagnosticsText.ts';
 export { toFunctionSummary } from './toFunctionSummary.ts';
 export { toSummaryText } from './toSummaryText.ts';
+export { toChangeText, toComparisonJson, toComparisonMarkdown, toComparisonText, toMeasureValueText } from './comparisonWriters.ts';

@@ -1,0 +1,179 @@
+import type { CareGraph } from '../graph/types.ts';
+import { getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import { toMeanInterval } from '../simulate/statistics.ts';
+import { getMeasureSource, getMeasureUnit, toMeasureText } from '../strategy/measureCatalogue.ts';
+import { getMeasureValues, type MeasureValue } from '../strategy/getMeasureValues.ts';
+import type { MeasureSource, MeasureUnit, Plan, StateSelector, Strategy } from '../strategy/types.ts';
+
+/** How a plan moved an objective against the baseline. */
+export type ChangeStatus = 'better' | 'worse' | 'no change' | 'within the noise';
+
+/** One scenario's value for one objective. */
+export interface ObjectiveValue {
+  /** `baseline` or a plan id. */
+  scenario: string;
+  value: number;
+  /** Simulated measures: 95% interval over replications. */
+  ci95?: [number, number];
+  met: boolean;
+  /** True when the simulated interval straddles the target, so met or not met is not certain. */
+  uncertain: boolean;
+  /** Plans only: value minus the baseline's. Exact changes under 0.01% of the baseline are "no change". */
+  change?: number;
+  /** Plans only, simulated measures: 95% interval of the change, over paired replications (same random streams). */
+  changeCi95?: [number, number];
+  changeStatus?: ChangeStatus;
+}
+
+export interface ObjectiveComparison {
+  id: string;
+  title: string;
+  /** The measure in plain English. */
+  measure: string;
+  source: MeasureSource;
+  unit: MeasureUnit;
+  direction: 'at-most' | 'at-least';
+  target: number;
+  values: ObjectiveValue[];
+}
+
+/** An agency's workload in one scenario: requests that reach it and minutes of its time, each a day. */
+export interface AgencyWorkload {
+  agency: string;
+  label: string;
+  requestsPerDay: number[];
+  minutesPerDay: number[];
+}
+
+/** What a plan does besides its objectives, and whether it does what it claims. */
+export interface PlanFindings {
+  plan: string;
+  /** Agencies whose minutes a day rise by more than 0.5%. */
+  rises: { agency: string; label: string; change: number; relative: number }[];
+  falls: { agency: string; label: string; change: number; relative: number }[];
+  /** Change in minutes a day across all agencies. */
+  netMinutesPerDay: number;
+  /** Claimed objectives that do not move, move within the noise, or move the wrong way. */
+  unsupportedClaims: { objective: string; status: ChangeStatus }[];
+  /** Objectives that move for the better that the plan does not claim. */
+  unclaimedGains: string[];
+}
+
+export interface Comparison {
+  model: string;
+  modelTitle: string;
+  strategy: { title: string; description: string };
+  scenarios: { id: string; name: string; plan?: Plan }[];
+  objectives: ObjectiveComparison[];
+  workload: AgencyWorkload[];
+  findings: PlanFindings[];
+  simulation: Strategy['simulation'];
+  /** Requests a day in the baseline; when absent, workload is per 1,000 requests. */
+  perDay?: number;
+  agencyLabels: Record<string, string>;
+  /** Each plan's changes in plain English, by scenario id. */
+  changeTexts: Record<string, string[]>;
+}
+
+const RISE = 0.005;
+
+/**
+ * Tests each plan against the strategy: every objective's value on the baseline and on each
+ * plan's model, its change and status, and each agency's workload, so that a plan that moves
+ * load rather than removing it shows. Simulated measures use the same random streams on every
+ * model, and a change is "within the noise" when the 95% interval of the paired differences
+ * includes zero.
+ */
+export function getComparison(
+  baseline: CareGraph,
+  strategy: Strategy,
+  plans: { plan: Plan; graph: CareGraph; changes: string[] }[],
+  label: (s: StateSelector) => string,
+): Comparison {
+  const measures = strategy.objectives.map((o) => o.measure);
+  const graphs = [baseline, ...plans.map((p) => p.graph)];
+  const ids = ['baseline', ...plans.map((p) => p.plan.id)];
+  const values = graphs.map((g) => getMeasureValues(g, measures, strategy.simulation));
+  const objectives = strategy.objectives.map((o, i): ObjectiveComparison => {
+    const source = getMeasureSource(o.measure);
+    const base = values[0]![i]!;
+    return {
+      id: o.id,
+      title: o.title,
+      measure: toMeasureText(o.measure, label),
+      source,
+      unit: getMeasureUnit(o.measure),
+      direction: o.direction,
+      target: o.target,
+      values: values.map((v, s) => toObjectiveValue(ids[s]!, v[i]!, s === 0 ? undefined : base, o.direction, o.target)),
+    };
+  });
+  const workload = getWorkload(baseline, graphs);
+  const findings = plans.map(({ plan }, k) => {
+    const s = k + 1;
+    const change = (w: AgencyWorkload) => w.minutesPerDay[s]! - w.minutesPerDay[0]!;
+    const moved = workload.map((w) => ({ agency: w.agency, label: w.label, change: change(w), relative: w.minutesPerDay[0]! ? change(w) / w.minutesPerDay[0]! : change(w) ? Infinity : 0 }));
+    const statusOf = (id: string) => objectives.find((o) => o.id === id)?.values[s]?.changeStatus;
+    return {
+      plan: plan.id,
+      rises: moved.filter((m) => m.relative > RISE).sort((a, b) => b.change - a.change),
+      falls: moved.filter((m) => m.relative < -RISE).sort((a, b) => a.change - b.change),
+      netMinutesPerDay: moved.reduce((a, m) => a + m.change, 0),
+      unsupportedClaims: plan.supports.flatMap((id) => {
+        const status = statusOf(id);
+        return status && status !== 'better' ? [{ objective: id, status }] : [];
+      }),
+      unclaimedGains: objectives.filter((o) => o.values[s]!.changeStatus === 'better' && !plan.supports.includes(o.id)).map((o) => o.id),
+    };
+  });
+  return {
+    model: baseline.modelId,
+    modelTitle: baseline.meta.title,
+    strategy: { title: strategy.title, description: strategy.description },
+    scenarios: [{ id: 'baseline', name: 'Baseline (the model as it is)' }, ...plans.map(({ plan }) => ({ id: plan.id, name: plan.name, plan }))],
+    objectives,
+    workload,
+    findings,
+    simulation: strategy.simulation,
+    ...(baseline.meta.demand ? { perDay: baseline.meta.demand.perDay } : {}),
+    agencyLabels: Object.fromEntries(baseline.agencies.map((a) => [a.id, a.label])),
+    changeTexts: Object.fromEntries(plans.map((p) => [p.plan.id, p.changes])),
+  };
+}
+
+function toObjectiveValue(scenario: string, v: MeasureValue, base: MeasureValue | undefined, direction: 'at-most' | 'at-least', target: number): ObjectiveValue {
+  const ci95 = v.replications ? toMeanInterval(v.replications).ci95 : undefined;
+  const meets = (x: number) => (direction === 'at-most' ? x <= target + 1e-12 : x >= target - 1e-12);
+  const out: ObjectiveValue = { scenario, value: v.value, ...(ci95 ? { ci95 } : {}), met: meets(v.value), uncertain: ci95 ? meets(ci95[0]) !== meets(ci95[1]) : false };
+  if (!base) return out;
+  const change = v.value - base.value;
+  const better = direction === 'at-most' ? change < 0 : change > 0;
+  if (v.replications && base.replications) {
+    const paired = toMeanInterval(v.replications.map((x, r) => x - base.replications![r]!));
+    const noise = paired.ci95[0] <= 0 && paired.ci95[1] >= 0;
+    return { ...out, change, changeCi95: paired.ci95, changeStatus: noise ? 'within the noise' : better ? 'better' : 'worse' };
+  }
+  // Exact values carry no noise, but a change of under 0.01% of the baseline is too small to act on.
+  const none = Math.abs(change) <= Math.max(1e-12, 1e-4 * Math.abs(base.value));
+  return { ...out, change, changeStatus: none ? 'no change' : better ? 'better' : 'worse' };
+}
+
+/** Requests a day reaching each agency and minutes a day of its time, in each scenario (exact). */
+function getWorkload(baseline: CareGraph, graphs: CareGraph[]): AgencyWorkload[] {
+  const rows = baseline.agencies.map((a) => ({ agency: a.id, label: a.label, requestsPerDay: [] as number[], minutesPerDay: [] as number[] }));
+  for (const graph of graphs) {
+    const g = toCompactGraph(graph);
+    const visits = getExpectedVisits(g);
+    const perDay = graph.meta.demand?.perDay ?? 1000;
+    for (const row of rows) {
+      const a = graph.agencies.findIndex((x) => x.id === row.agency);
+      const mask = Uint8Array.from(g.agency, (x) => (x === a ? 1 : 0));
+      let minutes = 0;
+      for (let v = 0; v < g.n; v++) if (mask[v]) minutes += visits[v]! * g.minutes[v]!;
+      row.requestsPerDay.push(a < 0 ? 0 : perDay * getHittingProbabilities(g, mask)[0]!);
+      row.minutesPerDay.push(perDay * minutes);
+    }
+  }
+  return rows;
+}

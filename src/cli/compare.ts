@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createOutput } from '../io/createOutput.ts';
+import { writeFilesAtomic } from '../io/writeFilesAtomic.ts';
+import { toComparisonJson, toComparisonMarkdown, toComparisonText } from '../report/comparisonWriters.ts';
+import { measureCatalogue } from '../strategy/measureCatalogue.ts';
+import { toChoice } from './loadChecked.ts';
+import { prepareComparison } from './prepareComparison.ts';
+import { renderComparisonPage } from './renderComparisonPage.ts';
+
+const writers = { text: toComparisonText, json: toComparisonJson, md: toComparisonMarkdown };
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `carepaths compare MODEL --strategy S --plan P …`: each plan tested against the strategy's objectives. */
+export function addCompareCommand(program: Command): void {
+  program
+    .command('compare')
+    .description('Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.')
+    .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
+    .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
+    .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collect, [] as string[])
+    .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
+    .option('--format <format>', 'text, json or md', 'text')
+    .option('--out <file>', 'write the table to this file (atomically) instead of the screen')
+    .option('--html <file>', 'write the comparison page here', path.join('out', 'comparison.html'))
+    .option('--no-html', 'do not write the comparison page')
+    .addHelpText(
+      'after',
+      `\nMeasures a strategy can use (details in the README):\n${measureCatalogue.map((m) => `  ${m.kind.padEnd(16)} ${m.summary}`).join('\n')}\n\nJSON: { model, strategy, simulation, workloadBasis, scenarios: [{ id, name, owner, description, supports, evidence, changes }],\n      objectives: [{ id, title, measure, source, unit, direction, target, values: [{ scenario, value, ci95?, status,\n      uncertain, change?, changeCi95?, changeStatus? }] }], workload: [{ agency, label, requestsPerDay, minutesPerDay }],\n      findings: [{ plan, rises, falls, netMinutesPerDay, unsupportedClaims, unclaimedGains }] }.\nExit codes: 0 done; 1 the model, or the model with a plan applied, has errors; 2 a file or option cannot be used.`,
+    )
+    .action(async (model: string | undefined, options: { strategy: string; plan: string[]; together?: boolean; format: string; out?: string; html: string | false }) => {
+      const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
+      const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan, together: options.together ?? false });
+      const html = options.html ? await renderComparisonPage(prepared) : undefined;
+      const output = createOutput(options.out);
+      output.write(writers[format](prepared.comparison));
+      output.close();
+      if (options.html && html !== undefined) {
+        writeFilesAtomic(path.dirname(path.resolve(options.html)), [{ path: path.basename(options.html), content: html }]);
+        process.stderr.write(`Wrote the comparison page to ${options.html}\n`);
+      }
+      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+    });
+}

@@ -1,0 +1,15 @@
+import type { PreparedComparison } from './prepareComparison.ts';
+import { version } from './version.ts';
+
+/** The comparison page (the drawing libraries load only when it is asked for). */
+export async function renderComparisonPage(prepared: PreparedComparison): Promise<string> {
+  const [{ getFunctionalAnalysis }, { loadFonts }, { createRenderContext }, { toComparisonHtml }] = await Promise.all([
+    import('../analysis/getFunctionalAnalysis.ts'),
+    import('../io/loadFonts.ts'),
+    import('../render/createRenderContext.ts'),
+    import('../render/toComparisonHtml.ts'),
+  ]);
+  const fonts = loadFonts();
+  const contexts = [prepared.baseline, ...prepared.graphs].map((g) => createRenderContext(g, getFunctionalAnalysis(g), fonts));
+  return toComparisonHtml(contexts, prepared.comparison, { version, source: prepared.file });
+}

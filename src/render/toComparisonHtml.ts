@@ -1,0 +1,110 @@
+import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
+import type { Comparison, ObjectiveValue } from '../analysis/getComparison.ts';
+import { toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
+import type { MeasureUnit } from '../strategy/types.ts';
+import { toCount, toFixedTrim } from '../report/formatNumber.ts';
+import { renderObjectiveChart } from './renderObjectiveChart.ts';
+import { renderSankey } from './renderSankey.ts';
+import { renderWorkloadChange } from './renderWorkloadChange.ts';
+import { toPageHead } from './toPageHead.ts';
+import { toReportStyle } from './reportStyle.ts';
+import { escapeXml } from './svg.ts';
+import type { Diagram, RenderContext } from './types.ts';
+
+const pageStyle = `
+.met{background:#e3f4ee}.notmet{background:#fbe9df}
+.meta{color:var(--muted);font-size:.86em}
+.wide{overflow-x:auto}
+.wide th[scope=row]{min-width:15em;max-width:22em;font-weight:400}
+.wide th[scope=row] b{font-weight:700}
+td.value{min-width:8.5em;max-width:13em}
+.flag{border-left:4px solid #D55E00;background:#fbe9df;padding:.4em .8em;margin:.4em 0;max-width:60em}
+.ok{border-left:4px solid #009E73;background:#e3f4ee;padding:.4em .8em;margin:.4em 0;max-width:60em}
+.plan{border:1px solid var(--line);border-radius:8px;padding:.2em 1em 1em;margin:1em 0}
+.pair h3{margin-top:1.6em}`;
+
+/** One scenario's value in the objective table: the value, met or not (in words and colour), the change and its interval. */
+function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
+  const status = `${v.met ? '✓ met' : '✗ not met'}${v.uncertain ? ' (uncertain)' : ''}`;
+  const change = v.change === undefined ? '' : v.changeStatus === 'no change' ? 'no change' : `${toChangeText(v.change, unit)}, ${v.changeStatus}`;
+  const ci = v.changeCi95 ? `95% CI ${toChangeText(v.changeCi95[0], unit)} to ${toChangeText(v.changeCi95[1], unit)}` : v.ci95 && v.change === undefined ? `95% CI ${toMeasureValueText(v.ci95[0], unit)} to ${toMeasureValueText(v.ci95[1], unit)}` : '';
+  return `<td class="value ${v.met ? 'met' : 'notmet'}"><b>${escapeXml(toMeasureValueText(v.value, unit))}</b> ${escapeXml(status)}${change ? `<br>${escapeXml(change)}` : ''}${ci ? `<br><span class="meta">${escapeXml(ci)}</span>` : ''}</td>`;
+}
+
+/**
+ * The comparison as one self-contained HTML page: the objective table, each plan with its changes,
+ * claims and side effects, a chart per objective, and the patient flow before and after each plan.
+ * `contexts` are the baseline's and then each plan's render context, in the comparison's order.
+ */
+export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta: { version: string; source: string }): string {
+  const base = contexts[0]!;
+  const inline = (svg: string) => (base.fontCss ? svg.split(base.fontCss).join('') : svg);
+  const figure = (d: Diagram) => `<figure>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
+  const name = (id: string) => c.scenarios.find((s) => s.id === id)!.name;
+  const summary =
+    `<div class="wide"><table><thead><tr><th scope="col">Objective</th><th scope="col">Target</th>${c.scenarios.map((s) => `<th scope="col">${escapeXml(s.name)}</th>`).join('')}</tr></thead><tbody>` +
+    c.objectives
+      .map(
+        (o) =>
+          `<tr><th scope="row"><b>${escapeXml(o.title)}</b><br><span class="meta">${escapeXml(o.measure)}${o.source === 'exact' ? ' (exact)' : ' (simulated)'}</span></th><td>${escapeXml(toTargetText(o))}</td>${o.values.map((v) => toValueCell(v, o.unit)).join('')}</tr>`,
+      )
+      .join('') +
+    '</tbody></table></div>';
+  const basis = c.perDay ? 'a day' : 'per 1,000 requests';
+  const plans = c.scenarios
+    .slice(1)
+    .map((s, k) => {
+      const p = s.plan!;
+      const f = c.findings[k]!;
+      const moved = (xs: typeof f.rises) => xs.map((x) => `${escapeXml(x.label)} ${x.change > 0 ? '+' : '−'}${toCount(Math.abs(x.change))} min ${basis} (${x.change > 0 ? '+' : '−'}${toFixedTrim(Math.abs(x.relative) * 100, 1)}%)`).join('; ') || 'none';
+      const claims = f.unsupportedClaims.length
+        ? f.unsupportedClaims.map((u) => `<p class="flag">Claims to support “${escapeXml(c.objectives.find((o) => o.id === u.objective)?.title ?? u.objective)}”, but the change is ${u.status === 'worse' ? 'for the worse' : escapeXml(u.status)}.</p>`).join('')
+        : p.supports.length
+          ? '<p class="ok">Every objective it claims moves for the better.</p>'
+          : '';
+      return `<div class="plan" id="plan-${escapeXml(s.id)}"><h3>${escapeXml(s.name)}</h3>
+<p>${p.owner ? `Owner: <b>${escapeXml(c.agencyLabels[p.owner] ?? p.owner)}</b>. ` : ''}${escapeXml(p.description)}</p>
+<p>Claims to support: ${p.supports.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? id)).join('; ') || 'nothing named'}.</p>
+${claims}
+${f.unclaimedGains.length ? `<p>Also helps, without claiming it: ${f.unclaimedGains.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? id)).join('; ')}.</p>` : ''}
+<h4>What it changes</h4><ul>${c.changeTexts[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
+${p.evidence.length ? `<h4>Evidence</h4><ul>${p.evidence.map((e) => `<li>${escapeXml(e)}</li>`).join('')}</ul>` : ''}
+<h4>Side effects</h4><p>Workload rises: ${moved(f.rises)}.<br>Workload falls: ${moved(f.falls)}.<br>All agencies together: ${f.netMinutesPerDay > 0 ? '+' : f.netMinutesPerDay < 0 ? '−' : '±'}${toCount(Math.abs(f.netMinutesPerDay))} min ${basis}.</p>
+${figure(renderWorkloadChange(contexts[k + 1]!, c, k + 1, `workload-${k + 1}`))}</div>`;
+    })
+    .join('');
+  const objectives = c.objectives.map((o, i) => `<h3>${escapeXml(o.title)}</h3>${figure(renderObjectiveChart(base, c, o, `objective-${i + 1}`))}`).join('');
+  const flows = contexts
+    .map((ctx, i) => {
+      const heading = i === 0 ? 'Before: the baseline' : `After: ${c.scenarios[i]!.name}`;
+      return `<div class="pair"><h3>${escapeXml(heading)}</h3>${figure(renderSankey(ctx, getHandoffSteps(ctx.graph), `sankey-${i}`, 'Exact expected flows per 1,000 requests', heading))}</div>`;
+    })
+    .join('');
+  return `${toPageHead(`${c.strategy.title}: plans tested with carepaths`, toReportStyle(base.fontCss, base.measure.family) + pageStyle)}<body>
+<header>
+<p>carepaths comparison</p>
+<h1>${escapeXml(c.strategy.title)}</h1>
+<p class="lead">${escapeXml(c.strategy.description)}</p>
+<p>Model: ${escapeXml(c.modelTitle)}. ${c.scenarios.length - 1} plan${c.scenarios.length === 2 ? '' : 's'} tested: ${c.scenarios.slice(1).map((s) => `<a href="#plan-${escapeXml(s.id)}">${escapeXml(s.name)}</a>`).join('; ')}.</p>
+<nav aria-label="Sections"><ul><li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li></ul></nav>
+</header>
+<main>
+<section id="objectives-table" aria-labelledby="objectives-table-h"><h2 id="objectives-table-h">Objectives: baseline and each plan</h2>
+<p>${escapeXml(toSimulationNote(c))}</p>
+${summary}
+</section>
+<section id="plans" aria-labelledby="plans-h"><h2 id="plans-h">Plans and side effects</h2>
+<p>For each plan: what it changes and why, whether the objectives it claims move, and which agencies take on more or less work (exact, ${basis}).</p>
+${plans}
+</section>
+<section id="charts" aria-labelledby="charts-h"><h2 id="charts-h">Chart per objective</h2>${objectives}</section>
+<section id="flows" aria-labelledby="flows-h"><h2 id="flows-h">Patient flow before and after</h2>
+<p>Requests per 1,000, from the first agency met through each handoff to the outcome, for the baseline and then for each plan.</p>
+${flows}
+</section>
+</main>
+<footer><p>Made by carepaths ${escapeXml(meta.version)} from ${escapeXml(meta.source)} (model “${escapeXml(c.model)}”) and the strategy “${escapeXml(c.strategy.title)}”. Scenarios: ${c.scenarios.map((s) => escapeXml(`${s.id} (${name(s.id)})`)).join(', ')}.</p></footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,260 @@
+import type { Plan, PlanChange, StrategyProblem } from './types.ts';
+
+/** A machine config as written: plain objects and lists, with functions (guards, actions) kept as they are. */
+export type MachineConfig = Record<string, unknown>;
+
+type StateConfig = { id?: string; states?: Record<string, StateConfig>; on?: Record<string, unknown>; meta?: Record<string, unknown>; description?: string; type?: string };
+type Way = { target?: unknown; meta?: Record<string, unknown>; description?: string };
+
+/** A problem applying a plan, named by plan and change. */
+export interface PlanProblem extends StrategyProblem {
+  plan: string;
+}
+
+/**
+ * Applies plans to a copy of a machine config. Changes name states by their full path
+ * (`city.nhs111.healthAdviserTriage`) and ways out by their event. A change naming a state or
+ * event that does not exist, or two changes that touch the same thing, are refused with a
+ * problem naming them; the config passed in is never changed. The changed model still has to
+ * pass the model check (the caller runs it).
+ */
+export function applyPlans(config: MachineConfig, plans: Plan[]): { config: MachineConfig; problems: PlanProblem[] } {
+  const out = cloneConfig(config);
+  const problems: PlanProblem[] = [];
+  const states = indexStates(out);
+  const agencies = new Set(((out.meta as { agencies?: { id: string }[] } | undefined)?.agencies ?? []).map((a) => a.id));
+  const touched = new Map<string, string>();
+  // Ways out of new services are resolved once every new state exists.
+  const pending: (() => void)[] = [];
+  for (const plan of plans) {
+    const fail = (at: string, message: string, hint?: string) => problems.push({ plan: plan.id, at, message, ...(hint ? { hint } : {}) });
+    if (agencies.size && !agencies.has(plan.owner)) fail('owner', `"${plan.owner}" is not an agency in the model.`, `Use one of: ${[...agencies].join(', ')}.`);
+    // New services first, so that other changes can send requests to them.
+    plan.changes.forEach((c, i) => c.change === 'add-service' && addService(c, `changes[${i + 1}]`));
+    plan.changes.forEach((c, i) => c.change !== 'add-service' && applyChange(c, `changes[${i + 1}]`));
+
+    function claim(key: string, at: string, what: string): boolean {
+      const here = `${plan.id} ${at}`;
+      // A change never conflicts with itself (a re-weight with rebalance claims one way and all of them).
+      const clash = [...touched.entries()].find(([k, by]) => by !== here && (k === key || conflicts(k, key)));
+      if (clash) {
+        const [, by] = clash;
+        fail(at, `${what} conflicts with ${by.startsWith(plan.id + ' ') ? by.slice(plan.id.length + 1) : `plan ${by}`}, which changes the same thing.`, 'Combine the two into one change, or leave one of them out.');
+        return false;
+      }
+      touched.set(key, here);
+      return true;
+    }
+
+    function findState(path: string, at: string): StateConfig | undefined {
+      const found = states.get(path);
+      if (!found) fail(at, `there is no state ${path} in the model.`, suggestPath(path, [...states.keys()]));
+      return found;
+    }
+
+    function findWay(state: StateConfig, path: string, event: string, at: string): Way | undefined {
+      const value = state.on?.[event];
+      if (value === undefined) {
+        const events = Object.keys(state.on ?? {});
+        fail(at, `${path} has no way out called ${event}.`, events.length ? `Its ways out are: ${events.join(', ')}.` : 'It has no ways out.');
+        return undefined;
+      }
+      if (Array.isArray(value)) {
+        fail(at, `${path} ${event} has guarded alternatives; a plan can change only a single way out.`, 'Change the model itself, or give each alternative its own event.');
+        return undefined;
+      }
+      if (typeof value === 'string') state.on![event] = { target: value };
+      return state.on![event] as Way;
+    }
+
+    function targetOf(path: string, at: string): string | undefined {
+      const to = findState(path, at);
+      return to && `#${to.id ?? path}`;
+    }
+
+    function applyChange(c: PlanChange, at: string): void {
+      if (c.change === 'demand') {
+        if (!claim('demand', at, 'This demand change')) return;
+        const meta = (out.meta ??= {}) as { demand?: { perDay: number; hourly?: number[] } };
+        if (!meta.demand && c.perDay === undefined) return void fail(at, 'the model has no demand to scale or reshape.', 'Give perDay, the requests a day.');
+        const demand = (meta.demand = { ...(meta.demand ?? { perDay: 0 }) });
+        if (c.perDay !== undefined) demand.perDay = c.perDay;
+        if (c.scale !== undefined) demand.perDay *= c.scale;
+        if (c.hourly) demand.hourly = c.hourly;
+        return;
+      }
+      if (c.change === 'add-service') return;
+      const state = findState(c.state, at);
+      if (!state) return;
+      const meta = (state.meta ??= {});
+      switch (c.change) {
+        case 'reweight': {
+          const ways = Object.keys(c.ways);
+          if (!ways.every((event) => findWay(state, c.state, event, at))) return;
+          if (!ways.every((event) => claim(`p:${c.state}:${event}`, at, `Re-weighting ${c.state} ${event}`))) return;
+          if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+          for (const event of ways) setP(state.on![event] as Way, c.ways[event]!);
+          if (c.rebalance) rebalance(state, c.state, ways, 1 - ways.reduce((a, e) => a + c.ways[e]!, 0), at);
+          return;
+        }
+        case 'redirect': {
+          const way = findWay(state, c.state, c.way, at);
+          const target = targetOf(c.to, `${at}.to`);
+          if (!way || !target || !claim(`target:${c.state}:${c.way}`, at, `Redirecting ${c.state} ${c.way}`)) return;
+          way.target = target;
+          return;
+        }
+        case 'add-way': {
+          if (state.on?.[c.way] !== undefined) return void fail(at, `${c.state} already has a way out called ${c.way}.`, 'Use redirect or reweight to change it, or give the new way another name.');
+          const target = targetOf(c.to, `${at}.to`);
+          if (!target || !claim(`way:${c.state}:${c.way}`, at, `Adding ${c.state} ${c.way}`)) return;
+          if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+          if (c.rebalance) rebalance(state, c.state, [], 1 - c.p, at);
+          (state.on ??= {})[c.way] = { target, meta: { p: c.p }, ...(c.description ? { description: c.description } : {}) };
+          return;
+        }
+        case 'remove-way': {
+          if (!findWay(state, c.state, c.way, at) || !claim(`way:${c.state}:${c.way}`, at, `Removing ${c.state} ${c.way}`)) return;
+          if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+          delete state.on![c.way];
+          if (!Object.keys(state.on!).length) return void fail(at, `removing ${c.way} leaves ${c.state} with no way out.`, 'Redirect it instead, or add another way out.');
+          if (c.rebalance) rebalance(state, c.state, [], 1, at);
+          return;
+        }
+        case 'duration': {
+          if (!claim(`duration:${c.state}`, at, `Changing the duration of ${c.state}`)) return;
+          if (c.duration) meta.duration = c.duration;
+          else if (!meta.duration) fail(at, `${c.state} has no duration to scale.`, 'Use set: { dist: …, … } to give it one.');
+          else meta.duration = scaleDuration(meta.duration as Record<string, unknown>, c.scale!);
+          return;
+        }
+        case 'capacity': {
+          if (!claim(`capacity:${c.state}`, at, `Changing the capacity of ${c.state}`)) return;
+          if (!meta.capacity && c.servers === undefined) return void fail(at, `${c.state} has no capacity to change.`, 'Give servers to add one.');
+          const capacity = { ...((meta.capacity as Record<string, unknown> | undefined) ?? {}) };
+          if (c.servers !== undefined) capacity.servers = c.servers;
+          if (c.schedule === null) delete capacity.schedule;
+          else if (c.schedule) capacity.schedule = c.schedule;
+          if (c.queue) capacity.queue = c.queue;
+          meta.capacity = capacity;
+          return;
+        }
+      }
+    }
+
+    function rebalance(state: StateConfig, path: string, fixed: string[], room: number, at: string): void {
+      const others = Object.keys(state.on ?? {}).filter((e) => !fixed.includes(e));
+      const ways = others.map((e) => findWay(state, path, e, at)!);
+      const old = ways.map((w) => (ways.length === 1 && w.meta?.p === undefined ? 1 : w.meta?.p));
+      if (room < -1e-12) return void fail(at, `the probabilities given for ${path} add up to more than 1 (${(1 - room).toFixed(3)}).`);
+      if (!old.every((p): p is number => typeof p === 'number')) return void fail(at, `the other ways out of ${path} have no probabilities to rebalance.`);
+      const sum = old.reduce((a, b) => a + b, 0);
+      if (sum <= 0) return void fail(at, `the other ways out of ${path} have probability 0, so there is nothing to scale.`, 'Give every way out its probability instead of rebalance.');
+      ways.forEach((w, k) => setP(w, (old[k]! * Math.max(0, room)) / sum));
+    }
+
+    function addService(c: Extract<PlanChange, { change: 'add-service' }>, at: string): void {
+      const cut = c.state.lastIndexOf('.');
+      const parentPath = c.state.slice(0, cut);
+      const key = c.state.slice(cut + 1);
+      if (states.has(c.state)) return void fail(at, `there is already a state ${c.state}.`, 'Give the new service another name.');
+      const parent = cut > 0 ? states.get(parentPath) : undefined;
+      if (!parent || !parent.states) {
+        return void fail(at, `a new service goes inside an agency, but ${parentPath || 'its parent'} is not a state with states inside it.`, suggestPath(parentPath, [...states.keys()].filter((p) => states.get(p)!.states)));
+      }
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return void fail(at, `"${key}" is not a usable state name.`, 'Use letters and digits, such as directBooking.');
+      if (!claim(`state:${c.state}`, at, `Adding ${c.state}`)) return;
+      const node: StateConfig = {
+        description: c.description,
+        meta: { function: c.function, ...(c.duration ? { duration: c.duration } : {}), ...(c.capacity ? { capacity: c.capacity } : {}) },
+        on: {},
+      };
+      parent.states[key] = node;
+      states.set(c.state, node);
+      pending.push(() => {
+        for (const [event, w] of Object.entries(c.ways)) {
+          const target = targetOf(w.to, `${at}.ways.${event}.to`);
+          if (target) node.on![event] = { target, ...(w.p !== undefined ? { meta: { p: w.p } } : {}) };
+        }
+      });
+    }
+  }
+  for (const run of pending) run();
+  return { config: out, problems };
+}
+
+/** Whether two claims touch the same thing: a rebalance of a state's ways touches every probability there. */
+function conflicts(a: string, b: string): boolean {
+  const [ka, sa, ea] = a.split(':');
+  const [kb, sb, eb] = b.split(':');
+  if (sa !== sb || ka === 'demand' || kb === 'demand') return false;
+  if (ka === 'p' && kb === 'p') return ea === '*' || eb === '*';
+  // Adding or removing a way clashes with anything else done to that way, and with a rebalance.
+  if (ka === 'way' || kb === 'way') {
+    const other = ka === 'way' ? { k: kb, e: eb } : { k: ka, e: ea };
+    const mine = ka === 'way' ? ea : eb;
+    return (other.k === 'p' || other.k === 'target') && (other.e === mine || other.e === '*');
+  }
+  return false;
+}
+
+function setP(way: Way, p: number): void {
+  way.meta = { ...(way.meta ?? {}), p };
+}
+
+const durationFields: Record<string, string[]> = {
+  fixed: ['value'],
+  exponential: ['mean'],
+  lognormal: ['median', 'p90'],
+  triangular: ['min', 'mode', 'max'],
+  gamma: ['mean', 'sd'],
+};
+
+function scaleDuration(d: Record<string, unknown>, scale: number): Record<string, unknown> {
+  const out = { ...d };
+  for (const f of durationFields[d.dist as string] ?? []) if (typeof out[f] === 'number') out[f] = (out[f] as number) * scale;
+  if (d.dist === 'empirical' && Array.isArray(d.values)) out.values = d.values.map((v) => (typeof v === 'number' ? v * scale : v));
+  return out;
+}
+
+/** Every state config by its full path. */
+function indexStates(config: MachineConfig): Map<string, StateConfig> {
+  const index = new Map<string, StateConfig>();
+  const visit = (node: StateConfig, path: string) => {
+    index.set(path, node);
+    for (const [key, child] of Object.entries(node.states ?? {})) visit(child, `${path}.${key}`);
+  };
+  visit(config as StateConfig, String(config.id ?? '(machine)'));
+  return index;
+}
+
+/** A deep copy of plain objects and lists; functions and other values are shared. */
+function cloneConfig<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneConfig) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneConfig(v)])) as T;
+  }
+  return value;
+}
+
+/** "Did you mean …" for a state path that does not exist. */
+export function suggestPath(path: string, paths: string[]): string {
+  const last = path.split('.').pop()!.toLowerCase();
+  const sameName = paths.filter((p) => p.split('.').pop()!.toLowerCase() === last);
+  const ranked = sameName.length ? sameName : [...paths].sort((a, b) => distance(a, path) - distance(b, path)).slice(0, 3);
+  return `Did you mean ${ranked.slice(0, 3).join(' or ')}? State paths start with the model id and name every state on the way, such as ${paths[1] ?? paths[0]}.`;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length]!;
+}

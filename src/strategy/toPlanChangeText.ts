@@ -1,0 +1,30 @@
+import type { PlanChange } from './types.ts';
+
+const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
+const way = (event: string) => `“${event.toLowerCase().replace(/_+/g, ' ')}”`;
+
+/**
+ * A plan's change in plain English, for clinicians and planners: "NHS 111: Health adviser triage:
+ * “clinical assessment” now 55% (the other ways scaled to fit)". `label` names a state path.
+ */
+export function toPlanChangeText(c: PlanChange, label: (path: string) => string): string {
+  const why = c.why ? ` Why: ${c.why}` : '';
+  switch (c.change) {
+    case 'reweight':
+      return `${label(c.state)}: ${Object.entries(c.ways).map(([e, p]) => `${way(e)} now ${percent(p)}`).join(', ')}${c.rebalance ? ' (the other ways out scaled to fit)' : ''}.${why}`;
+    case 'redirect':
+      return `${label(c.state)}: ${way(c.way)} now goes to ${label(c.to)}.${why}`;
+    case 'add-way':
+      return `${label(c.state)}: a new way out, ${way(c.way)}, to ${label(c.to)} for ${percent(c.p)} of requests${c.rebalance ? ' (the other ways out scaled to make room)' : ''}.${why}`;
+    case 'remove-way':
+      return `${label(c.state)}: ${way(c.way)} removed${c.rebalance ? ' (the other ways out scaled to fill the gap)' : ''}.${why}`;
+    case 'add-service':
+      return `New service ${label(c.state)}: ${c.description}${c.capacity ? ` Capacity ${c.capacity.servers} at once.` : ''} Then: ${Object.entries(c.ways).map(([e, w]) => `${way(e)} to ${label(w.to)}${w.p !== undefined ? ` (${percent(w.p)})` : ''}`).join(', ')}.${why}`;
+    case 'duration':
+      return `${label(c.state)}: ${c.scale !== undefined ? `takes ${percent(c.scale)} of the time it took` : `new duration ${JSON.stringify(c.duration)}`}.${why}`;
+    case 'capacity':
+      return `${label(c.state)}: ${[c.servers !== undefined ? `${c.servers} at once` : '', c.schedule === null ? 'no hourly schedule' : c.schedule ? `hourly schedule ${Math.min(...c.schedule)} to ${Math.max(...c.schedule)}` : '', c.queue ? `queue ${c.queue === 'fifo' ? 'first come, first served' : 'by priority'}` : ''].filter(Boolean).join(', ')}.${why}`;
+    case 'demand':
+      return `Demand: ${[c.perDay !== undefined ? `${Math.round(c.perDay).toLocaleString('en-GB')} requests a day` : '', c.scale !== undefined ? `${percent(c.scale)} of today’s requests` : '', c.hourly ? 'a new hourly profile' : ''].filter(Boolean).join(', ')}.${why}`;
+  }
+}
