@@ -241,7 +241,9 @@ function cloneConfig<T>(value: T): T {
 export function suggestPath(path: string, paths: string[]): string {
   const last = path.split('.').pop()!.toLowerCase();
   const sameName = paths.filter((p) => p.split('.').pop()!.toLowerCase() === last);
-  const ranked = sameName.length ? sameName : [...paths].sort((a, b) => distance(a, path) - distance(b, path)).slice(0, 3);
+  const byDistance = paths.map((p) => ({ p, d: distance(p, path) })).sort((a, b) => a.d - b.d);
+  // The nearest, and any others nearly as near.
+  const ranked = sameName.length ? sameName : byDistance.filter((x) => x.d <= byDistance[0]!.d + 1).map((x) => x.p);
   return `Did you mean ${ranked.slice(0, 3).join(' or ')}? State paths start with the model id and name every state on the way, such as ${paths[1] ?? paths[0]}.`;
 }
 

@@ -13,11 +13,11 @@ export function parseDocument(text: string, name: string): { value: unknown } | 
       return { problem: { at: 'the file', message: `is not valid JSON: ${(error as Error).message}` } };
     }
   }
-  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : 'the file';
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { problem: { at: where, message: `is not valid YAML: ${message}`, hint: 'Check the indentation and that every "key: value" has a space after the colon.' } };
   }
   return { value: doc.toJS() };
