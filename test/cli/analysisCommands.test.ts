@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createScratch, runCli } from '../support/runCli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const scratch = mkdtempSync(path.join(tmpdir(), 'carepaths-analysis-'));
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const scratch = createScratch('analysis').dir;
+const run = runCli;
 
 describe('carepaths pathways', () => {
   it('lists the 20 most likely pathways in plain English, with coverage and the exact total', () => {

@@ -1,26 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createScratch, expectNoStack, runCli } from '../support/runCli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/carepaths.js');
-const scratch = mkdtempSync(path.join(tmpdir(), 'carepaths-cli-'));
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function scratchFile(name: string, content: string): string {
-  const file = path.join(scratch, name);
-  writeFileSync(file, content);
-  return file;
-}
-
-/** No stack trace ever reaches the user. */
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const scratch = createScratch('cli');
+const run = runCli;
+const scratchFile = scratch.file;
+const noStack = expectNoStack;
 
 describe('carepaths check', () => {
   it('exits 0 for the default city model, and says so', () => {

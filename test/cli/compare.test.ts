@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/io/loadDocument.ts';
@@ -11,26 +9,18 @@ import { readPlan } from '../../src/strategy/readPlan.ts';
 import { readStrategy } from '../../src/strategy/readStrategy.ts';
 import { compileFile } from '../support/compile.ts';
 import { expectGolden } from '../support/golden.ts';
+import { createScratch, expectNoStack, runCli } from '../support/runCli.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/carepaths.js');
-const scratch = mkdtempSync(path.join(tmpdir(), 'carepaths-compare-'));
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-const scratchFile = (name: string, content: string) => {
-  const file = path.join(scratch, name);
-  writeFileSync(file, content);
-  return file;
-};
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+const scratch = createScratch('compare');
+const run = runCli;
+const scratchFile = scratch.file;
+const noStack = expectNoStack;
 const small = ['compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', 'test/fixtures/plans/gp-first.yaml', '--plan', 'test/fixtures/plans/treat-at-scene.yaml'];
 
 describe('carepaths compare', () => {
   it('prints the objective table with statuses and side effects (golden text, Markdown and JSON)', () => {
-    const html = path.join(scratch, 'small.html');
+    const html = path.join(scratch.dir, 'small.html');
     const text = run(...small, '--html', html);
     expect(text.stderr).toBe(`Wrote the comparison page to ${html}\n`);
     expect(text.code).toBe(0);
@@ -51,7 +41,7 @@ describe('carepaths compare', () => {
 
   it('writes a self-contained comparison page with every section, escaping text from the files', () => {
     const plan = scratchFile('hostile.yaml', readFileSync(path.join(root, 'test/fixtures/plans/gp-first.yaml'), 'utf8').replace('name: Fewer ambulances from NHS 111', 'name: "<script>alert(1)</script> & co"'));
-    const html = path.join(scratch, 'hostile.html');
+    const html = path.join(scratch.dir, 'hostile.html');
     const { code } = run('compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', plan, '--html', html);
     expect(code).toBe(0);
     const page = readFileSync(html, 'utf8');
@@ -129,7 +119,7 @@ describe('carepaths compare', () => {
   });
 
   it('leaves the previous page when a run fails', () => {
-    const html = path.join(scratch, 'kept.html');
+    const html = path.join(scratch.dir, 'kept.html');
     writeFileSync(html, 'previous');
     const { code } = run('compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', 'nowhere.yaml', '--html', html);
     expect(code).toBe(2);
@@ -161,7 +151,7 @@ describe('the city strategy and plans in models/', async () => {
   });
 
   it('runs end to end: every plan and all together, with statuses, side effects and the HTML page', () => {
-    const html = path.join(scratch, 'city.html');
+    const html = path.join(scratch.dir, 'city.html');
     const { code, stdout, stderr } = run('compare', 'models/city-uec.ts', '--strategy', 'models/city-uec.strategy.yaml', ...planFiles.flatMap((f) => ['--plan', `models/plans/${f}`]), '--together', '--html', html);
     expect(stderr).toBe(`Wrote the comparison page to ${html}\n`);
     expect(code).toBe(0);
