@@ -8,6 +8,7 @@ import { addPathwaysCommand } from './pathways.ts';
 import { addReportCommand } from './report.ts';
 import { addSimulateCommand } from './simulate.ts';
 import { addSummaryCommand } from './summary.ts';
+import { addWatchCommand } from './watch.ts';
 
 
 /** The carepaths command line: one file a command, one place that turns failures into messages. */
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   addReportCommand(program);
   addSimulateCommand(program);
   addCompareCommand(program);
+  addWatchCommand(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import { humanise } from '../render/toStateLabel.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { applyPlans, type MachineConfig } from '../strategy/applyPlans.ts';
 import { checkMeasure } from '../strategy/getMeasureValues.ts';
+import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import { readPlan } from '../strategy/readPlan.ts';
 import { readStrategy } from '../strategy/readStrategy.ts';
 import { toPlanChangeText } from '../strategy/toPlanChangeText.ts';
@@ -23,8 +24,10 @@ export interface ComparisonRequest {
   plans: string[];
   /** Also test every plan applied together (conflicts between plans are refused). */
   together?: boolean;
-  /** Read the model file again even if it was loaded before (watch mode). */
-  fresh?: boolean;
+  /** Leave out objectives that need a simulation (watch mode shows the exact ones first). */
+  exactOnly?: boolean;
+  /** A model already loaded (watch mode loads it once for the report and the comparison). */
+  loaded?: { machine: AnyStateMachine; file: string };
 }
 
 /** A comparison with the models it compared, for the HTML page's Sankey diagrams. */
@@ -33,6 +36,8 @@ export interface PreparedComparison {
   baseline: CareGraph;
   graphs: CareGraph[];
   file: string;
+  /** Objectives left out because they need a simulation (with `exactOnly`). */
+  leftOut: number;
 }
 
 const shown = (file: string) => {
@@ -51,8 +56,7 @@ function toProblemsError(what: string, file: string, problems: StrategyProblem[]
  * what to fix.
  */
 export async function prepareComparison(request: ComparisonRequest): Promise<PreparedComparison> {
-  const loaded = await loadModel(request.model === undefined ? undefined : path.resolve(request.model), { fresh: request.fresh ?? false });
-  if (!loaded.ok) throw new CliError(`Could not load the model ${loaded.file}: ${loaded.reason}`, exitCodes.badInput);
+  const loaded = request.loaded ?? (await loadMachine(request.model));
   const machine = loaded.machine;
   const checked = checkModel(machine);
   if (!checked.ok || !checked.graph) {
@@ -80,13 +84,20 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
     };
     scenarios.push({ plan: together, graph: toChangedGraph(machine, config, plans.map((p) => p.plan), 'the plans together', loaded.file), file: '' });
   }
+  const kept = request.exactOnly ? strategy.objectives.filter((o) => getMeasureSource(o.measure) === 'exact') : strategy.objectives;
   const comparison = getComparison(
     baseline,
-    strategy,
+    { ...strategy, objectives: kept },
     scenarios.map(({ plan, graph }) => ({ plan, graph, changes: plan.changes.map((c) => toPlanChangeText(c, (p) => toPathLabel(graph, p))) })),
     (s) => toSelectorLabel(baseline, s),
   );
-  return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file };
+  return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file, leftOut: strategy.objectives.length - kept.length };
+}
+
+async function loadMachine(model: string | undefined): Promise<{ machine: AnyStateMachine; file: string }> {
+  const result = await loadModel(model === undefined ? undefined : path.resolve(model));
+  if (!result.ok) throw new CliError(`Could not load the model ${result.file}: ${result.reason}`, exitCodes.badInput);
+  return result;
 }
 
 async function loadStrategy(file: string, baseline: CareGraph): Promise<Strategy> {

@@ -11,5 +11,5 @@ export async function renderComparisonPage(prepared: PreparedComparison): Promis
   ]);
   const fonts = loadFonts();
   const contexts = [prepared.baseline, ...prepared.graphs].map((g) => createRenderContext(g, getFunctionalAnalysis(g), fonts));
-  return toComparisonHtml(contexts, prepared.comparison, { version, source: prepared.file });
+  return toComparisonHtml(contexts, prepared.comparison, { version, source: prepared.file, pending: prepared.leftOut });
 }

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { startWatch } from '../support/startWatch.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,4 +77,74 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       await context.close();
     }
   });
+});
+
+describe.skipIf(!present)(`the comparison page and the live view in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
+  const launch = () =>
+    chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'carepaths-chromium-')), {
+      executablePath: executable,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 1000 },
+    });
+
+  it('opens the comparison from file:// with no console error or network request, and draws every chart', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'carepaths-compare-'));
+    const html = path.join(out, 'comparison.html');
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', 'test/fixtures/plans/gp-first.yaml', '--plan', 'test/fixtures/plans/treat-at-scene.yaml', '--html', html], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const context = await launch();
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(String(e)));
+      const url = pathToFileURL(html).href;
+      page.on('request', (r) => r.url() !== url && requests.push(r.url()));
+      await page.goto(url);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      for (const id of ['objectives-table', 'plans', 'charts', 'flows']) expect(await page.locator(`#${id} h2`).isVisible(), id).toBe(true);
+      const boxes = await page.$$eval('svg.carepaths-diagram', (svgs) => svgs.map((s) => { const b = s.getBoundingClientRect(); return { id: s.id, area: b.width * b.height }; }));
+      // 4 objective charts, 2 workload charts, 3 Sankey diagrams (before, and after each plan).
+      expect(boxes).toHaveLength(9);
+      for (const b of boxes) expect(b.area, b.id).toBeGreaterThan(1000);
+      expect(await page.locator('td.met').count()).toBeGreaterThan(0);
+      expect(await page.locator('td.notmet').count()).toBeGreaterThan(0);
+      mkdirSync(path.join(root, 'test/output'), { recursive: true });
+      await page.locator('#objectives-table').screenshot({ path: path.join(root, 'test/output/comparison-objectives.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reloads an open page by itself when the model is saved, and shows what is wrong after a bad save', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'carepaths-live-'));
+    const model = path.join(dir, 'model.json');
+    copyFileSync(path.join(root, 'test/fixtures/small.json'), model);
+    const watch = await startWatch(model);
+    const context = await launch();
+    try {
+      await watch.waitFor(/Updated the report/);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await page.goto(watch.url);
+      expect(await page.locator('h1').textContent()).toBe('A small test system');
+      // Give the page a moment to connect to /events, then save a change.
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(model, readFileSync(model, 'utf8').replace('A small test system', 'Saved a moment ago'));
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Saved a moment ago', undefined, { timeout: 15_000 });
+      writeFileSync(model, '{ "id": "small", ');
+      await page.waitForSelector('.live-problem', { timeout: 15_000 });
+      expect(await page.locator('.live-problem').textContent()).toContain('the file is not valid JSON');
+      expect(await page.locator('h1').textContent()).toBe('Saved a moment ago');
+      expect(problems).toEqual([]);
+      await page.screenshot({ path: path.join(root, 'test/output/live-problem.png') });
+    } finally {
+      await context.close();
+      await watch.stop();
+    }
+  }, 60_000);
 });
