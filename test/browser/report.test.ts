@@ -14,6 +14,14 @@ const present = existsSync(executable);
 if (!present && process.env.CAREPATHS_REQUIRE_BROWSER === '1') {
   throw new Error(`Chromium is required (CAREPATHS_REQUIRE_BROWSER=1) but ${executable} does not exist. Install it with: apt-get install -y chromium`);
 }
+/** Chromium with a fresh profile, headless, with every background network feature off. */
+const launch = () =>
+  chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'carepaths-chromium-')), {
+    executablePath: executable,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
 const reason = `Chromium not found at ${executable}: install it with apt-get install -y chromium, or set CHROMIUM_PATH`;
 
 describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
@@ -22,13 +30,7 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
     const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'report', 'models/city-uec.ts', '--out', out], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const profile = mkdtempSync(path.join(tmpdir(), 'carepaths-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
+    const context = await launch();
     try {
       const page = await context.newPage();
       const problems: string[] = [];
@@ -80,14 +82,6 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
 });
 
 describe.skipIf(!present)(`the comparison page and the live view in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
-  const launch = () =>
-    chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'carepaths-chromium-')), {
-      executablePath: executable,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-
   it('opens the comparison from file:// with no console error or network request, and draws every chart', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'carepaths-compare-'));
     const html = path.join(out, 'comparison.html');
