@@ -2,6 +2,7 @@ import type { CareGraph } from '../graph/types.ts';
 import { getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import { toMeanInterval } from '../simulate/statistics.ts';
+import type { DesTally } from '../simulate/summariseDes.ts';
 import { getMeasureSource, getMeasureUnit, toMeasureText } from '../strategy/measureCatalogue.ts';
 import { getMeasureValues, type MeasureValue } from '../strategy/getMeasureValues.ts';
 import type { MeasureSource, MeasureUnit, Plan, StateSelector, Strategy } from '../strategy/types.ts';
@@ -90,11 +91,13 @@ export function getComparison(
   strategy: Strategy,
   plans: { plan: Plan; graph: CareGraph; changes: string[] }[],
   label: (s: StateSelector) => string,
+  /** Discrete-event replications already run, by model (baseline first) — the CLI runs them on worker threads. */
+  desTallies?: DesTally[][],
 ): Comparison {
   const measures = strategy.objectives.map((o) => o.measure);
   const graphs = [baseline, ...plans.map((p) => p.graph)];
   const ids = ['baseline', ...plans.map((p) => p.plan.id)];
-  const values = graphs.map((g) => getMeasureValues(g, measures, strategy.simulation));
+  const values = graphs.map((g, i) => getMeasureValues(g, measures, strategy.simulation, desTallies?.[i]));
   const objectives = strategy.objectives.map((o, i): ObjectiveComparison => {
     const source = getMeasureSource(o.measure);
     const base = values[0]![i]!;

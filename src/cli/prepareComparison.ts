@@ -9,13 +9,14 @@ import { toCareMachine } from '../model/defineCareModel.ts';
 import { humanise } from '../render/toStateLabel.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { applyPlans, type MachineConfig } from '../strategy/applyPlans.ts';
-import { checkMeasure } from '../strategy/getMeasureValues.ts';
+import { checkMeasure, toDesOptions } from '../strategy/getMeasureValues.ts';
 import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import { readPlan } from '../strategy/readPlan.ts';
 import { readStrategy } from '../strategy/readStrategy.ts';
 import { toPlanChangeText } from '../strategy/toPlanChangeText.ts';
 import type { Plan, StateSelector, Strategy, StrategyProblem } from '../strategy/types.ts';
 import { CliError, exitCodes } from './errors.ts';
+import { runDesPool } from './runDesPool.ts';
 
 /** What `compare` and `watch` ask for. */
 export interface ComparisonRequest {
@@ -28,6 +29,8 @@ export interface ComparisonRequest {
   exactOnly?: boolean;
   /** A model already loaded (watch mode loads it once for the report and the comparison). */
   loaded?: { machine: AnyStateMachine; file: string };
+  /** Worker threads for the discrete-event simulation (default 1: this thread). */
+  workers?: number;
 }
 
 /** A comparison with the models it compared, for the HTML page's Sankey diagrams. */
@@ -85,11 +88,15 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
     scenarios.push({ plan: together, graph: toChangedGraph(machine, config, plans.map((p) => p.plan), 'the plans together', loaded.file), file: '' });
   }
   const kept = request.exactOnly ? strategy.objectives.filter((o) => getMeasureSource(o.measure) === 'exact') : strategy.objectives;
+  const graphs = [baseline, ...scenarios.map((s) => s.graph)];
+  const needsDes = kept.some((o) => getMeasureSource(o.measure) === 'des');
+  const desTallies = needsDes ? await runDesPool(graphs, toDesOptions(strategy.simulation), request.workers ?? 1) : undefined;
   const comparison = getComparison(
     baseline,
     { ...strategy, objectives: kept },
     scenarios.map(({ plan, graph }) => ({ plan, graph, changes: plan.changes.map((c) => toPlanChangeText(c, (p) => toPathLabel(graph, p))) })),
     (s) => toSelectorLabel(baseline, s),
+    desTallies,
   );
   return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file, leftOut: strategy.objectives.length - kept.length };
 }

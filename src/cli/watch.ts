@@ -1,4 +1,5 @@
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { AnyStateMachine } from 'xstate';
@@ -80,7 +81,7 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
     // Let a newer save in before the slower simulated objectives start.
     await new Promise((resolve) => setImmediate(resolve));
     if (!current()) return;
-    const full = await prepareComparison({ strategy: request.strategy!, plans: request.plans, together: request.together, loaded: model });
+    const full = await prepareComparison({ strategy: request.strategy!, plans: request.plans, together: request.together, loaded: model, workers: availableParallelism() });
     if (!current()) return;
     live.setPage('/', await renderComparisonPage(full));
     log(`Updated the comparison with its simulated objectives in ${took()}`);

@@ -5,7 +5,9 @@ import { getHittingProbabilities } from '../markov/solveChain.ts';
 import { chooseWayOut } from '../simulate/chooseWayOut.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, type Histogram } from '../simulate/Histogram.ts';
+import type { DesOptions } from '../simulate/desTypes.ts';
 import { runDesTally } from '../simulate/runDesReplications.ts';
+import type { DesTally } from '../simulate/summariseDes.ts';
 import { sampleDuration, toSampler } from '../simulate/sampleDuration.ts';
 import { suggestPath } from './applyPlans.ts';
 import { getMeasureSource } from './measureCatalogue.ts';
@@ -92,9 +94,10 @@ export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; h
 /**
  * Every measure's value on one model: exact measures from the Markov analysis, time centiles from
  * Monte Carlo, queue measures from the discrete-event simulation (run only when some measure needs
- * it). Replication r uses random stream r of the seed, on every model.
+ * it, unless its replications are given, run elsewhere with `toDesOptions`). Replication r uses
+ * random stream r of the seed, on every model.
  */
-export function getMeasureValues(graph: CareGraph, measures: Measure[], simulation: StrategySimulation): MeasureValue[] {
+export function getMeasureValues(graph: CareGraph, measures: Measure[], simulation: StrategySimulation, desTallies?: DesTally[]): MeasureValue[] {
   const g = toCompactGraph(graph);
   const markov = getMarkovAnalysis(graph);
   const mask = (s: StateSelector) => {
@@ -106,7 +109,7 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
   const perDay = graph.meta.demand?.perDay ?? 0;
   const montecarlo = runTimeMeasures(graph, measures, simulation, mask);
   const needsDes = measures.some((m) => getMeasureSource(m) === 'des');
-  const tallies = needsDes ? Array.from({ length: simulation.replications }, (_, r) => runDesTally(graph, { days: simulation.days, warmup: simulation.warmup, replications: simulation.replications, seed: simulation.seed, arrivals: 'poisson' }, r)) : [];
+  const tallies = !needsDes ? [] : (desTallies ?? Array.from({ length: simulation.replications }, (_, r) => runDesTally(graph, toDesOptions(simulation), r)));
   const simulated = (f: (t: (typeof tallies)[number]) => number): MeasureValue => {
     const values = tallies.map(f);
     return { value: values.reduce((a, b) => a + b, 0) / values.length, replications: values };
@@ -153,6 +156,9 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     }
   });
 }
+
+/** The discrete-event options a strategy's simulation settings stand for. */
+export const toDesOptions = (s: StrategySimulation): DesOptions => ({ days: s.days, warmup: s.warmup, replications: s.replications, seed: s.seed, arrivals: 'poisson' });
 
 const orZero = (x: number) => (Number.isNaN(x) ? 0 : x);
 const quantileOf: Record<TimeStatistic, number> = { mean: 0, p50: 0.5, p90: 0.9, p95: 0.95 };

@@ -74,6 +74,18 @@ describe('carepaths compare', () => {
     expect(stdout).toContain('Workload rises: gp +360 min a day (+50%)');
   });
 
+  it('gives byte-identical simulated results with 1 and 2 worker threads', () => {
+    const strategy = scratchFile('des.yaml', 'title: S\nobjectives:\n  - { id: fewer-ed, title: Four hours, measure: { kind: four-hour-share, agency: ed }, direction: at-least, target: 80% }\n  - { id: quicker, title: Quicker, measure: { kind: time-to-outcome, statistic: p90 }, direction: at-most, target: 5 hours }\nsimulation: { requests: 2000, days: 5, warmup: 1, replications: 3 }\n');
+    const args = ['compare', 'test/fixtures/small.json', '--strategy', strategy, '--plan', 'test/fixtures/plans/treat-at-scene.yaml', '--format', 'json', '--no-html'];
+    const one = run(...args, '--workers', '1');
+    const two = run(...args, '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const values = JSON.parse(one.stdout).objectives[0].values;
+    expect(values[0].ci95).toHaveLength(2);
+    expect(values[1].changeCi95).toHaveLength(2);
+  });
+
   it('also tests every plan together with --together', () => {
     const { stdout, code } = run(...small, '--together', '--no-html');
     expect(code).toBe(0);
