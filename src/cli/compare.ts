@@ -11,7 +11,7 @@ import { renderComparisonPage } from './renderComparisonPage.ts';
 
 const writers = { text: toComparisonText, json: toComparisonJson, md: toComparisonMarkdown };
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `carepaths compare MODEL --strategy S --plan P …`: each plan tested against the strategy's objectives. */
 export function addCompareCommand(program: Command): void {
@@ -20,7 +20,7 @@ export function addCompareCommand(program: Command): void {
     .description('Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.')
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
-    .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collect, [] as string[])
+    .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collect)
     .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
     .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', String(Math.max(1, availableParallelism())))
     .option('--format <format>', 'text, json or md', 'text')
@@ -31,10 +31,10 @@ export function addCompareCommand(program: Command): void {
       'after',
       `\nMeasures a strategy can use (details in the README):\n${measureCatalogue.map((m) => `  ${m.kind.padEnd(16)} ${m.summary}`).join('\n')}\n\nJSON: { model, strategy, simulation, workloadBasis, scenarios: [{ id, name, owner, description, supports, evidence, changes }],\n      objectives: [{ id, title, measure, source, unit, direction, target, values: [{ scenario, value, ci95?, status,\n      uncertain, change?, changeCi95?, changeStatus? }] }], workload: [{ agency, label, requestsPerDay, minutesPerDay }],\n      findings: [{ plan, rises, falls, netMinutesPerDay, unsupportedClaims, unclaimedGains }] }.\nExit codes: 0 done; 1 the model, or the model with a plan applied, has errors; 2 a file or option cannot be used.`,
     )
-    .action(async (model: string | undefined, options: { strategy: string; plan: string[]; together?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
+    .action(async (model: string | undefined, options: { strategy: string; plan?: string[]; together?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
       const workers = toWholeNumber(options.workers, '--workers');
-      const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan, together: options.together ?? false, workers });
+      const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan ?? [], together: options.together ?? false, workers });
       const html = options.html ? await renderComparisonPage(prepared) : undefined;
       const output = createOutput(options.out);
       output.write(writers[format](prepared.comparison));

@@ -14,7 +14,7 @@ import { toWholeNumber } from './loadChecked.ts';
 import { prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage } from './renderComparisonPage.ts';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** What the live view regenerates from. */
 export interface WatchRequest {
@@ -95,15 +95,15 @@ export function addWatchCommand(program: Command): void {
     .description('Serve the report (and, with --strategy, the plan comparison) on this computer, and update it within a second of a model, strategy or plan file being saved. For live use in a workshop.')
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--strategy <file>', 'also test plans against this strategy; the comparison becomes the front page and the report moves to /report')
-    .option('--plan <file>', 'an action plan; give --plan once for each plan', collect, [] as string[])
+    .option('--plan <file>', 'an action plan; give --plan once for each plan', collect)
     .option('--together', 'also test every plan applied at once')
     .option('--port <N>', 'the port on 127.0.0.1 (0 picks a free one)', '4173')
     .addHelpText('after', '\nOnly this computer can open the pages (127.0.0.1). A save that breaks a file shows what is wrong at the top of the page, which keeps its last good version.\nPress Ctrl+C to stop.')
-    .action(async (model: string | undefined, options: { strategy?: string; plan: string[]; together?: boolean; port: string }) => {
+    .action(async (model: string | undefined, options: { strategy?: string; plan?: string[]; together?: boolean; port: string }) => {
       const port = toWholeNumber(options.port, '--port', 0);
       if (port > 65535) throw new CliError(`--port must be 65535 or less (you gave ${port}).`, exitCodes.badInput);
-      if (options.plan.length && !options.strategy) throw new CliError('--plan needs --strategy: plans are tested against a strategy.', exitCodes.badInput);
-      const request: WatchRequest = { model: path.resolve(model ?? defaultModelPath), ...(options.strategy ? { strategy: path.resolve(options.strategy) } : {}), plans: options.plan.map((p) => path.resolve(p)), together: options.together ?? false };
+      if (options.plan?.length && !options.strategy) throw new CliError('--plan needs --strategy: plans are tested against a strategy.', exitCodes.badInput);
+      const request: WatchRequest = { model: path.resolve(model ?? defaultModelPath), ...(options.strategy ? { strategy: path.resolve(options.strategy) } : {}), plans: (options.plan ?? []).map((p) => path.resolve(p)), together: options.together ?? false };
       let live: LiveServer;
       try {
         live = await serveLive(port);

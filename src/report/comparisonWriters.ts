@@ -54,7 +54,8 @@ const sourceText = { exact: 'exact', montecarlo: 'Monte Carlo', des: 'discrete-e
 /** The comparison for reading in a terminal. */
 export function toComparisonText(c: Comparison): string {
   const lines: string[] = [];
-  lines.push(`${c.strategy.title}: ${c.scenarios.length - 1} plan${c.scenarios.length === 2 ? '' : 's'} tested against the strategy on model "${c.model}"`);
+  const plans = c.scenarios.length - 1;
+  lines.push(`${c.strategy.title}: ${plans ? `${plans} plan${plans === 1 ? '' : 's'} tested against the strategy` : 'the model as it is, against the strategy (no plans given)'} on model "${c.model}"`);
   lines.push(toSimulationNote(c), '');
   const nameWidth = Math.max(...c.scenarios.map((s) => s.id.length)) + 2;
   for (const o of c.objectives) {

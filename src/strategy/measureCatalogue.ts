@@ -24,7 +24,7 @@ export const measureCatalogue: readonly MeasureEntry[] = [
   { kind: 'workload', unit: 'minutes', fields: ['agency'], summary: 'minutes of an agency’s time a day: requests × visits × mean duration; exact' },
   { kind: 'wait', unit: 'minutes', fields: ['state', 'statistic (mean or p90)'], summary: 'wait for a server at a state with capacity; discrete-event simulation' },
   { kind: 'utilisation', unit: 'share', fields: ['state'], summary: 'share of server time in use at a state with capacity; discrete-event simulation' },
-  { kind: 'response-time', unit: 'minutes', fields: ['state', 'statistic (mean or p90)'], summary: 'time from the call to arrival on scene at an ambulance dispatch state; discrete-event simulation' },
+  { kind: 'response-time', unit: 'minutes', fields: ['state', 'statistic (mean or p90)'], summary: 'at a dispatch state: from reaching the agency (the call) to the end of the state (arrival on scene); discrete-event simulation' },
   { kind: 'four-hour-share', unit: 'share', fields: ['agency'], summary: 'share of stays with an agency that end within four hours (the ED standard); discrete-event simulation' },
 ];
 

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { measureCatalogue } from '../../src/strategy/measureCatalogue.ts';
+import { changeKinds } from '../../src/strategy/readPlan.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -20,6 +22,13 @@ describe('the README', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('test/output/readme-town.ts: no errors, 0 warnings\n');
     expect(result.status).toBe(0);
+  });
+
+  it('lists every measure a strategy can use, and every kind of plan change, in the catalogue’s order', () => {
+    const section = readme.slice(readme.indexOf('### The strategy file'), readme.indexOf('### Live, in a workshop'));
+    const rows = (re: RegExp) => [...section.matchAll(re)].map((m) => m[1]);
+    expect(rows(/^\| `([a-z-]+)` \|/gm)).toEqual(measureCatalogue.map((m) => m.kind));
+    expect(rows(/^\| `([a-z-]+):/gm)).toEqual([...changeKinds]);
   });
 
   it('gives the quick start as exactly the two commands', () => {
