@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchCompare } from './compare.bench.ts';
 import { benchPathways } from './pathways.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchSimulate } from './simulate.bench.ts';
@@ -17,7 +18,7 @@ const machine = [
   `- Node ${process.version} on ${os.platform()} ${os.release()}`,
 ];
 console.log(machine.join('\n') + '\n');
-const sections = [...(await benchPathways()), ...(await benchReport()), ...(await benchSimulate())];
+const sections = [...(await benchPathways()), ...(await benchReport()), ...(await benchSimulate()), ...(await benchCompare())];
 writeFileSync(
   path.join(import.meta.dirname, 'RESULTS.md'),
   ['# Benchmark results', '', 'Written by `npm run bench`; each table puts the baseline and ours side by side from the same run.', '', ...machine, '', ...sections].join('\n') + '\n',

@@ -75,6 +75,8 @@ export interface Comparison {
   agencyLabels: Record<string, string>;
   /** Each plan's changes in plain English, by scenario id. */
   changeTexts: Record<string, string[]>;
+  /** Titles of the strategy's objectives left out of this comparison (those needing a simulation, when only exact ones were asked for). */
+  leftOut: string[];
 }
 
 const RISE = 0.005;
@@ -93,6 +95,7 @@ export function getComparison(
   label: (s: StateSelector) => string,
   /** Discrete-event replications already run, by model (baseline first) — the CLI runs them on worker threads. */
   desTallies?: DesTally[][],
+  leftOut: string[] = [],
 ): Comparison {
   const measures = strategy.objectives.map((o) => o.measure);
   const graphs = [baseline, ...plans.map((p) => p.graph)];
@@ -142,6 +145,7 @@ export function getComparison(
     ...(baseline.meta.demand ? { perDay: baseline.meta.demand.perDay } : {}),
     agencyLabels: Object.fromEntries(baseline.agencies.map((a) => [a.id, a.label])),
     changeTexts: Object.fromEntries(plans.map((p) => [p.plan.id, p.changes])),
+    leftOut,
   };
 }
 

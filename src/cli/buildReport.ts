@@ -1,13 +1,24 @@
 import path from 'node:path';
 import { defaultCompileOptions } from '../graph/compileCareGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
+import type { PathwayCount } from '../pathways/types.ts';
 import type { OutputFile } from '../io/writeFilesAtomic.ts';
 import type { ReportSimulation } from '../render/renderReport.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
 import { version } from './version.ts';
 
 /** Everything the report writes, made in memory: report.html first. */
-export async function buildReport(graph: CareGraph, file: string, options: { top: number; png: boolean; simulation?: { days: number; replications: number; seed: number; workers: number } }): Promise<{ files: OutputFile[]; diagrams: number }> {
+export async function buildReport(
+  graph: CareGraph,
+  file: string,
+  options: {
+    top: number;
+    png: boolean;
+    simulation?: { days: number; replications: number; seed: number; workers: number };
+    /** The exact pathway count, when already known (watch mode keeps it while the model's shape is unchanged). */
+    count?: (graph: CareGraph) => PathwayCount;
+  },
+): Promise<{ files: OutputFile[]; diagrams: number }> {
   // The drawing libraries (elkjs, d3, resvg) load only when a report is asked for.
   const [{ getFunctionalAnalysis }, { loadFonts }, { toPng }, { countPathways }, { getTopPathways }, { createRenderContext }, { renderReport }, { toAnalysisJson }, { csvPathwayWriter }, { renderTopPathways }, { toReportMarkdown }] =
     await Promise.all([
@@ -25,7 +36,7 @@ export async function buildReport(graph: CareGraph, file: string, options: { top
     ]);
   const analysis = getFunctionalAnalysis(graph);
   const found = getTopPathways(graph, { top: options.top });
-  const total = countPathways(graph);
+  const total = (options.count ?? countPathways)(graph);
   const fonts = loadFonts();
   const ctx = createRenderContext(graph, analysis, fonts);
   const simulated = options.simulation ? await simulate(graph, file, options.simulation) : undefined;

@@ -22,6 +22,7 @@ export function addCompareCommand(program: Command): void {
     .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
     .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collect)
     .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
+    .option('--exact-only', 'leave out the objectives that need a simulation: a quick first look, in about a second')
     .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', String(Math.max(1, availableParallelism())))
     .option('--format <format>', 'text, json or md', 'text')
     .option('--out <file>', 'write the table to this file (atomically) instead of the screen')
@@ -29,12 +30,12 @@ export function addCompareCommand(program: Command): void {
     .option('--no-html', 'do not write the comparison page')
     .addHelpText(
       'after',
-      `\nMeasures a strategy can use (details in the README):\n${measureCatalogue.map((m) => `  ${m.kind.padEnd(16)} ${m.summary}`).join('\n')}\n\nJSON: { model, strategy, simulation, workloadBasis, scenarios: [{ id, name, owner, description, supports, evidence, changes }],\n      objectives: [{ id, title, measure, source, unit, direction, target, values: [{ scenario, value, ci95?, status,\n      uncertain, change?, changeCi95?, changeStatus? }] }], workload: [{ agency, label, requestsPerDay, minutesPerDay }],\n      findings: [{ plan, rises, falls, netMinutesPerDay, unsupportedClaims, unclaimedGains }] }.\nExit codes: 0 done; 1 the model, or the model with a plan applied, has errors; 2 a file or option cannot be used.`,
+      `\nMeasures a strategy can use (details in the README):\n${measureCatalogue.map((m) => `  ${m.kind.padEnd(16)} ${m.summary}`).join('\n')}\n\nJSON: { model, strategy, simulation, workloadBasis, leftOut, scenarios: [{ id, name, owner, description, supports, evidence, changes }],\n      objectives: [{ id, title, measure, source, unit, direction, target, values: [{ scenario, value, ci95?, status,\n      uncertain, change?, changeCi95?, changeStatus? }] }], workload: [{ agency, label, requestsPerDay, minutesPerDay }],\n      findings: [{ plan, rises, falls, netMinutesPerDay, unsupportedClaims, unclaimedGains }] }.\nExit codes: 0 done; 1 the model, or the model with a plan applied, has errors; 2 a file or option cannot be used.`,
     )
-    .action(async (model: string | undefined, options: { strategy: string; plan?: string[]; together?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
+    .action(async (model: string | undefined, options: { strategy: string; plan?: string[]; together?: boolean; exactOnly?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
       const workers = toWholeNumber(options.workers, '--workers');
-      const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan ?? [], together: options.together ?? false, workers });
+      const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan ?? [], together: options.together ?? false, exactOnly: options.exactOnly ?? false, workers });
       const html = options.html ? await renderComparisonPage(prepared) : undefined;
       const output = createOutput(options.out);
       output.write(writers[format](prepared.comparison));

@@ -31,7 +31,12 @@ export interface ComparisonRequest {
   loaded?: { machine: AnyStateMachine; file: string };
   /** Worker threads for the discrete-event simulation (default 1: this thread). */
   workers?: number;
+  /** Watch mode: true once a newer save makes this comparison out of date; it then stops early. */
+  cancelled?: () => boolean;
 }
+
+/** Thrown when a comparison was cancelled because a newer one is wanted. */
+export class ComparisonCancelled extends Error {}
 
 /** A comparison with the models it compared, for the HTML page's Sankey diagrams. */
 export interface PreparedComparison {
@@ -39,8 +44,6 @@ export interface PreparedComparison {
   baseline: CareGraph;
   graphs: CareGraph[];
   file: string;
-  /** Objectives left out because they need a simulation (with `exactOnly`). */
-  leftOut: number;
 }
 
 const shown = (file: string) => {
@@ -90,15 +93,17 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
   const kept = request.exactOnly ? strategy.objectives.filter((o) => getMeasureSource(o.measure) === 'exact') : strategy.objectives;
   const graphs = [baseline, ...scenarios.map((s) => s.graph)];
   const needsDes = kept.some((o) => getMeasureSource(o.measure) === 'des');
-  const desTallies = needsDes ? await runDesPool(graphs, toDesOptions(strategy.simulation), request.workers ?? 1) : undefined;
+  const desTallies = needsDes ? await runDesPool(graphs, toDesOptions(strategy.simulation), request.workers ?? 1, request.cancelled) : undefined;
+  if (request.cancelled?.()) throw new ComparisonCancelled();
   const comparison = getComparison(
     baseline,
     { ...strategy, objectives: kept },
     scenarios.map(({ plan, graph }) => ({ plan, graph, changes: plan.changes.map((c) => toPlanChangeText(c, (p) => toPathLabel(graph, p))) })),
     (s) => toSelectorLabel(baseline, s),
     desTallies,
+    strategy.objectives.filter((o) => !kept.includes(o)).map((o) => o.title),
   );
-  return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file, leftOut: strategy.objectives.length - kept.length };
+  return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file };
 }
 
 async function loadMachine(model: string | undefined): Promise<{ machine: AnyStateMachine; file: string }> {

@@ -2,7 +2,7 @@ import type { PreparedComparison } from './prepareComparison.ts';
 import { version } from './version.ts';
 
 /** The comparison page (the drawing libraries load only when it is asked for). */
-export async function renderComparisonPage(prepared: PreparedComparison): Promise<string> {
+export async function renderComparisonPage(prepared: PreparedComparison, options: { pending?: boolean } = {}): Promise<string> {
   const [{ getFunctionalAnalysis }, { loadFonts }, { createRenderContext }, { toComparisonHtml }] = await Promise.all([
     import('../analysis/getFunctionalAnalysis.ts'),
     import('../io/loadFonts.ts'),
@@ -11,5 +11,5 @@ export async function renderComparisonPage(prepared: PreparedComparison): Promis
   ]);
   const fonts = loadFonts();
   const contexts = [prepared.baseline, ...prepared.graphs].map((g) => createRenderContext(g, getFunctionalAnalysis(g), fonts));
-  return toComparisonHtml(contexts, prepared.comparison, { version, source: prepared.file, pending: prepared.leftOut });
+  return toComparisonHtml(contexts, prepared.comparison, { version, source: prepared.file, pending: options.pending ?? false });
 }

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { AnyStateMachine } from 'xstate';
 import type { CareGraph } from '../graph/types.ts';
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import { countPathways } from '../pathways/countPathways.ts';
+import type { PathwayCount } from '../pathways/types.ts';
 import { defaultModelPath, loadModel } from '../io/loadModel.ts';
 import { serveLive, type LiveServer } from '../io/serveLive.ts';
 import { checkModel } from '../model/checkModel.ts';
@@ -11,7 +14,7 @@ import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { buildReport } from './buildReport.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { toWholeNumber } from './loadChecked.ts';
-import { prepareComparison } from './prepareComparison.ts';
+import { ComparisonCancelled, prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage } from './renderComparisonPage.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -32,6 +35,15 @@ export interface WatchRequest {
  */
 export function createRegenerator(request: WatchRequest, live: LiveServer, log: (line: string) => void): () => Promise<void> {
   let generation = 0;
+  // Counting pathways depends only on the model's shape (states and ways out), which most saves
+  // in a workshop leave alone (they change numbers), so the count is kept for the last shape.
+  let counted: { shape: string; count: PathwayCount } | undefined;
+  const count = (graph: CareGraph): PathwayCount => {
+    const g = toCompactGraph(graph);
+    const shape = `${g.outStart.join()}|${g.target.join()}|${g.outcome.join()}`;
+    if (counted?.shape !== shape) counted = { shape, count: countPathways(graph) };
+    return counted.count;
+  };
   const stamp = () => new Date().toLocaleTimeString('en-GB');
   const messageOf = (error: unknown) => (error instanceof CliError ? error.message : `Something went wrong inside carepaths: ${(error as Error).message}`);
   return async () => {
@@ -61,15 +73,15 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
       try {
         const exact = await prepareComparison({ strategy: request.strategy, plans: request.plans, together: request.together, exactOnly: true, loaded: model });
         if (!current()) return;
-        live.setPage('/', await renderComparisonPage(exact));
-        compared = exact.leftOut > 0;
+        live.setPage('/', await renderComparisonPage(exact, { pending: true }));
+        compared = exact.comparison.leftOut.length > 0;
         log(`Updated the comparison (exact objectives) in ${took()}`);
       } catch (error) {
         problems.push(messageOf(error));
       }
     }
     try {
-      const { files } = await buildReport(model.graph, model.file, { top: 20, png: false });
+      const { files } = await buildReport(model.graph, model.file, { top: 20, png: false, count });
       if (!current()) return;
       live.setPage(request.strategy ? '/report' : '/', files[0]!.content as string);
       log(`Updated the report in ${took()}`);
@@ -78,13 +90,18 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
     }
     finish();
     if (!compared) return;
-    // Let a newer save in before the slower simulated objectives start.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (!current()) return;
-    const full = await prepareComparison({ strategy: request.strategy!, plans: request.plans, together: request.together, loaded: model, workers: availableParallelism() });
-    if (!current()) return;
-    live.setPage('/', await renderComparisonPage(full));
-    log(`Updated the comparison with its simulated objectives in ${took()}`);
+    // The simulated objectives run on worker threads, in the background: a newer save does not
+    // wait for them, and makes them stop.
+    void prepareComparison({ strategy: request.strategy!, plans: request.plans, together: request.together, loaded: model, workers: availableParallelism(), cancelled: () => !current() })
+      .then(async (full) => {
+        if (!current()) return;
+        live.setPage('/', await renderComparisonPage(full));
+        log(`Updated the comparison with its simulated objectives in ${took()}`);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ComparisonCancelled || !current()) return;
+        live.setProblem(messageOf(error));
+      });
   };
 }
 

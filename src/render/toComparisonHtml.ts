@@ -35,9 +35,9 @@ function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
  * The comparison as one self-contained HTML page: the objective table, each plan with its changes,
  * claims and side effects, a chart per objective, and the patient flow before and after each plan.
  * `contexts` are the baseline's and then each plan's render context, in the comparison's order;
- * `pending` counts objectives still being simulated (the live view shows the exact ones first).
+ * `pending` says the objectives left out are still being simulated (the live view shows the exact ones first).
  */
-export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta: { version: string; source: string; pending?: number }): string {
+export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta: { version: string; source: string; pending?: boolean }): string {
   const base = contexts[0]!;
   const inline = (svg: string) => (base.fontCss ? svg.split(base.fontCss).join('') : svg);
   const figure = (d: Diagram) => `<figure>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
@@ -91,7 +91,7 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, c, k + 1, `workload-${k + 1}`))}
 </header>
 <main>
 <section id="objectives-table" aria-labelledby="objectives-table-h"><h2 id="objectives-table-h">Objectives: baseline and each plan</h2>
-<p>${escapeXml(toSimulationNote(c))}</p>${meta.pending ? `<p class="flag">${meta.pending === 1 ? 'One more objective needs' : `${meta.pending} more objectives need`} a simulation and ${meta.pending === 1 ? 'is' : 'are'} being worked out; this page will update by itself.</p>` : ''}
+<p>${escapeXml(toSimulationNote(c))}</p>${c.leftOut.length ? `<p class="flag">${meta.pending ? 'Being simulated now; this page will update by itself' : 'Left out, because only the exact objectives were asked for'}: ${c.leftOut.map((t) => escapeXml(t)).join('; ')}.</p>` : ''}
 ${summary}
 </section>
 <section id="plans" aria-labelledby="plans-h"><h2 id="plans-h">Plans and side effects</h2>

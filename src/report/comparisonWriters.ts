@@ -57,6 +57,7 @@ export function toComparisonText(c: Comparison): string {
   const plans = c.scenarios.length - 1;
   lines.push(`${c.strategy.title}: ${plans ? `${plans} plan${plans === 1 ? '' : 's'} tested against the strategy` : 'the model as it is, against the strategy (no plans given)'} on model "${c.model}"`);
   lines.push(toSimulationNote(c), '');
+  if (c.leftOut.length) lines.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.join('; ')}.`, '');
   const nameWidth = Math.max(...c.scenarios.map((s) => s.id.length)) + 2;
   for (const o of c.objectives) {
     lines.push(`${o.title}: ${o.measure}, target ${toTargetText(o)} (${sourceText[o.source]})`);
@@ -109,6 +110,7 @@ export function toComparisonMarkdown(c: Comparison): string {
   const out: string[] = [`# ${md(c.strategy.title)}: plans tested`, ''];
   if (c.strategy.description) out.push(md(c.strategy.description), '');
   out.push(`Model: ${md(c.modelTitle)} (\`${c.model}\`). ${toSimulationNote(c)}`, '');
+  if (c.leftOut.length) out.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.map(md).join('; ')}.`, '');
   out.push('## Plans', '');
   for (const s of c.scenarios.slice(1)) {
     const p = s.plan!;
@@ -141,6 +143,7 @@ export function toComparisonJson(c: Comparison): string {
       strategy: c.strategy,
       simulation: c.simulation,
       workloadBasis: c.perDay ? 'a day' : 'per 1,000 requests',
+      leftOut: c.leftOut,
       scenarios: c.scenarios.map((s) => ({ id: s.id, name: s.name, ...(s.plan ? { owner: s.plan.owner, description: s.plan.description, supports: s.plan.supports, evidence: s.plan.evidence, changes: c.changeTexts[s.id] } : {}) })),
       objectives: c.objectives.map((o) => ({
         id: o.id,

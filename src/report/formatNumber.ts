@@ -1,5 +1,11 @@
+// Number formats are made once: toLocaleString builds a new formatter on every call, which is
+// slow where reports format thousands of numbers.
+const countFormat = new Intl.NumberFormat('en-GB');
+const fixedFormats: Intl.NumberFormat[] = [];
+const fixedFormat = (digits: number) => (fixedFormats[digits] ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }));
+
 /** A whole number with thousands separators, as British readers write it: 12,345. */
-export const toCount = (n: number | bigint): string => (typeof n === 'bigint' ? n : Math.round(n)).toLocaleString('en-GB');
+export const toCount = (n: number | bigint): string => countFormat.format(typeof n === 'bigint' ? n : Math.round(n));
 
 /** "1 state", "2 states". */
 export const toPlural = (n: number, one: string, many = `${one}s`): string => `${toCount(n)} ${n === 1 ? one : many}`;
@@ -37,4 +43,4 @@ export function toDuration(minutes: number): string {
 }
 
 /** A number for a table: up to `digits` decimals, trailing zeros dropped, thousands separated. */
-export const toFixedTrim = (n: number, digits = 1): string => Number(n.toFixed(digits)).toLocaleString('en-GB', { maximumFractionDigits: digits });
+export const toFixedTrim = (n: number, digits = 1): string => fixedFormat(digits).format(Number(n.toFixed(digits)));

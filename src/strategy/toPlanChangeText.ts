@@ -1,3 +1,4 @@
+import { toCount } from '../report/formatNumber.ts';
 import type { PlanChange } from './types.ts';
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
@@ -25,6 +26,6 @@ export function toPlanChangeText(c: PlanChange, label: (path: string) => string)
     case 'capacity':
       return `${label(c.state)}: ${[c.servers !== undefined ? `${c.servers} at once` : '', c.schedule === null ? 'no hourly schedule' : c.schedule ? `hourly schedule ${Math.min(...c.schedule)} to ${Math.max(...c.schedule)}` : '', c.queue ? `queue ${c.queue === 'fifo' ? 'first come, first served' : 'by priority'}` : ''].filter(Boolean).join(', ')}.${why}`;
     case 'demand':
-      return `Demand: ${[c.perDay !== undefined ? `${Math.round(c.perDay).toLocaleString('en-GB')} requests a day` : '', c.scale !== undefined ? `${percent(c.scale)} of today’s requests` : '', c.hourly ? 'a new hourly profile' : ''].filter(Boolean).join(', ')}.${why}`;
+      return `Demand: ${[c.perDay !== undefined ? `${toCount(c.perDay)} requests a day` : '', c.scale !== undefined ? `${percent(c.scale)} of today’s requests` : '', c.hourly ? 'a new hourly profile' : ''].filter(Boolean).join(', ')}.${why}`;
   }
 }

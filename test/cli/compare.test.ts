@@ -84,6 +84,10 @@ describe('carepaths compare', () => {
     const values = JSON.parse(one.stdout).objectives[0].values;
     expect(values[0].ci95).toHaveLength(2);
     expect(values[1].changeCi95).toHaveLength(2);
+    // --exact-only leaves the simulated objectives out, and says which.
+    const exact = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--exact-only', '--no-html');
+    expect(exact.code).toBe(0);
+    expect(exact.stdout).toContain('Left out, because only the exact objectives were asked for: Four hours; Quicker.');
   });
 
   it('also tests every plan together with --together', () => {
