@@ -73,6 +73,7 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
   const plans = await Promise.all(request.plans.map((file) => loadPlan(file, strategy)));
   const seenIds = new Map<string, string>();
   for (const { plan, file } of plans) {
+    if (plan.id === 'baseline' || plan.id === 'all-plans') throw new CliError(`A plan cannot be called "${plan.id}" (${shown(file)}): the comparison uses that name for ${plan.id === 'baseline' ? 'the model as it is' : 'every plan together'}. Rename the file.`, exitCodes.badInput);
     if (seenIds.has(plan.id)) throw new CliError(`Two plans have the id "${plan.id}" (${seenIds.get(plan.id)} and ${shown(file)}). A plan's id is its file name; rename one of them.`, exitCodes.badInput);
     seenIds.set(plan.id, shown(file));
   }
