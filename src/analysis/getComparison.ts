@@ -47,12 +47,25 @@ export interface AgencyWorkload {
   minutesPerDay: number[];
 }
 
+/** How a plan changes one agency's workload, a day (or per 1,000 requests when the model has no demand). */
+export interface AgencyChange {
+  agency: string;
+  label: string;
+  /** Change in requests reaching the agency, and relative to the baseline. */
+  requests: number;
+  requestsRelative: number;
+  /** Change in minutes of the agency's time (bed-days count as minutes too), and relative to the baseline. */
+  minutes: number;
+  minutesRelative: number;
+}
+
 /** What a plan does besides its objectives, and whether it does what it claims. */
 export interface PlanFindings {
   plan: string;
-  /** Agencies whose minutes a day rise by more than 0.5%. */
-  rises: { agency: string; label: string; change: number; relative: number }[];
-  falls: { agency: string; label: string; change: number; relative: number }[];
+  /** Agencies where requests or minutes rise by more than 0.5%, most minutes first. */
+  rises: AgencyChange[];
+  /** Agencies where requests or minutes fall by more than 0.5% and neither rises. */
+  falls: AgencyChange[];
   /** Change in minutes a day across all agencies. */
   netMinutesPerDay: number;
   /** Claimed objectives that do not move, move within the noise, or move the wrong way. */
@@ -118,14 +131,19 @@ export function getComparison(
   const workload = getWorkload(baseline, graphs);
   const findings = plans.map(({ plan }, k) => {
     const s = k + 1;
-    const change = (w: AgencyWorkload) => w.minutesPerDay[s]! - w.minutesPerDay[0]!;
-    const moved = workload.map((w) => ({ agency: w.agency, label: w.label, change: change(w), relative: w.minutesPerDay[0]! ? change(w) / w.minutesPerDay[0]! : change(w) ? Infinity : 0 }));
+    const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) * Infinity : 0);
+    const moved = workload.map((w): AgencyChange => {
+      const requests = w.requestsPerDay[s]! - w.requestsPerDay[0]!;
+      const minutes = w.minutesPerDay[s]! - w.minutesPerDay[0]!;
+      return { agency: w.agency, label: w.label, requests, requestsRelative: relative(requests, w.requestsPerDay[0]!), minutes, minutesRelative: relative(minutes, w.minutesPerDay[0]!) };
+    });
+    const rises = (m: AgencyChange) => m.requestsRelative > RISE || m.minutesRelative > RISE;
     const statusOf = (id: string) => objectives.find((o) => o.id === id)?.values[s]?.changeStatus;
     return {
       plan: plan.id,
-      rises: moved.filter((m) => m.relative > RISE).sort((a, b) => b.change - a.change),
-      falls: moved.filter((m) => m.relative < -RISE).sort((a, b) => a.change - b.change),
-      netMinutesPerDay: moved.reduce((a, m) => a + m.change, 0),
+      rises: moved.filter(rises).sort((a, b) => b.minutes - a.minutes),
+      falls: moved.filter((m) => !rises(m) && (m.requestsRelative < -RISE || m.minutesRelative < -RISE)).sort((a, b) => a.minutes - b.minutes),
+      netMinutesPerDay: moved.reduce((a, m) => a + m.minutes, 0),
       unsupportedClaims: plan.supports.flatMap((id) => {
         const status = statusOf(id);
         return status && status !== 'better' ? [{ objective: id, status }] : [];

@@ -6,61 +6,74 @@ import { toAxis, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
-const ROW = 26;
+const ROW = 36;
+/** Changes smaller than this (0.05%) are drawn as no change. */
+const SMALL = 0.0005;
 
 /**
- * What a plan does to each agency's workload (exact, against the baseline): bars to the right for
- * more work, to the left for less, so that a plan that moves load rather than removing it shows
- * as bars on both sides. Bars are the percentage change, so that a small team's rise is not lost
- * beside the wards' bed-days; each bar is labelled with its minutes too.
+ * What a plan does to each agency's workload (exact, against the baseline), as two bars per
+ * agency: the requests that reach it (outlined) and the minutes of its time (filled). Bars go
+ * right for more work and left for less, so that a plan that moves load rather than removing it
+ * shows bars on both sides. Bars are percentage changes, so that a small team's rise is not lost
+ * beside the wards' bed-days; each is labelled with its count too.
  */
 export function renderWorkloadChange(ctx: RenderContext, c: Comparison, scenario: number, id: string): Diagram {
-  const basis = c.perDay ? 'minutes a day' : 'minutes per 1,000 requests';
+  const basis = c.perDay ? 'a day' : 'per 1,000 requests';
+  const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) : 0);
   const rows = c.workload.map((w) => {
-    const before = w.minutesPerDay[0]!;
-    const change = w.minutesPerDay[scenario]! - before;
-    // A new agency's work (no baseline) is drawn at the end of the scale.
-    const relative = before ? change / before : change ? Math.sign(change) : 0;
-    return { ...w, change, before, relative, shown: Math.abs(relative) >= 0.0005 };
+    const requests = w.requestsPerDay[scenario]! - w.requestsPerDay[0]!;
+    const minutes = w.minutesPerDay[scenario]! - w.minutesPerDay[0]!;
+    return { ...w, requests, minutes, requestsRelative: relative(requests, w.requestsPerDay[0]!), minutesRelative: relative(minutes, w.minutesPerDay[0]!) };
   });
   const labelText = (r: (typeof rows)[number]) => `${r.label} (${ctx.agencyStyle(r.agency).badge})`;
   const left = Math.max(...rows.map((r) => ctx.measure.width(labelText(r), 12))) + 24;
   const top = 60;
-  const plot = 520;
+  const plot = 560;
   const width = left + plot + 40;
   const height = top + rows.length * ROW + 46;
-  const reach = Math.max(0.01, ...rows.map((r) => Math.abs(r.relative)));
-  const x = scaleLinear().domain([-reach, reach]).range([left + 130, left + plot - 130]).nice(4);
+  const reach = Math.max(0.01, ...rows.flatMap((r) => [Math.abs(r.requestsRelative), Math.abs(r.minutesRelative)]));
+  const x = scaleLinear().domain([-reach, reach]).range([left + 150, left + plot - 150]).nice(4);
   const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
-  const text = (r: (typeof rows)[number]) =>
-    r.shown ? `${r.before ? `${sign(r.change)}${toFixedTrim(Math.abs(r.relative) * 100, 1)}%, ` : 'new, '}${sign(r.change)}${toCount(Math.abs(r.change))} min` : 'no change';
+  const percent = (v: number) => `${sign(v)}${toFixedTrim(Math.abs(v) * 100, 1)}%`;
+  const requestsText = (r: (typeof rows)[number]) => (Math.abs(r.requestsRelative) < SMALL ? 'requests: no change' : `requests ${percent(r.requestsRelative)} (${sign(r.requests)}${toFixedTrim(Math.abs(r.requests), 1)})`);
+  const minutesText = (r: (typeof rows)[number]) => (Math.abs(r.minutesRelative) < SMALL ? 'minutes: no change' : `minutes ${percent(r.minutesRelative)} (${sign(r.minutes)}${toCount(Math.abs(r.minutes))})`);
   const name = c.scenarios[scenario]!.name;
   const parts = [
     el('text', { x: 10, y: 22, class: 'bold', 'font-size': 15 }, escapeXml(`Workload by agency: ${name}`)),
-    el('text', { x: 10, y: 42, class: 'muted', 'font-size': 12 }, escapeXml(`Change in each agency's ${basis} against the baseline, as a percentage (exact). Right: more work; left: less.`)),
+    el('text', { x: 10, y: 42, class: 'muted', 'font-size': 12 }, escapeXml(`Change against the baseline (exact), ${basis}: outlined bar, requests reaching the agency; filled bar, minutes of its time. Right: more; left: less.`)),
     toAxis(x, x.ticks(5), top - 6, top + rows.length * ROW, (t) => `${sign(t)}${toFixedTrim(Math.abs(t) * 100, 1)}%`),
     el('line', { x1: x(0), x2: x(0), y1: top - 6, y2: top + rows.length * ROW, stroke: '#1a1a1a' }),
   ];
+  const bar = (value: number, y: number, filled: boolean, text: string, style: ReturnType<RenderContext['agencyStyle']>) => {
+    const shown = Math.abs(value) >= SMALL;
+    const a = x(Math.min(0, value));
+    const b = x(Math.max(0, value));
+    return [
+      shown ? el('rect', { x: a, y: y - 5, width: Math.max(1, b - a), height: 10, fill: filled ? style.fill : '#ffffff', stroke: style.stroke, 'stroke-width': filled ? 1 : 1.5, 'stroke-dasharray': style.dash || undefined }) : '',
+      el('text', { x: value >= 0 ? b + 6 : a - 6, y: y + 4, 'font-size': 10.5, 'text-anchor': value >= 0 ? 'start' : 'end', class: shown ? undefined : 'muted' }, escapeXml(text)),
+    ];
+  };
   rows.forEach((r, i) => {
     const y = top + i * ROW + ROW / 2;
     const style = ctx.agencyStyle(r.agency);
-    const a = x(Math.min(0, r.relative));
-    const b = x(Math.max(0, r.relative));
     parts.push(
       toRowLabel(labelText(r), y, left),
-      el(
-        'g',
-        { class: 'hoverable' },
-        el('title', {}, escapeXml(`${r.label}: ${text(r)} ${basis}`)),
-        r.shown ? el('rect', { x: a, y: y - 8, width: Math.max(1, b - a), height: 16, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': style.dash || undefined }) : '',
-        el('text', { x: r.change > 0 ? b + 6 : a - 6, y: y + 4, 'font-size': 11, 'text-anchor': r.change > 0 ? 'start' : 'end', class: r.shown ? undefined : 'muted' }, escapeXml(text(r))),
-      ),
+      el('g', { class: 'hoverable' }, el('title', {}, escapeXml(`${r.label}: ${requestsText(r)}; ${minutesText(r)} ${basis}`)), ...bar(r.requestsRelative, y - 7, false, requestsText(r), style), ...bar(r.minutesRelative, y + 7, true, minutesText(r), style)),
     );
   });
-  const svg = toSvg({ id, width, height, title: `Workload by agency: ${name}`, description: rows.filter((r) => r.shown).map((r) => `${r.label}: ${text(r)}`).join('; ') || 'No agency’s workload changes.', style: toBaseStyle(ctx, id), body: parts.join('') });
+  const changed = rows.filter((r) => Math.abs(r.requestsRelative) >= SMALL || Math.abs(r.minutesRelative) >= SMALL);
+  const svg = toSvg({
+    id,
+    width,
+    height,
+    title: `Workload by agency: ${name}`,
+    description: changed.map((r) => `${r.label}: ${requestsText(r)}; ${minutesText(r)}`).join('; ') || 'No agency’s workload changes.',
+    style: toBaseStyle(ctx, id),
+    body: parts.join(''),
+  });
   const table =
-    `<table><thead><tr><th scope="col">Agency</th><th scope="col">Baseline (${basis})</th><th scope="col">With the plan</th><th scope="col">Change</th></tr></thead><tbody>` +
-    rows.map((r) => `<tr><td>${escapeXml(r.label)}</td><td>${toCount(r.before)}</td><td>${toCount(r.minutesPerDay[scenario]!)}</td><td>${escapeXml(text(r))}</td></tr>`).join('') +
+    `<table><thead><tr><th scope="col">Agency</th><th scope="col">Requests ${basis}: baseline</th><th scope="col">with the plan</th><th scope="col">Minutes ${basis}: baseline</th><th scope="col">with the plan</th></tr></thead><tbody>` +
+    rows.map((r) => `<tr><td>${escapeXml(r.label)}</td><td>${toFixedTrim(r.requestsPerDay[0]!, 1)}</td><td>${toFixedTrim(r.requestsPerDay[scenario]!, 1)}</td><td>${toCount(r.minutesPerDay[0]!)}</td><td>${toCount(r.minutesPerDay[scenario]!)}</td></tr>`).join('') +
     '</tbody></table>';
   return { name: `workload-${c.scenarios[scenario]!.id}`, title: `Workload by agency: ${name}`, svg, table };
 }

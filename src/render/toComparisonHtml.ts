@@ -1,8 +1,8 @@
 import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { Comparison, ObjectiveValue } from '../analysis/getComparison.ts';
-import { toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
+import { toAgencyChangeText, toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
-import { toCount, toFixedTrim } from '../report/formatNumber.ts';
+import { toCount } from '../report/formatNumber.ts';
 import { renderObjectiveChart } from './renderObjectiveChart.ts';
 import { renderSankey } from './renderSankey.ts';
 import { renderWorkloadChange } from './renderWorkloadChange.ts';
@@ -57,7 +57,7 @@ export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta:
     .map((s, k) => {
       const p = s.plan!;
       const f = c.findings[k]!;
-      const moved = (xs: typeof f.rises) => xs.map((x) => `${escapeXml(x.label)} ${x.change > 0 ? '+' : '−'}${toCount(Math.abs(x.change))} min ${basis} (${x.change > 0 ? '+' : '−'}${toFixedTrim(Math.abs(x.relative) * 100, 1)}%)`).join('; ') || 'none';
+      const moved = (xs: typeof f.rises) => xs.map((x) => escapeXml(toAgencyChangeText(x, basis))).join('; ') || 'none';
       const claims = f.unsupportedClaims.length
         ? f.unsupportedClaims.map((u) => `<p class="flag">Claims to support “${escapeXml(c.objectives.find((o) => o.id === u.objective)?.title ?? u.objective)}”, but the change is ${u.status === 'worse' ? 'for the worse' : escapeXml(u.status)}.</p>`).join('')
         : p.supports.length

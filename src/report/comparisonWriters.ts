@@ -1,4 +1,4 @@
-import type { Comparison, ObjectiveComparison, ObjectiveValue } from '../analysis/getComparison.ts';
+import type { AgencyChange, Comparison, ObjectiveComparison, ObjectiveValue } from '../analysis/getComparison.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
 import { toCount, toFixedTrim } from './formatNumber.ts';
@@ -82,6 +82,15 @@ export function toSimulationNote(c: Comparison): string {
   return parts.join(' ');
 }
 
+const signed = (v: number, text: string) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}`;
+const percentChange = (relative: number) => (Number.isFinite(relative) ? ` (${signed(relative, `${toFixedTrim(Math.abs(relative) * 100, 1)}%`)})` : ' (new)');
+
+/** One agency's change in workload: "Urgent treatment centre +12 requests a day (+4.8%), +942 min a day (+4.1%)". */
+export function toAgencyChangeText(x: AgencyChange, basis: string): string {
+  const requests = Math.abs(x.requests) >= 0.05 ? `${signed(x.requests, toFixedTrim(Math.abs(x.requests), 1))} requests ${basis}${percentChange(x.requestsRelative)}, ` : '';
+  return `${x.label} ${requests}${signed(x.minutes, toCount(Math.abs(x.minutes)))} min ${basis}${percentChange(x.minutesRelative)}`;
+}
+
 /** Side effects and claims, plan by plan. */
 function toFindingsLines(c: Comparison, md: (s: string) => string): string[] {
   const lines: string[] = [];
@@ -89,12 +98,12 @@ function toFindingsLines(c: Comparison, md: (s: string) => string): string[] {
   for (const f of c.findings) {
     const scenario = c.scenarios.find((s) => s.id === f.plan)!;
     lines.push(`Plan ${md(f.plan)}: ${md(scenario.name)}${scenario.plan?.owner ? ` (owner: ${md(c.agencyLabels[scenario.plan.owner] ?? scenario.plan.owner)})` : ''}`);
-    const moved = (xs: typeof f.rises) => xs.map((x) => `${md(x.label)} ${x.change > 0 ? '+' : '−'}${toCount(Math.abs(x.change))} min ${basis} (${x.change > 0 ? '+' : '−'}${toFixedTrim(Math.abs(x.relative) * 100, 1)}%)`).join('; ');
+    const moved = (xs: AgencyChange[]) => xs.map((x) => md(toAgencyChangeText(x, basis))).join('; ');
     lines.push(`  Workload rises: ${f.rises.length ? moved(f.rises) : 'none'}`);
     lines.push(`  Workload falls: ${f.falls.length ? moved(f.falls) : 'none'}`);
     const net = f.netMinutesPerDay;
     const movesLoad = f.rises.length > 0 && f.falls.length > 0;
-    lines.push(`  All agencies together: ${net > 0 ? '+' : net < 0 ? '−' : '±'}${toCount(Math.abs(net))} min ${basis}${movesLoad ? (Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - x.change, 0) ? ': this plan mostly moves load from one agency to another' : net < 0 ? ': it removes load as well as moving it' : ': it adds load overall') : ''}`);
+    lines.push(`  All agencies together: ${net > 0 ? '+' : net < 0 ? '−' : '±'}${toCount(Math.abs(net))} min ${basis}${movesLoad ? (Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - x.minutes, 0) ? ': this plan mostly moves load from one agency to another' : net < 0 ? ': it removes load as well as moving it' : ': it adds load overall') : ''}`);
     if (f.unsupportedClaims.length) {
       for (const u of f.unsupportedClaims) lines.push(`  ! Claims to support "${md(u.objective)}", but the change is ${u.status === 'worse' ? 'for the worse' : u.status}.`);
     } else if (scenario.plan?.supports.length) lines.push('  Every objective it claims moves for the better.');

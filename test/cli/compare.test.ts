@@ -62,7 +62,8 @@ describe('carepaths compare', () => {
     // gp-first claims fewer handoffs, which it gives.
     // The small model declares no agency labels, so its agencies go by their ids.
     expect(stdout).toContain('Plan treat-at-scene: More treatment at the scene (owner: ambulance)');
-    expect(stdout).toMatch(/Plan gp-first[^\n]*\n  Workload rises: gp \+40 min a day \(\+5.6%\)\n  Workload falls: ed −583 min a day/);
+    // 100 requests a day × (0.8 × 0.6333 − 0.48) more GP visits, and 100 × (0.2187 − 0.244) fewer reaching the ED.
+    expect(stdout).toMatch(/Plan gp-first[^\n]*\n  Workload rises: gp \+2\.7 requests a day \(\+5\.6%\), \+40 min a day \(\+5\.6%\)\n  Workload falls: ed −2\.5 requests a day \(−10\.4%\), −583 min a day/);
   });
 
   it('flags a plan whose claimed objective does not move', () => {
@@ -71,7 +72,7 @@ describe('carepaths compare', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('! Claims to support "fewer-ed", but the change is no change.');
     // 100 requests a day × 0.48 visits × 15 minutes × 0.5 more
-    expect(stdout).toContain('Workload rises: gp +360 min a day (+50%)');
+    expect(stdout).toContain('Workload rises: gp +360 min a day (+50%)\n');
   });
 
   it('gives byte-identical simulated results with 1 and 2 worker threads', () => {
