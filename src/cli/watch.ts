@@ -123,7 +123,7 @@ export function addWatchCommand(program: Command): void {
       const request: WatchRequest = { model: path.resolve(model ?? defaultModelPath), ...(options.strategy ? { strategy: path.resolve(options.strategy) } : {}), plans: (options.plan ?? []).map((p) => path.resolve(p)), together: options.together ?? false };
       let live: LiveServer;
       try {
-        live = await serveLive(port);
+        live = await serveLive(port, request.strategy ? ['/', '/report'] : ['/']);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(code === 'EADDRINUSE' ? `Port ${port} is in use on this computer. Choose another with --port, or --port 0 for any free one.` : `Could not serve on port ${port}: ${(error as Error).message}`, exitCodes.badInput);

@@ -19,12 +19,12 @@ const liveStyle = '<style>.live-problem{position:sticky;top:0;z-index:10;backgro
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Serves pages on the loopback address only (127.0.0.1), so a workshop laptop does not offer
+ * Serves `paths` on the loopback address only (127.0.0.1), so a workshop laptop does not offer
  * them to the network. Each page gets a small script that listens on /events (server-sent events)
  * and reloads when its page is replaced; the pages' Content-Security-Policy is widened just
  * enough to allow that one connection back to this server.
  */
-export async function serveLive(port: number): Promise<LiveServer> {
+export async function serveLive(port: number, paths: readonly string[]): Promise<LiveServer> {
   const pages = new Map<string, string>();
   const listeners = new Set<ServerResponse>();
   let problem: string | null = null;
@@ -53,8 +53,8 @@ export async function serveLive(port: number): Promise<LiveServer> {
       return;
     }
     const page = pages.get(path);
-    if (page === undefined && !(path === '/' || path === '/report' || path === '/compare')) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`There is no page ${path} here. Open ${[...pages.keys()].join(' or ') || '/'}.`);
+    if (!paths.includes(path)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`There is no page ${path} here. Open ${paths.join(' or ')}.`);
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(decorate(page ?? waiting, page !== undefined));

@@ -45,7 +45,9 @@ describe('carepaths watch', () => {
     expect(front.text).toContain("new EventSource('/events')");
     const report = await get(`${watch.url}report`);
     expect(report.text).toContain('<h1>A small test system</h1>');
-    expect((await get(`${watch.url}nothing`)).status).toBe(404);
+    const missing = await get(`${watch.url}nothing`);
+    expect(missing.status).toBe(404);
+    expect(missing.text).toBe('There is no page /nothing here. Open / or /report.');
 
     const events = listen(watch.url);
     await new Promise((r) => setTimeout(r, 200));

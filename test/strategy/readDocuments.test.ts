@@ -67,6 +67,12 @@ simulation: { replications: 1, seeds: 3 }
     expect(toTargetValue(undefined, 'count')).toMatch(/^the target is missing/);
   });
 
+  it('reads JSON files as JSON, and names a JSON syntax error', () => {
+    expect(parseDocument('{ "title": "T" }', 'strategy.json')).toEqual({ value: { title: 'T' } });
+    const bad = parseDocument('{ "title": ', 'strategy.json');
+    expect('problem' in bad && bad.problem.message).toMatch(/^is not valid JSON: /);
+  });
+
   it('gives the line and column of a YAML syntax error', () => {
     const parsed = parseDocument('title: T\nobjectives:\n  - id: a\n   title: b\n', 's.yaml');
     expect('problem' in parsed && parsed.problem.at).toBe('line 4, column 1');
