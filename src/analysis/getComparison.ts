@@ -70,6 +70,8 @@ export interface PlanFindings {
   netMinutesPerDay: number;
   /** Claimed objectives that do not move, move within the noise, or move the wrong way. */
   unsupportedClaims: { objective: string; status: ChangeStatus }[];
+  /** Claimed objectives left out of this comparison, so not tested. */
+  untestedClaims: string[];
   /** Objectives that move for the better that the plan does not claim. */
   unclaimedGains: string[];
 }
@@ -89,7 +91,7 @@ export interface Comparison {
   /** Each plan's changes in plain English, by scenario id. */
   changeTexts: Record<string, string[]>;
   /** Titles of the strategy's objectives left out of this comparison (those needing a simulation, when only exact ones were asked for). */
-  leftOut: string[];
+  leftOut: { id: string; title: string }[];
 }
 
 const RISE = 0.005;
@@ -108,7 +110,7 @@ export function getComparison(
   label: (s: StateSelector) => string,
   /** Discrete-event replications already run, by model (baseline first) — the CLI runs them on worker threads. */
   desTallies?: DesTally[][],
-  leftOut: string[] = [],
+  leftOut: { id: string; title: string }[] = [],
 ): Comparison {
   const measures = strategy.objectives.map((o) => o.measure);
   const graphs = [baseline, ...plans.map((p) => p.graph)];
@@ -148,6 +150,7 @@ export function getComparison(
         const status = statusOf(id);
         return status && status !== 'better' ? [{ objective: id, status }] : [];
       }),
+      untestedClaims: plan.supports.filter((id) => leftOut.some((o) => o.id === id)),
       unclaimedGains: objectives.filter((o) => o.values[s]!.changeStatus === 'better' && !plan.supports.includes(o.id)).map((o) => o.id),
     };
   });

@@ -102,7 +102,7 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
     scenarios.map(({ plan, graph }) => ({ plan, graph, changes: plan.changes.map((c) => toPlanChangeText(c, (p) => toPathLabel(graph, p))) })),
     (s) => toSelectorLabel(baseline, s),
     desTallies,
-    strategy.objectives.filter((o) => !kept.includes(o)).map((o) => o.title),
+    strategy.objectives.filter((o) => !kept.includes(o)).map((o) => ({ id: o.id, title: o.title })),
   );
   return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file };
 }

@@ -60,13 +60,14 @@ export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta:
       const moved = (xs: typeof f.rises) => xs.map((x) => escapeXml(toAgencyChangeText(x, basis))).join('; ') || 'none';
       const claims = f.unsupportedClaims.length
         ? f.unsupportedClaims.map((u) => `<p class="flag">Claims to support “${escapeXml(c.objectives.find((o) => o.id === u.objective)?.title ?? u.objective)}”, but the change is ${u.status === 'worse' ? 'for the worse' : escapeXml(u.status)}.</p>`).join('')
-        : p.supports.length
-          ? '<p class="ok">Every objective it claims moves for the better.</p>'
+        : p.supports.length > f.untestedClaims.length
+          ? `<p class="ok">Every objective it claims${f.untestedClaims.length ? ' that was tested here' : ''} moves for the better.</p>`
           : '';
       return `<div class="plan" id="plan-${escapeXml(s.id)}"><h3>${escapeXml(s.name)}</h3>
 <p>${p.owner ? `Owner: <b>${escapeXml(c.agencyLabels[p.owner] ?? p.owner)}</b>. ` : ''}${escapeXml(p.description)}</p>
 <p>Claims to support: ${p.supports.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? id)).join('; ') || 'nothing named'}.</p>
 ${claims}
+${f.untestedClaims.length ? `<p>Not tested here (left out): ${f.untestedClaims.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? c.leftOut.find((o) => o.id === id)?.title ?? id)).join('; ')}.</p>` : ''}
 ${f.unclaimedGains.length ? `<p>Also helps, without claiming it: ${f.unclaimedGains.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? id)).join('; ')}.</p>` : ''}
 <h4>What it changes</h4><ul>${c.changeTexts[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
 ${p.evidence.length ? `<h4>Evidence</h4><ul>${p.evidence.map((e) => `<li>${escapeXml(e)}</li>`).join('')}</ul>` : ''}
@@ -91,7 +92,7 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, c, k + 1, `workload-${k + 1}`))}
 </header>
 <main>
 <section id="objectives-table" aria-labelledby="objectives-table-h"><h2 id="objectives-table-h">Objectives: baseline and each plan</h2>
-<p>${escapeXml(toSimulationNote(c))}</p>${c.leftOut.length ? `<p class="flag">${meta.pending ? 'Being simulated now; this page will update by itself' : 'Left out, because only the exact objectives were asked for'}: ${c.leftOut.map((t) => escapeXml(t)).join('; ')}.</p>` : ''}
+<p>${escapeXml(toSimulationNote(c))}</p>${c.leftOut.length ? `<p class="flag">${meta.pending ? 'Being simulated now; this page will update by itself' : 'Left out, because only the exact objectives were asked for'}: ${c.leftOut.map((o) => escapeXml(o.title)).join('; ')}.</p>` : ''}
 ${summary}
 </section>
 <section id="plans" aria-labelledby="plans-h"><h2 id="plans-h">Plans and side effects</h2>

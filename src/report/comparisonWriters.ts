@@ -57,7 +57,7 @@ export function toComparisonText(c: Comparison): string {
   const plans = c.scenarios.length - 1;
   lines.push(`${c.strategy.title}: ${plans ? `${plans} plan${plans === 1 ? '' : 's'} tested against the strategy` : 'the model as it is, against the strategy (no plans given)'} on model "${c.model}"`);
   lines.push(toSimulationNote(c), '');
-  if (c.leftOut.length) lines.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.join('; ')}.`, '');
+  if (c.leftOut.length) lines.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.map((o) => o.title).join('; ')}.`, '');
   const nameWidth = Math.max(...c.scenarios.map((s) => s.id.length)) + 2;
   for (const o of c.objectives) {
     lines.push(`${o.title}: ${o.measure}, target ${toTargetText(o)} (${sourceText[o.source]})`);
@@ -106,7 +106,8 @@ function toFindingsLines(c: Comparison, md: (s: string) => string): string[] {
     lines.push(`  All agencies together: ${net > 0 ? '+' : net < 0 ? '−' : '±'}${toCount(Math.abs(net))} min ${basis}${movesLoad ? (Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - x.minutes, 0) ? ': this plan mostly moves load from one agency to another' : net < 0 ? ': it removes load as well as moving it' : ': it adds load overall') : ''}`);
     if (f.unsupportedClaims.length) {
       for (const u of f.unsupportedClaims) lines.push(`  ! Claims to support "${md(u.objective)}", but the change is ${u.status === 'worse' ? 'for the worse' : u.status}.`);
-    } else if (scenario.plan?.supports.length) lines.push('  Every objective it claims moves for the better.');
+    } else if (scenario.plan?.supports.length && f.untestedClaims.length < scenario.plan.supports.length) lines.push(`  Every objective it claims${f.untestedClaims.length ? ' that was tested here' : ''} moves for the better.`);
+    if (f.untestedClaims.length) lines.push(`  Not tested here (left out): ${f.untestedClaims.map(md).join(', ')}.`);
     if (f.unclaimedGains.length) lines.push(`  Also helps (not claimed): ${f.unclaimedGains.map(md).join(', ')}`);
     lines.push('');
   }
@@ -119,7 +120,7 @@ export function toComparisonMarkdown(c: Comparison): string {
   const out: string[] = [`# ${md(c.strategy.title)}: plans tested`, ''];
   if (c.strategy.description) out.push(md(c.strategy.description), '');
   out.push(`Model: ${md(c.modelTitle)} (\`${c.model}\`). ${toSimulationNote(c)}`, '');
-  if (c.leftOut.length) out.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.map(md).join('; ')}.`, '');
+  if (c.leftOut.length) out.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.map((o) => md(o.title)).join('; ')}.`, '');
   out.push('## Plans', '');
   for (const s of c.scenarios.slice(1)) {
     const p = s.plan!;

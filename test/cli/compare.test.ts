@@ -89,6 +89,8 @@ describe('carepaths compare', () => {
     const exact = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--exact-only', '--no-html');
     expect(exact.code).toBe(0);
     expect(exact.stdout).toContain('Left out, because only the exact objectives were asked for: Four hours; Quicker.');
+    expect(exact.stdout).toContain('  Not tested here (left out): fewer-ed, quicker.\n');
+    expect(exact.stdout).not.toContain('Every objective it claims');
   });
 
   it('also tests every plan together with --together', () => {
