@@ -86,7 +86,7 @@ describe('carepaths compare', () => {
     expect(values[0].ci95).toHaveLength(2);
     expect(values[1].changeCi95).toHaveLength(2);
     // --exact-only leaves the simulated objectives out, and says which.
-    const exact = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--exact-only', '--no-html');
+    const exact = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--plan', 'test/fixtures/plans/treat-at-scene.yaml', '--exact-only', '--no-html');
     expect(exact.code).toBe(0);
     expect(exact.stdout).toContain('Left out, because only the exact objectives were asked for: Four hours; Quicker.');
     expect(exact.stdout).toContain('  Not tested here (left out): fewer-ed, quicker.\n');
