@@ -6,7 +6,7 @@ import { loadDocument } from '../io/loadDocument.ts';
 import { loadModel } from '../io/loadModel.ts';
 import { checkModel } from '../model/checkModel.ts';
 import { toCareMachine } from '../model/defineCareModel.ts';
-import { humanise } from '../render/toStateLabel.ts';
+import { abbreviations, humanise } from '../render/toStateLabel.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { applyPlans, type MachineConfig } from '../strategy/applyPlans.ts';
 import { checkMeasure, toDesOptions } from '../strategy/getMeasureValues.ts';
@@ -165,7 +165,8 @@ export function toPathLabel(graph: CareGraph, statePath: string): string {
   const info = graph.stateInfo.find((s) => s.path === statePath);
   const agency = graph.agencies.find((a) => a.id === info?.agency);
   const name = humanise(statePath.split('.').pop() ?? statePath);
-  return agency && info?.type !== 'compound' ? `${agency.label}: ${name.charAt(0).toLowerCase()}${name.slice(1)}` : agency ? agency.label : name;
+  const lower = abbreviations.has(name.split(' ')[0]!) ? name : `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  return agency && info?.type !== 'compound' ? `${agency.label}: ${lower}` : agency ? agency.label : name;
 }
 
 function toSelectorLabel(graph: CareGraph, s: StateSelector): string {

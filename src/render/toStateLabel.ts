@@ -10,7 +10,10 @@ export function toStateLabel(node: CareNode): string {
   return names.join(' + ') + context;
 }
 
-/** A state key or event in plain words: "seeAndTreat" → "See and treat", "CALL_111" → "CALL 111". */
+/** Abbreviations clinicians write in capitals, kept so in labels: "bookUtc" → "Book UTC". */
+export const abbreviations: ReadonlySet<string> = new Set(['A&E', 'ED', 'GP', 'NHS', 'UTC', 'SDEC', 'OOH', 'UCR', 'ICU', 'HDU', 'CAS']);
+
+/** A state key or event in plain words: "seeAndTreat" → "See and treat", "bookUtc" → "Book UTC", "CALL_111" → "CALL 111". */
 export function humanise(key: string): string {
   const words = key
     .replace(/_+$/, '')
@@ -19,6 +22,6 @@ export function humanise(key: string): string {
     .replace(/([0-9])([A-Za-z])/g, '$1 $2')
     .trim()
     .split(/\s+/)
-    .map((w, i) => (/^[A-Z]{2,}/.test(w) ? w : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()));
+    .map((w, i) => (/^[A-Z]{2,}/.test(w) ? w : abbreviations.has(w.toUpperCase()) ? w.toUpperCase() : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()));
   return words.join(' ');
 }

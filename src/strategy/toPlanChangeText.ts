@@ -1,8 +1,15 @@
+import { abbreviations } from '../render/toStateLabel.ts';
 import { toCount } from '../report/formatNumber.ts';
 import type { PlanChange } from './types.ts';
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
-const way = (event: string) => `“${event.toLowerCase().replace(/_+/g, ' ')}”`;
+/** An event as words: BOOK_UTC_SLOT_INSTEAD → “book UTC slot instead”, ADVISE_A_AND_E → “advise A&E”. */
+const way = (event: string) =>
+  `“${event
+    .replace(/(^|_)A_AND_E(?=_|$)/g, '$1A&E')
+    .split(/_+/)
+    .map((w) => (abbreviations.has(w) ? w : w.toLowerCase()))
+    .join(' ')}”`;
 
 /**
  * A plan's change in plain English, for clinicians and planners: "NHS 111: Health adviser triage:
