@@ -22,8 +22,9 @@ export const toRowLabel = (text: string, y: number, width: number): string =>
 /** The frame of a chart with one row per state: labels measured in the embedded font, and the chart's size. */
 export function toRowLayout(ctx: RenderContext, states: string[], plotWidth: number, rowHeight: number, withBadge = true) {
   const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
+  // Rows name a configuration, or a state when its configurations share one set of servers.
   const label = (state: string) => {
-    const node = byId.get(state)!;
+    const node = byId.get(state) ?? ctx.graph.nodes.find((n) => n.states.includes(state))!;
     return withBadge ? `${toStateLabel(node)} (${ctx.agencyStyle(node.agency).badge})` : toStateLabel(node);
   };
   const left = Math.max(...states.map((s) => ctx.measure.width(label(s), 12))) + 24;

@@ -1,5 +1,5 @@
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
-import type { CareGraph } from '../graph/types.ts';
+import type { CareGraph, CareNode } from '../graph/types.ts';
 import { createRandom, type Random } from './createRandom.ts';
 import type { DesOptions } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
@@ -25,18 +25,42 @@ export interface DesMonitor {
   finish(slot: number, node: number, arrivedAt: number, at: number): void;
   /** A request arrived, in `slot`. */
   arrive(slot: number, at: number): void;
-  /** Called at every hour boundary with the queue length at each service with capacity. */
+  /** Called at every hour boundary with the queue length at each server pool (by its node; 0 elsewhere). */
   hour(at: number, queues: Int32Array): void;
-  /** Busy servers changed at a service with capacity. */
+  /** Busy servers changed at a server pool (named by its node, see `getServerPools`). */
   busy(node: number, at: number, busy: number): void;
   /** The replication ended at `at` (the horizon). */
   end(at: number): void;
 }
 
-/** Servers available at `node` in each hour of the day; null for a state without capacity (no queue). */
+/**
+ * Which server pool each node uses: the first node of the state that declares the capacity. A
+ * state that appears in several configurations (with different context values) has one set of
+ * servers and one queue for all of them. -1 for a node without capacity.
+ */
+export function getServerPools(graph: CareGraph): Int32Array {
+  const first = new Map<string, number>();
+  return Int32Array.from(graph.nodes, (n) => {
+    if (!n.capacity) return -1;
+    const key = getCapacityState(graph, n) ?? n.id;
+    if (!first.has(key)) first.set(key, n.index);
+    return first.get(key)!;
+  });
+}
+
+/** The state path that declares a node's capacity (the first of its active states that does). */
+export function getCapacityState(graph: CareGraph, node: CareNode): string | undefined {
+  return node.states.find((path) => graph.stateInfo.find((info) => info.path === path)?.meta.capacity !== undefined);
+}
+
+/**
+ * Servers available in each hour of the day at each server pool, by the pool's node (see
+ * `getServerPools`); null for every other node.
+ */
 export function getServers(graph: CareGraph): (Int32Array | null)[] {
+  const pools = getServerPools(graph);
   return graph.nodes.map((n) =>
-    n.capacity ? Int32Array.from({ length: 24 }, (_, h) => n.capacity!.schedule?.[h] ?? n.capacity!.servers) : null,
+    pools[n.index] === n.index ? Int32Array.from({ length: 24 }, (_, h) => n.capacity!.schedule?.[h] ?? n.capacity!.servers) : null,
   );
 }
 
@@ -62,8 +86,10 @@ class DesReplication {
   private readonly prob: Float64Array;
   private readonly outcome: Uint8Array;
   private readonly samplers: Sampler[];
-  /** 1 where the state has servers (and so a queue). */
+  /** 1 at the node of each server pool. */
   private readonly hasServers: Uint8Array;
+  /** The server pool (its node) each node waits for, or -1. Busy counts and queues are kept by pool. */
+  private readonly pool: Int32Array;
   /** Servers at state v in hour h of the day: `schedule[v * 24 + h]`. */
   private readonly schedule: Int32Array;
   private readonly fifo: Uint8Array;
@@ -106,6 +132,7 @@ class DesReplication {
     this.outcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
     this.samplers = graph.nodes.map((node) => toSampler(node.duration));
     const servers = getServers(graph);
+    this.pool = getServerPools(graph);
     this.hasServers = Uint8Array.from(servers, (s) => (s ? 1 : 0));
     this.schedule = new Int32Array(n * 24);
     servers.forEach((s, v) => s && this.schedule.set(s, v * 24));
@@ -197,8 +224,9 @@ class DesReplication {
         this.freeSlots.push(r);
         return;
       }
-      if (this.hasServers[v]) {
-        if (this.queueLength[v]! > 0 || this.busy[v]! >= this.available(v, t)) this.enqueue(v, r);
+      const pool = this.pool[v]!;
+      if (pool >= 0) {
+        if (this.queueLength[pool]! > 0 || this.busy[pool]! >= this.available(pool, t)) this.enqueue(pool, r);
         else this.startService(r, v, t);
         return;
       }
@@ -213,10 +241,11 @@ class DesReplication {
     }
   }
 
-  /** Service starts at a state with servers. */
+  /** Service starts at node `v`, with a server of its pool. */
   private startService(r: number, v: number, t: number): void {
+    const pool = this.pool[v]!;
     this.started[r] = t;
-    this.monitor.busy(v, t, ++this.busy[v]!);
+    this.monitor.busy(pool, t, ++this.busy[pool]!);
     this.events.push(t + sampleDuration(this.samplers[v]!, this.random), DONE, r);
   }
 
@@ -225,17 +254,22 @@ class DesReplication {
     const v = this.node[r]!;
     this.monitor.step(this.caseOf[r]!, r, v, this.entered[r]!, this.started[r]!, t);
     const next = this.target[chooseWayOut(this.outStart, this.prob, v, this.random)]!;
-    if (this.hasServers[v]) {
-      this.monitor.busy(v, t, --this.busy[v]!);
+    const pool = this.pool[v]!;
+    if (pool >= 0) {
+      this.monitor.busy(pool, t, --this.busy[pool]!);
       this.enter(r, next, t);
-      this.serveQueue(v, t);
+      this.serveQueue(pool, t);
     } else {
       this.enter(r, next, t);
     }
   }
 
-  private serveQueue(v: number, t: number): void {
-    while (this.queueLength[v]! > 0 && this.busy[v]! < this.available(v, t)) this.startService(this.dequeue(v), v, t);
+  /** Free servers of `pool` take the next requests in its queue, each at the node it waits at. */
+  private serveQueue(pool: number, t: number): void {
+    while (this.queueLength[pool]! > 0 && this.busy[pool]! < this.available(pool, t)) {
+      const r = this.dequeue(pool);
+      this.startService(r, this.node[r]!, t);
+    }
   }
 
   private enqueue(v: number, r: number): void {

@@ -1,6 +1,6 @@
 import type { CareGraph } from '../graph/types.ts';
 import type { DesMonitor } from './runDes.ts';
-import { getServers } from './runDes.ts';
+import { getCapacityState, getServerPools, getServers } from './runDes.ts';
 import type { DesOptions, DesResult } from './desTypes.ts';
 import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
@@ -39,7 +39,8 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const isDispatch = Uint8Array.from(graph.nodes, (node) => (node.function === 'dispatch' && !node.isOutcome ? 1 : 0));
   const isOutcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
   const servers = getServers(graph);
-  const hasServers = Uint8Array.from(servers, (s) => (s ? 1 : 0));
+  // Waits are counted at the server pool the node waits for (see getServerPools).
+  const pool = getServerPools(graph);
   const tally: DesTally = {
     arrivals: 0,
     finished: 0,
@@ -99,7 +100,8 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
         stayAgency[slot] = agency;
         stayStart[slot] = arrival;
       }
-      if (hasServers[node] && start >= warmup) addToHistogram(tally.waits[node]!, start - arrival);
+      const p = pool[node]!;
+      if (p >= 0 && start >= warmup) addToHistogram(tally.waits[p]!, start - arrival);
       if (isDispatch[node] && stayStart[slot]! >= warmup) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
     },
     finish(slot, node, arrivedAt, at) {
@@ -138,6 +140,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
 /** Pools replications into the result, with 95% intervals over replications. */
 export function summariseDes(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult {
   const servers = getServers(graph);
+  const pools = getServerPools(graph);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   // Everything measured here is zero or more, so intervals stop at zero.
   const interval = (values: number[]) => {
@@ -178,8 +181,10 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
           const count = tallies.reduce((a, t) => a + t.queueCount[h]!, 0);
           return count ? tallies.reduce((a, t) => a + t.queueSum[v]![h]!, 0) / count : 0;
         });
+        // A pool shared by several configurations is named by its state, not by one configuration.
+        const shared = graph.nodes.some((other) => other.index !== v && pools[other.index] === v);
         return {
-          state: node.id,
+          state: shared ? (getCapacityState(graph, node) ?? node.id) : node.id,
           agency: node.agency,
           servers: describeServers(servers[v]!),
           waitMean: wait.mean,

@@ -4,7 +4,7 @@ import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { getHittingProbabilities } from '../markov/solveChain.ts';
 import { chooseWayOut } from '../simulate/chooseWayOut.ts';
 import { createRandom } from '../simulate/createRandom.ts';
-import { addToHistogram, createHistogram, getMean, getQuantile, type Histogram } from '../simulate/Histogram.ts';
+import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from '../simulate/Histogram.ts';
 import type { DesOptions } from '../simulate/desTypes.ts';
 import { runDesTally } from '../simulate/runDesReplications.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
@@ -114,6 +114,7 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     const values = tallies.map(f);
     return { value: values.reduce((a, b) => a + b, 0) / values.length, replications: values };
   };
+  // The first configuration of a state with capacity is its server pool (see getServerPools).
   const nodeOf = (state: string) => graph.nodes.findIndex((n) => n.states.some((p) => p === state || p.startsWith(`${state}.`)));
   const agencyIndex = (id: string) => graph.agencies.findIndex((a) => a.id === id);
   const sum = (m: Uint8Array, f: (v: number) => number) => {
@@ -146,8 +147,12 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
         return simulated((t) => (v >= 0 && t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0));
       }
       case 'response-time': {
-        const v = nodeOf(m.state);
-        return simulated((t) => (v < 0 || !t.responses[v] ? 0 : m.statistic === 'mean' ? getMean(t.responses[v]!) : orZero(getQuantile(t.responses[v]!, 0.9))));
+        // Every configuration of the dispatch state counts (they differ only in context values).
+        const nodes = graph.nodes.filter((n) => n.states.some((p) => p === m.state || p.startsWith(`${m.state}.`))).map((n) => n.index);
+        return simulated((t) => {
+          const all = mergeHistograms(nodes.flatMap((v) => (t.responses[v] ? [t.responses[v]!] : [])));
+          return m.statistic === 'mean' ? getMean(all) : orZero(getQuantile(all, 0.9));
+        });
       }
       case 'four-hour-share': {
         const a = agencyIndex(m.agency);

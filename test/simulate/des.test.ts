@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
-import { defaultDesOptions, runDesReplication } from '../../src/simulate/runDes.ts';
+import { defaultDesOptions, getServerPools, runDesReplication } from '../../src/simulate/runDes.ts';
 import { runDes } from '../../src/simulate/runDesReplications.ts';
 import { compile } from '../support/compile.ts';
 
@@ -120,5 +120,48 @@ describe('priority queues', () => {
     expect(mean(waits[urgent]!)).toBeLessThan(0.616 * 1.15);
     expect(mean(waits[routine]!)).toBeGreaterThan(6.16 * 0.8);
     expect(mean(waits[routine]!)).toBeLessThan(6.16 * 1.2);
+  });
+});
+
+describe('servers shared by the configurations of one state', () => {
+  // The same desk (one server, service mean 1) is reached with category 1 or 2 in the context:
+  // two configurations, one queue. Arrivals 0.5 a minute make it M/M/1 with ρ = 0.5 and a mean
+  // wait of 1; separate servers for each configuration would halve both.
+  const graph = compile(
+    toCareMachine({
+      id: 'shared',
+      meta: { title: 'Shared', description: 'One desk for two categories.', demand: { perDay: 720 } },
+      context: { category: 0 },
+      initial: 'call',
+      states: {
+        call: {
+          meta: { agency: 'a', function: 'receive' },
+          on: {
+            ONE: { target: 'desk', actions: { type: 'set', params: { key: 'category', value: 1 } }, meta: { p: 0.5 } },
+            TWO: { target: 'desk', actions: { type: 'set', params: { key: 'category', value: 2 } }, meta: { p: 0.5 } },
+          },
+        },
+        desk: { meta: { agency: 'a', function: 'assess', duration: { dist: 'exponential', mean: 1 }, capacity: { servers: 1 } }, on: { DONE: 'out' } },
+        out: { type: 'final', meta: { agency: 'a', outcome: 'home' } },
+      },
+    }),
+  );
+
+  it('has one pool for the two configurations of the desk', () => {
+    const desks = graph.nodes.filter((n) => n.states.includes('shared.desk'));
+    expect(desks).toHaveLength(2);
+    const pools = getServerPools(graph);
+    expect(pools[desks[0]!.index]).toBe(desks[0]!.index);
+    expect(pools[desks[1]!.index]).toBe(desks[0]!.index);
+  });
+
+  it('gives M/M/1 utilisation and wait for the shared desk, within their 95% intervals (fixed seed)', () => {
+    const result = runDes(graph, { days: 60, warmup: 2, replications: 5, seed: 3 });
+    expect(result.services.map((s) => s.state)).toEqual(['shared.desk']);
+    const [desk] = result.services;
+    expect(desk!.utilisationCi95[0]).toBeLessThanOrEqual(0.5);
+    expect(desk!.utilisationCi95[1]).toBeGreaterThanOrEqual(0.5);
+    expect(desk!.waitMeanCi95[0]).toBeLessThanOrEqual(1);
+    expect(desk!.waitMeanCi95[1]).toBeGreaterThanOrEqual(1);
   });
 });
