@@ -1,11 +1,9 @@
 import type { CareGraph } from '../graph/types.ts';
-import { getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
-import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import { toMeanInterval } from '../simulate/statistics.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
 import { getMeasureSource, getMeasureUnit, toMeasureText } from '../strategy/measureCatalogue.ts';
 import { getMeasureValues, type MeasureValue } from '../strategy/getMeasureValues.ts';
-import type { MeasureSource, MeasureUnit, Plan, StateSelector, Strategy } from '../strategy/types.ts';
+import type { Measure, MeasureSource, MeasureUnit, Plan, StateSelector, Strategy } from '../strategy/types.ts';
 
 /** How a plan moved an objective against the baseline. */
 export type ChangeStatus = 'better' | 'worse' | 'no change' | 'within the noise';
@@ -130,7 +128,7 @@ export function getComparison(
       values: values.map((v, s) => toObjectiveValue(ids[s]!, v[i]!, s === 0 ? undefined : base, o.direction, o.target)),
     };
   });
-  const workload = getWorkload(baseline, graphs);
+  const workload = getWorkload(baseline, graphs, strategy.simulation);
   const findings = plans.map(({ plan }, k) => {
     const s = k + 1;
     const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) * Infinity : 0);
@@ -187,21 +185,21 @@ function toObjectiveValue(scenario: string, v: MeasureValue, base: MeasureValue 
   return { ...out, change, changeStatus: none ? 'no change' : better ? 'better' : 'worse' };
 }
 
-/** Requests a day reaching each agency and minutes a day of its time, in each scenario (exact). */
-function getWorkload(baseline: CareGraph, graphs: CareGraph[]): AgencyWorkload[] {
-  const rows = baseline.agencies.map((a) => ({ agency: a.id, label: a.label, requestsPerDay: [] as number[], minutesPerDay: [] as number[] }));
-  for (const graph of graphs) {
-    const g = toCompactGraph(graph);
-    const visits = getExpectedVisits(g);
-    const perDay = graph.meta.demand?.perDay ?? 1000;
-    for (const row of rows) {
-      const a = graph.agencies.findIndex((x) => x.id === row.agency);
-      const mask = Uint8Array.from(g.agency, (x) => (x === a ? 1 : 0));
-      let minutes = 0;
-      for (let v = 0; v < g.n; v++) if (mask[v]) minutes += visits[v]! * g.minutes[v]!;
-      row.requestsPerDay.push(a < 0 ? 0 : perDay * getHittingProbabilities(g, mask)[0]!);
-      row.minutesPerDay.push(perDay * minutes);
-    }
-  }
-  return rows;
+/**
+ * Requests a day reaching each agency and minutes a day of its time, in each scenario (exact): the
+ * strategy measures reach-share (times requests a day) and workload, so that both mean the same.
+ */
+function getWorkload(baseline: CareGraph, graphs: CareGraph[], simulation: Strategy['simulation']): AgencyWorkload[] {
+  const agencies = baseline.agencies;
+  const measures = agencies.flatMap((a): Measure[] => [
+    { kind: 'reach-share', agency: a.id },
+    { kind: 'workload', agency: a.id },
+  ]);
+  const values = graphs.map((graph) => ({ perDay: graph.meta.demand?.perDay ?? 1000, values: getMeasureValues(graph, measures, simulation) }));
+  return agencies.map((a, i) => ({
+    agency: a.id,
+    label: a.label,
+    requestsPerDay: values.map((v) => v.perDay * v.values[2 * i]!.value),
+    minutesPerDay: values.map((v) => v.values[2 * i + 1]!.value),
+  }));
 }

@@ -6,6 +6,7 @@ import { chooseWayOut } from '../simulate/chooseWayOut.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from '../simulate/Histogram.ts';
 import type { DesOptions } from '../simulate/desTypes.ts';
+import { getServerPools } from '../simulate/runDes.ts';
 import { runDesTally } from '../simulate/runDesReplications.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
 import { sampleDuration, toSampler } from '../simulate/sampleDuration.ts';
@@ -106,7 +107,9 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     if ('nodes' in found) for (const n of found.nodes) m[n.index] = 1;
     return m;
   };
-  const perDay = graph.meta.demand?.perDay ?? 0;
+  // Workload is a day's; a model without demand gets it per 1,000 requests (strategies refuse a
+  // workload measure there, but the comparison's side effects still need one).
+  const perDay = graph.meta.demand?.perDay ?? 1000;
   const montecarlo = runTimeMeasures(graph, measures, simulation, mask);
   const needsDes = measures.some((m) => getMeasureSource(m) === 'des');
   const tallies = !needsDes ? [] : (desTallies ?? Array.from({ length: simulation.replications }, (_, r) => runDesTally(graph, toDesOptions(simulation), r)));
@@ -114,8 +117,12 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     const values = tallies.map(f);
     return { value: values.reduce((a, b) => a + b, 0) / values.length, replications: values };
   };
-  // The first configuration of a state with capacity is its server pool (see getServerPools).
-  const nodeOf = (state: string) => graph.nodes.findIndex((n) => n.states.some((p) => p === state || p.startsWith(`${state}.`)));
+  // The server pool a state's configurations share (see getServerPools).
+  const pools = needsDes ? getServerPools(graph) : new Int32Array(0);
+  const poolOf = (state: string) => {
+    const node = graph.nodes.find((n) => n.capacity && n.states.some((p) => p === state || p.startsWith(`${state}.`)));
+    return node ? pools[node.index]! : -1;
+  };
   const agencyIndex = (id: string) => graph.agencies.findIndex((a) => a.id === id);
   const sum = (m: Uint8Array, f: (v: number) => number) => {
     let total = 0;
@@ -139,11 +146,11 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
       case 'time-to':
         return montecarlo.get(i)!;
       case 'wait': {
-        const v = nodeOf(m.state);
+        const v = poolOf(m.state);
         return simulated((t) => (v < 0 || !t.waits[v] ? 0 : m.statistic === 'mean' ? getMean(t.waits[v]!) : orZero(getQuantile(t.waits[v]!, 0.9))));
       }
       case 'utilisation': {
-        const v = nodeOf(m.state);
+        const v = poolOf(m.state);
         return simulated((t) => (v >= 0 && t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0));
       }
       case 'response-time': {
