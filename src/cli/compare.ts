@@ -5,13 +5,11 @@ import { createOutput } from '../io/createOutput.ts';
 import { writeFilesAtomic } from '../io/writeFilesAtomic.ts';
 import { toComparisonJson, toComparisonMarkdown, toComparisonText } from '../report/comparisonWriters.ts';
 import { measureCatalogue } from '../strategy/measureCatalogue.ts';
-import { toChoice, toWholeNumber } from './loadChecked.ts';
+import { collectOption, toChoice, toWholeNumber } from './loadChecked.ts';
 import { prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage } from './renderComparisonPage.ts';
 
 const writers = { text: toComparisonText, json: toComparisonJson, md: toComparisonMarkdown };
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `carepaths compare MODEL --strategy S --plan P …`: each plan tested against the strategy's objectives. */
 export function addCompareCommand(program: Command): void {
@@ -20,7 +18,7 @@ export function addCompareCommand(program: Command): void {
     .description('Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.')
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
-    .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collect)
+    .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collectOption)
     .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
     .option('--exact-only', 'leave out the objectives that need a simulation: a quick first look, in about a second')
     .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', String(Math.max(1, availableParallelism())))

@@ -38,3 +38,6 @@ export function toChoice<T extends string>(value: string, option: string, choice
   }
   return value as T;
 }
+
+/** Collects an option given more than once (`--plan a --plan b`) into a list. */
+export const collectOption = (value: string, previous: string[] = []): string[] => [...previous, value];

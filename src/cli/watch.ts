@@ -13,11 +13,9 @@ import { checkModel } from '../model/checkModel.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { buildReport } from './buildReport.ts';
 import { CliError, exitCodes } from './errors.ts';
-import { toWholeNumber } from './loadChecked.ts';
+import { collectOption, toWholeNumber } from './loadChecked.ts';
 import { ComparisonCancelled, prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage } from './renderComparisonPage.ts';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** What the live view regenerates from. */
 export interface WatchRequest {
@@ -112,7 +110,7 @@ export function addWatchCommand(program: Command): void {
     .description('Serve the report (and, with --strategy, the plan comparison) on this computer, and update it within a second of a model, strategy or plan file being saved. For live use in a workshop.')
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--strategy <file>', 'also test plans against this strategy; the comparison becomes the front page and the report moves to /report')
-    .option('--plan <file>', 'an action plan; give --plan once for each plan', collect)
+    .option('--plan <file>', 'an action plan; give --plan once for each plan', collectOption)
     .option('--together', 'also test every plan applied at once')
     .option('--port <N>', 'the port on 127.0.0.1 (0 picks a free one)', '4173')
     .addHelpText('after', '\nOnly this computer can open the pages (127.0.0.1). A save that breaks a file shows what is wrong at the top of the page, which keeps its last good version.\nPress Ctrl+C to stop.')

@@ -22,6 +22,18 @@ const launch = () =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1400, height: 1000 },
   });
+/** Opens a page from a file, recording console errors and any request for something other than the page itself. */
+async function openFile(context: Awaited<ReturnType<typeof launch>>, file: string) {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(String(e)));
+  const url = pathToFileURL(file).href;
+  page.on('request', (r) => r.url() !== url && requests.push(r.url()));
+  await page.goto(url);
+  return { page, problems, requests };
+}
 const reason = `Chromium not found at ${executable}: install it with apt-get install -y chromium, or set CHROMIUM_PATH`;
 
 describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
@@ -32,14 +44,7 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
     expect(run.status).toBe(0);
     const context = await launch();
     try {
-      const page = await context.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      page.on('pageerror', (e) => problems.push(String(e)));
-      const url = pathToFileURL(path.join(out, 'report.html')).href;
-      page.on('request', (r) => r.url() !== url && requests.push(r.url()));
-      await page.goto(url);
+      const { page, problems, requests } = await openFile(context, path.join(out, 'report.html'));
       await page.waitForLoadState('load');
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
@@ -89,14 +94,7 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
     expect(run.status).toBe(0);
     const context = await launch();
     try {
-      const page = await context.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      page.on('pageerror', (e) => problems.push(String(e)));
-      const url = pathToFileURL(html).href;
-      page.on('request', (r) => r.url() !== url && requests.push(r.url()));
-      await page.goto(url);
+      const { page, problems, requests } = await openFile(context, html);
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
       for (const id of ['objectives-table', 'plans', 'charts', 'flows']) expect(await page.locator(`#${id} h2`).isVisible(), id).toBe(true);
