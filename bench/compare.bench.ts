@@ -8,7 +8,6 @@ import { checkModel } from '../src/model/checkModel.ts';
 import { loadDocument } from '../src/io/loadDocument.ts';
 import { loadModel } from '../src/io/loadModel.ts';
 import { createRandom } from '../src/simulate/createRandom.ts';
-import { toSampler } from '../src/simulate/sampleDuration.ts';
 import { walkWithXstate } from '../src/simulate/walkWithXstate.ts';
 import { applyPlans, type MachineConfig } from '../src/strategy/applyPlans.ts';
 import { readPlan } from '../src/strategy/readPlan.ts';
@@ -66,10 +65,9 @@ export async function benchCompare(): Promise<string[]> {
   let halfWidth = 0;
   for (const machine of machines) {
     const graph = checkModel(machine).graph!;
-    const samplers = graph.nodes.map((node) => toSampler(node.duration));
     const random = createRandom(1);
     let ed = 0;
-    for (let r = 0; r < REQUESTS; r++) if (walkWithXstate(machine, graph, samplers, random).path.some((v) => graph.nodes[v]!.agency === 'ed')) ed++;
+    for (let r = 0; r < REQUESTS; r++) if (walkWithXstate(machine, graph, random).path.some((v) => graph.nodes[v]!.agency === 'ed')) ed++;
     const p = ed / REQUESTS;
     halfWidth = Math.max(halfWidth, 1.96 * Math.sqrt((p * (1 - p)) / REQUESTS));
   }

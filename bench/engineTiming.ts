@@ -10,18 +10,16 @@ import { toCareMachine } from '../src/model/defineCareModel.ts';
 import { createRandom } from '../src/simulate/createRandom.ts';
 import { runDes } from '../src/simulate/runDesReplications.ts';
 import { runReplication } from '../src/simulate/runMonteCarlo.ts';
-import { toSampler } from '../src/simulate/sampleDuration.ts';
 
 const which = process.argv[2];
 if (which === 'montecarlo') {
   const loaded = await loadModel(path.resolve(import.meta.dirname, '../models/city-uec.ts'));
   if (!loaded.ok) throw new Error(loaded.reason);
   const graph = compileCareGraph(loaded.machine).graph!;
-  const samplers = graph.nodes.map((n) => toSampler(n.duration));
-  runReplication(graph, samplers, 100_000, createRandom(9));
+  runReplication(graph, 100_000, createRandom(9));
   const requests = 2_000_000;
   const started = performance.now();
-  const tally = runReplication(graph, samplers, requests, createRandom(1));
+  const tally = runReplication(graph, requests, createRandom(1));
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ count: tally.visits.reduce((a, b) => a + b, 0) - requests, seconds, extra: requests }));
 } else {

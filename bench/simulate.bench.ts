@@ -5,7 +5,6 @@ import type { CareGraph } from '../src/graph/types.ts';
 import { loadModel } from '../src/io/loadModel.ts';
 import { createRandom } from '../src/simulate/createRandom.ts';
 import { runReplication } from '../src/simulate/runMonteCarlo.ts';
-import { toSampler } from '../src/simulate/sampleDuration.ts';
 import { walkWithXstate } from '../src/simulate/walkWithXstate.ts';
 import { n } from './measure.ts';
 
@@ -38,7 +37,6 @@ export async function benchSimulate(): Promise<string[]> {
   const loaded = await loadModel(path.join(root, 'models/city-uec.ts'));
   if (!loaded.ok) throw new Error(loaded.reason);
   const city = compile(loaded.machine);
-  const samplers = city.nodes.map((node) => toSampler(node.duration));
 
   say('## Monte Carlo against the xstate interpreter');
   say('');
@@ -50,7 +48,7 @@ export async function benchSimulate(): Promise<string[]> {
   let baseSteps = 0;
   const started = performance.now();
   const reference = createRandom(1);
-  for (let r = 0; r < baseRequests; r++) baseSteps += walkWithXstate(loaded.machine, city, samplers, reference).path.length - 1;
+  for (let r = 0; r < baseRequests; r++) baseSteps += walkWithXstate(loaded.machine, city, reference).path.length - 1;
   const baseSeconds = (performance.now() - started) / 1000;
   const mc = timeEngine('montecarlo');
   const requests = mc.extra;
@@ -110,7 +108,7 @@ export async function benchSimulate(): Promise<string[]> {
   say('|---:|---:|');
   for (const count of [100_000, 1_000_000, 4_000_000]) {
     globalThis.gc?.();
-    const kept = runReplication(city, samplers, count, createRandom(2));
+    const kept = runReplication(city, count, createRandom(2));
     globalThis.gc?.();
     say(`| ${n(count)} | ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} |`);
     void kept;

@@ -4,7 +4,6 @@ import { createRandom } from '../simulate/createRandom.ts';
 import type { DesOptions } from '../simulate/desTypes.ts';
 import { runDesTally } from '../simulate/runDesReplications.ts';
 import { runReplication, type ReplicationTally } from '../simulate/runMonteCarlo.ts';
-import { toSampler } from '../simulate/sampleDuration.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
 import type { MonteCarloOptions } from '../simulate/types.ts';
 
@@ -27,9 +26,8 @@ export async function runSimulation(graph: CareGraph, job: SimulationJob, worker
   const tallies: (ReplicationTally | DesTally)[] = new Array(total);
   let done = 0;
   if (workers <= 1 || total <= 1) {
-    const samplers = graph.nodes.map((n) => toSampler(n.duration));
     for (let r = 0; r < total; r++) {
-      tallies[r] = job.mode === 'des' ? runDesTally(graph, job.des, r) : runReplication(graph, samplers, job.montecarlo.requests, createRandom(job.montecarlo.seed, r));
+      tallies[r] = job.mode === 'des' ? runDesTally(graph, job.des, r) : runReplication(graph, job.montecarlo.requests, createRandom(job.montecarlo.seed, r));
       progress(++done, total);
     }
     return tallies;

@@ -5,7 +5,6 @@ import { loadModel } from '../io/loadModel.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { runDesTally } from '../simulate/runDesReplications.ts';
 import { runReplication } from '../simulate/runMonteCarlo.ts';
-import { toSampler } from '../simulate/sampleDuration.ts';
 import type { SimulationJob } from './runSimulation.ts';
 
 const job = workerData as SimulationJob & { replications: number[] };
@@ -13,8 +12,7 @@ const loaded = await loadModel(job.file);
 if (!loaded.ok) throw new Error(loaded.reason);
 const { graph } = compileCareGraph(loaded.machine, { maxConfigurations: job.maxConfigurations });
 if (!graph) throw new Error('the model did not compile in the worker');
-const samplers = graph.nodes.map((n) => toSampler(n.duration));
 for (const r of job.replications) {
-  const tally = job.mode === 'des' ? runDesTally(graph, job.des, r) : runReplication(graph, samplers, job.montecarlo.requests, createRandom(job.montecarlo.seed, r));
+  const tally = job.mode === 'des' ? runDesTally(graph, job.des, r) : runReplication(graph, job.montecarlo.requests, createRandom(job.montecarlo.seed, r));
   parentPort!.postMessage({ replication: r, tally });
 }

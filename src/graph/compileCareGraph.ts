@@ -10,7 +10,7 @@ import { getMeanMinutes } from '../model/duration.ts';
 import { defaultFunctions } from '../model/functions.ts';
 import type { CareContext } from '../model/builtins.ts';
 import type { AgencyDeclaration, Diagnostic, Duration, ModelMeta, StateMeta } from '../model/types.ts';
-import type { CareEdge, CareGraph, CareNode, CompileOptions, CompileResult, StateInfo } from './types.ts';
+import type { CareEdge, CareGraph, CareNode, CompileOptions, CompileResult, RegionStep, StateInfo } from './types.ts';
 
 export const defaultCompileOptions: CompileOptions = { maxConfigurations: 100_000 };
 
@@ -83,6 +83,8 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   const snapshots: AnyMachineSnapshot[] = [];
   const indexByKey = new Map<string, number>();
   const activePaths = new Set<string>();
+  /** For each edge out of a configuration with regions: the transitions xstate takes on its event. */
+  const offers: (Offer[] | undefined)[] = [];
 
   const intern = (snapshot: AnyMachineSnapshot): number => {
     const key = getConfigurationKey(snapshot);
@@ -104,7 +106,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     for (; current < nodes.length; current++) {
       const node = nodes[current]!;
       if (node.isOutcome) continue;
-      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, edges, intern);
+      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, edges, intern, offers, diagnostics);
     }
   } catch (error) {
     if (error instanceof ConfigurationLimit) {
@@ -122,7 +124,8 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     return { diagnostics, machine };
   }
 
-  normaliseProbabilities(nodes, edges);
+  const race = addRegions(nodes, edges, snapshots, offers);
+  normaliseProbabilities(nodes, edges, race);
   const outStart = new Int32Array(nodes.length + 1);
   for (const e of edges) outStart[e.from + 1]!++;
   for (let i = 0; i < nodes.length; i++) outStart[i + 1]! += outStart[i]!;
@@ -150,8 +153,11 @@ function addWaysOut(
   from: number,
   edges: CareEdge[],
   intern: (s: AnyMachineSnapshot) => number,
+  offers: (Offer[] | undefined)[],
+  diagnostics: Diagnostic[],
 ): number {
   let guarded = 0;
+  const parallel = atomicNodes(snapshot).length > 1;
   for (const type of getOfferedEvents(snapshot)) {
     const event = { type };
     const chosen = machine.getTransitionData(snapshot, event);
@@ -162,6 +168,10 @@ function addWaysOut(
     const next = machine.transition(snapshot, event, scope);
     const declared = chosen.map((t) => (t as { meta?: { p?: unknown } }).meta?.p).find((p) => p !== undefined);
     const first = chosen[0]!;
+    if (parallel && new Set(chosen.map((t) => t.source)).size > 1) diagnostics.push(sharedEventDiagnostic(type, chosen.map((t) => getStatePath(t.source))));
+    if (parallel) {
+      offers[edges.length] = chosen.map((t) => ({ source: t.source, p: (t as { meta?: { p?: unknown } }).meta?.p, domain: getExitDomain(t) }));
+    }
     edges.push({
       index: edges.length,
       from,
@@ -176,6 +186,107 @@ function addWaysOut(
   return guarded;
 }
 
+/** A transition xstate takes on an edge's event, as far as regions need it. */
+interface Offer {
+  source: AnyStateNode;
+  p: unknown;
+  /** The state whose active descendants the transition leaves (undefined: it leaves none). */
+  domain: AnyStateNode | undefined;
+}
+
+const isDescendant = (node: AnyStateNode, ancestor: AnyStateNode): boolean => {
+  for (let n = node.parent; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+};
+
+/**
+ * The transition domain (SCXML, as xstate v5 resolves it): the active descendants of this state
+ * are left and entered again. A transition without targets leaves nothing; one whose targets all
+ * lie inside its compound source, without `reenter`, leaves the source's descendants; otherwise the
+ * nearest compound ancestor that holds the source and every target.
+ */
+function getExitDomain(t: { source: AnyStateNode; target?: readonly AnyStateNode[] | undefined; reenter?: boolean }): AnyStateNode | undefined {
+  const targets = t.target ?? [];
+  if (targets.length === 0) return undefined;
+  if (!t.reenter && t.source.type === 'compound' && targets.every((n) => isDescendant(n, t.source))) return t.source;
+  let domain = t.source.parent;
+  while (domain && (domain.type === 'parallel' || !targets.every((n) => isDescendant(n, domain!)))) domain = domain.parent;
+  return domain ?? t.source.machine.root;
+}
+
+/**
+ * Gives each configuration with parallel regions its regions (each active atomic state with its
+ * own ways out, probabilities within the region, and clock), and each edge between two such
+ * configurations the regions whose clocks carry on. Then the edges' probabilities and the node's
+ * time follow from the race between regions (see `RegionStep`).
+ */
+function addRegions(nodes: CareNode[], edges: CareEdge[], snapshots: AnyMachineSnapshot[], offers: (Offer[] | undefined)[]): Map<number, number> {
+  const race = new Map<number, number>();
+  const atomsOf = snapshots.map(atomicNodes);
+  let start = 0;
+  for (const node of nodes) {
+    let end = start;
+    while (end < edges.length && edges[end]!.from === node.index) end++;
+    const atoms = atomsOf[node.index]!;
+    if (atoms.length > 1) {
+      node.regions = atoms.map((atom) => toRegionStep(atom, edges.slice(start, end), offers));
+      setRace(node, race);
+    }
+    start = end;
+  }
+  for (const e of edges) {
+    const from = atomsOf[e.from]!;
+    const to = atomsOf[e.to]!;
+    if (from.length < 2 || to.length < 2) continue;
+    const domains = (offers[e.index] ?? []).map((o) => o.domain);
+    const carry = to.map((atom) => {
+      const j = from.indexOf(atom);
+      return j >= 0 && domains.every((d) => !d || !isDescendant(atom, d)) ? j : -1;
+    });
+    if (carry.some((j) => j >= 0)) e.carry = carry;
+  }
+  return race;
+}
+
+function toRegionStep(atom: AnyStateNode, ways: CareEdge[], offers: (Offer[] | undefined)[]): RegionStep {
+  const own = ways.flatMap((e) => {
+    const offer = offers[e.index]?.find((o) => o.source === atom || isDescendant(atom, o.source));
+    return offer ? [{ edge: e.index, declared: offer.p }] : [];
+  });
+  const raw = own.map((w) => (own.length === 1 && w.declared === undefined ? 1 : w.declared));
+  const valid = raw.every((p) => typeof p === 'number' && Number.isFinite(p) && p >= 0);
+  const sum = valid ? (raw as number[]).reduce((a, b) => a + b, 0) : 0;
+  const duration = (atom.meta as StateMeta | undefined)?.duration;
+  return {
+    state: getStatePath(atom),
+    agency: getAgency(atom) ?? '',
+    ...(duration !== undefined ? { duration } : {}),
+    meanMinutes: safeMean(duration),
+    done: atom.type === 'final',
+    ways: own.map((w, k) => ({ edge: w.edge, p: sum > 0 ? (raw[k] as number) / sum : 1 / own.length })),
+  };
+}
+
+/**
+ * The race between regions, for exact analysis: a region whose step takes no time goes first (the
+ * first such, in document order); otherwise each region finishes first with probability in
+ * proportion to 1 / its mean, and the time until one does is 1 / the sum of those rates. An edge's
+ * probability is the sum, over the regions that offer it, of that region's chance times its own.
+ */
+function setRace(node: CareNode, race: Map<number, number>): void {
+  const regions = node.regions!;
+  const moving = regions.filter((r) => !r.done && r.ways.length > 0);
+  if (moving.length === 0) return;
+  const instant = moving.find((r) => !(r.meanMinutes > 0));
+  const rate = (r: RegionStep) => 1 / r.meanMinutes;
+  const total = instant ? 0 : moving.reduce((a, r) => a + rate(r), 0);
+  for (const r of moving) {
+    const chance = instant ? (r === instant ? 1 : 0) : rate(r) / total;
+    for (const w of r.ways) race.set(w.edge, (race.get(w.edge) ?? 0) + chance * w.p);
+  }
+  node.meanMinutes = instant ? 0 : 1 / total;
+}
+
 function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): CareNode {
   const atoms = atomicNodes(snapshot);
   const states = atoms.map(getStatePath);
@@ -185,7 +296,8 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
   const metaOf = (n: AnyStateNode) => (n.meta ?? {}) as StateMeta;
   const firstMeta = <K extends keyof StateMeta>(k: K): StateMeta[K] | undefined =>
     atoms.map((n) => metaOf(n)[k]).find((v) => v !== undefined);
-  const duration = firstMeta('duration') as Duration | undefined;
+  // In a configuration with regions each region keeps its own duration (see `addRegions`).
+  const duration = atoms.length > 1 ? undefined : (firstMeta('duration') as Duration | undefined);
   const capacity = firstMeta('capacity');
   const priority = firstMeta('priority');
   const fn = firstMeta('function');
@@ -221,15 +333,22 @@ function safeMean(duration: Duration | undefined): number {
 
 /**
  * Turns declared probabilities into routing probabilities. A single way out may omit `p`.
+ * In a configuration with regions, they come from the race between regions (`setRace`).
  * Where a guard has switched some ways out off, the enabled ones are renormalised to sum to 1;
  * malformed declarations (reported by the model check) fall back to equal shares.
  */
-function normaliseProbabilities(nodes: CareNode[], edges: CareEdge[]): void {
+function normaliseProbabilities(nodes: CareNode[], edges: CareEdge[], race: Map<number, number>): void {
   let start = 0;
   for (let i = 0; i < nodes.length; i++) {
     let end = start;
     while (end < edges.length && edges[end]!.from === i) end++;
     const out = edges.slice(start, end);
+    if (nodes[i]!.regions && out.some((e) => race.has(e.index))) {
+      // The race between regions sets these; a way that no moving region offers is never taken.
+      for (const e of out) e.p = race.get(e.index) ?? 0;
+      start = end;
+      continue;
+    }
     const raw = out.map((e) => (out.length === 1 && e.declaredP === undefined ? 1 : e.declaredP));
     const valid = raw.every((p) => typeof p === 'number' && Number.isFinite(p) && p >= 0);
     const sum = valid ? (raw as number[]).reduce((a, b) => a + b, 0) : 0;
@@ -280,6 +399,16 @@ function getAgenciesMet(stateInfo: StateInfo[]): AgencyDeclaration[] {
   const seen = new Set<string>();
   for (const s of stateInfo) if (s.agency) seen.add(s.agency);
   return [...seen].map((id) => ({ id, label: id }));
+}
+
+function sharedEventDiagnostic(event: string, sources: string[]): Diagnostic {
+  return {
+    code: 'region-shared-event',
+    severity: 'warning',
+    path: sources[0]!,
+    message: `The event "${event}" is taken in more than one parallel region at once (${sources.join(', ')}): when one region takes it, xstate moves the others too, so each region's own probabilities do not hold.`,
+    hint: 'Give each region its own event names, so that each region decides for itself.',
+  };
 }
 
 function limitDiagnostic(modelId: string, max: number): Diagnostic {

@@ -44,6 +44,36 @@ export interface CareNode {
   capacity?: Capacity;
   /** The priority a request takes on from here (1 most urgent), when the state sets one. */
   priority?: number;
+  /**
+   * In a configuration with parallel regions (more than one active atomic state): each active
+   * atomic state, its own clock and its own ways out, in document order. Absent otherwise.
+   * `duration` is then absent on the node and `meanMinutes` is the expected time until the first
+   * region finishes its step (see `RegionStep`).
+   */
+  regions?: RegionStep[];
+}
+
+/**
+ * One region's current step in a parallel configuration. Regions run at the same time: the region
+ * whose step ends first moves, by one of its own ways out, chosen by its own probabilities; the
+ * others carry on with the time they have left. Monte Carlo and the DES sample each step's
+ * duration; exact analysis takes each step as exponential with its mean to work out which region
+ * finishes first (exact for exponential steps) and a step that takes no time always goes first,
+ * in document order.
+ */
+export interface RegionStep {
+  /** State path of the active atomic state. */
+  state: string;
+  /** Its agency (inherited from ancestors); '' when none. */
+  agency: string;
+  /** Time this step takes, when declared. */
+  duration?: Duration;
+  /** Mean of `duration` in minutes (0 when absent). */
+  meanMinutes: number;
+  /** True when the region has reached its final state and waits for the others. */
+  done: boolean;
+  /** This region's ways out: edge indices with their probability within the region (summing to 1). */
+  ways: { edge: number; p: number }[];
 }
 
 /** One way out of a configuration: an event and the configuration it leads to. */
@@ -64,6 +94,12 @@ export interface CareEdge {
   source: string;
   /** The transition's description, when the model gives one. */
   description?: string;
+  /**
+   * Into a configuration with regions, from one with regions: for each region of the target, the
+   * region of this edge's source configuration whose clock carries on (its state is not left by
+   * the transition), or -1 when the region starts its step afresh. Absent when nothing carries on.
+   */
+  carry?: number[];
 }
 
 /** What the compiler learnt about each state node of the machine, reachable or not. */

@@ -9,6 +9,7 @@ import { checkFeatures } from './rules/checkFeatures.ts';
 import { checkFunctions } from './rules/checkFunctions.ts';
 import { checkModelMeta } from './rules/checkModelMeta.ts';
 import { checkOutcomes } from './rules/checkOutcomes.ts';
+import { checkParallelRegions } from './rules/checkParallelRegions.ts';
 import { checkPriorities } from './rules/checkPriorities.ts';
 import { checkProbabilities } from './rules/checkProbabilities.ts';
 import { checkReachability } from './rules/checkReachability.ts';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   checkFunctions,
   checkDurations,
   checkCapacities,
+  checkParallelRegions,
   checkPriorities,
   checkProbabilities,
   checkOutcomes,

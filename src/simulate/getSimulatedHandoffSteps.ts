@@ -19,7 +19,7 @@ export function getSimulatedHandoffSteps(graph: CareGraph, requests: number, see
     let step = 0;
     let previous = -1;
     let stopped = false;
-    const end = walkCareGraph(g, random, (v) => {
+    const end = walkCareGraph(graph, random, (v) => {
       const agency = g.agency[v]!;
       if (previous >= 0 && agency !== g.agency[previous]! && !stopped) {
         const from = g.agency[previous]!;

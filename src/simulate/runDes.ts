@@ -5,6 +5,7 @@ import type { DesOptions } from './desTypes.ts';
 import { EventQueue } from './EventQueue.ts';
 import { chooseWayOut } from './chooseWayOut.ts';
 import { growArray } from './growArray.ts';
+import { chooseRegionWay, startRegions, toRegionTables, type RegionTables } from './regionClocks.ts';
 import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
 
 export const defaultDesOptions: DesOptions = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson' };
@@ -100,6 +101,13 @@ class DesReplication {
   private readonly maxRate: number;
   private readonly regular: boolean;
   private readonly events = new EventQueue();
+  /** Parallel regions (see `RegionStep`); `regionClock` holds each slot's time left on each region. */
+  private readonly regions: RegionTables;
+  private readonly withRegions: Uint8Array;
+  private readonly regionScratch: Float64Array;
+  private regionClock: Float64Array;
+  private moving = new Int32Array(1024);
+  private lastEdge = new Int32Array(1024);
   // Requests in the system, by slot: a finished request's slot is used again, so memory follows the
   // number in the system, not the number simulated. `caseOf` is each slot's request number.
   private caseOf = new Int32Array(1024);
@@ -138,6 +146,10 @@ class DesReplication {
     servers.forEach((s, v) => s && this.schedule.set(s, v * 24));
     this.fifo = Uint8Array.from(graph.nodes, (node) => (node.capacity?.queue !== 'priority' ? 1 : 0));
     this.priorityOf = Float64Array.from(graph.nodes, (node) => node.priority ?? 0);
+    this.regions = toRegionTables(graph);
+    this.withRegions = Uint8Array.from(graph.nodes, (node) => (node.regions ? 1 : 0));
+    this.regionScratch = new Float64Array(this.regions.maxRegions);
+    this.regionClock = new Float64Array(this.regions.any ? 1024 * this.regions.maxRegions : 0);
     const demand = graph.meta.demand;
     if (!demand) throw new Error('runDesReplication: the model has no demand (check it with checkDes first)');
     this.random = createRandom(options.seed, replication);
@@ -172,6 +184,8 @@ class DesReplication {
         this.caseOf[slot] = this.requests++;
         this.arrivedAt[slot] = t;
         this.priority[slot] = 0;
+        this.lastEdge[slot] = -1;
+        this.moving[slot] = -1;
         monitor.arrive(slot, t);
         this.enter(slot, 0, t);
         const next = this.nextArrival(t);
@@ -198,6 +212,9 @@ class DesReplication {
       this.arrivedAt = growArray(this.arrivedAt, size);
       this.priority = growArray(this.priority, size);
       this.enqueueOrder = growArray(this.enqueueOrder, size);
+      this.moving = growArray(this.moving, size);
+      this.lastEdge = growArray(this.lastEdge, size);
+      if (this.regions.any) this.regionClock = growArray(this.regionClock, size * this.regions.maxRegions);
     }
     return this.slots++;
   }
@@ -214,6 +231,7 @@ class DesReplication {
   private enter(r: number, v: number, t: number): void {
     const monitor = this.monitor;
     for (;;) {
+      const elapsed = t - this.started[r]!;
       this.node[r] = v;
       this.entered[r] = t;
       const p = this.priorityOf[v]!;
@@ -230,15 +248,34 @@ class DesReplication {
         else this.startService(r, v, t);
         return;
       }
+      const d = this.withRegions[v] ? this.startRegions(r, v, elapsed) : sampleDuration(this.samplers[v]!, this.random);
       this.started[r] = t;
-      const d = sampleDuration(this.samplers[v]!, this.random);
       if (d !== 0) {
         this.events.push(t + d, DONE, r);
         return;
       }
       monitor.step(this.caseOf[r]!, r, v, t, t, t);
-      v = this.target[chooseWayOut(this.outStart, this.prob, v, this.random)]!;
+      v = this.target[this.chooseWay(r, v)]!;
     }
+  }
+
+  /** Sets the clocks of node v's regions for request r (see `startRegions`); returns the time until one moves. */
+  private startRegions(r: number, v: number, elapsed: number): number {
+    const size = this.regions.maxRegions;
+    const offset = r * size;
+    this.regionScratch.set(this.regionClock.subarray(offset, offset + size));
+    const m = startRegions(this.regions, v, this.lastEdge[r]!, this.moving[r]!, elapsed, this.regionScratch, 0, this.regionClock, offset, this.random);
+    this.moving[r] = m;
+    return m >= 0 ? this.regionClock[offset + m]! : 0;
+  }
+
+  /** The way out request r takes from node v: its moving region's where v has regions. */
+  private chooseWay(r: number, v: number): number {
+    const m = this.withRegions[v] ? this.moving[r]! : -1;
+    const e = m >= 0 ? chooseRegionWay(this.regions, v, m, this.random) : chooseWayOut(this.outStart, this.prob, v, this.random);
+    this.lastEdge[r] = e;
+    if (!this.withRegions[v]) this.moving[r] = -1;
+    return e;
   }
 
   /** Service starts at node `v`, with a server of its pool. */
@@ -253,7 +290,7 @@ class DesReplication {
   private complete(r: number, t: number): void {
     const v = this.node[r]!;
     this.monitor.step(this.caseOf[r]!, r, v, this.entered[r]!, this.started[r]!, t);
-    const next = this.target[chooseWayOut(this.outStart, this.prob, v, this.random)]!;
+    const next = this.target[this.chooseWay(r, v)]!;
     const pool = this.pool[v]!;
     if (pool >= 0) {
       this.monitor.busy(pool, t, --this.busy[pool]!);

@@ -2,8 +2,7 @@ import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { createRandom, type Random } from './createRandom.ts';
-import { chooseWayOut } from './chooseWayOut.ts';
-import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
+import { RequestWalk } from './RequestWalk.ts';
 import { addToHistogram, createHistogram, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval, toWilsonInterval } from './statistics.ts';
 import type { MonteCarloOptions, MonteCarloResult } from './types.ts';
@@ -26,13 +25,13 @@ export interface ReplicationTally {
 }
 
 /**
- * One replication: `requests` walks from the initial state, each way out chosen by its
- * probability and each visit's duration sampled, on random stream `replication` of `seed`.
- * The draws per step are: the duration's, then one for the way out when there is more than one.
+ * One replication: `requests` walks from the initial state (`RequestWalk`: each visit's time
+ * sampled, then the way out chosen by its probability), on the random stream given.
  */
-export function runReplication(graph: CareGraph, samplers: Sampler[], requests: number, random: Random): ReplicationTally {
+export function runReplication(graph: CareGraph, requests: number, random: Random): ReplicationTally {
   const g = toCompactGraph(graph);
-  const { outStart, target, prob, outcome, agency } = g;
+  const { outcome, agency } = g;
+  const walk = new RequestWalk(graph);
   const ends = new Float64Array(g.n);
   const visits = new Float64Array(g.n);
   const agencyMinutes = new Float64Array(graph.agencies.length);
@@ -48,17 +47,17 @@ export function runReplication(graph: CareGraph, samplers: Sampler[], requests: 
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
     path.length = 0;
+    walk.begin();
     for (;;) {
       path.push(v);
       h1 = Math.imul(h1 ^ v, 0x01000193);
       h2 = Math.imul(h2 ^ (v + 0x9e3779b9), 0x85ebca6b);
       visits[v]!++;
-      const d = sampleDuration(samplers[v]!, random);
+      const d = walk.stay(v, random);
       t += d;
       if (agency[v]! >= 0) agencyMinutes[agency[v]!]! += d;
       if (outcome[v]) break;
-      const e = chooseWayOut(outStart, prob, v, random);
-      const w = target[e]!;
+      const w = walk.to(walk.leave(v, random));
       if (agency[w] !== agency[v]) handoffs++;
       v = w;
     }
@@ -77,8 +76,7 @@ export function runReplication(graph: CareGraph, samplers: Sampler[], requests: 
 /** Monte Carlo over the care graph: replications on independent streams, pooled with 95% intervals. */
 export function runMonteCarlo(graph: CareGraph, options: Partial<MonteCarloOptions> = {}): MonteCarloResult {
   const o = { ...defaultMonteCarloOptions, ...options };
-  const samplers = graph.nodes.map((n) => toSampler(n.duration));
-  const tallies = Array.from({ length: o.replications }, (_, r) => runReplication(graph, samplers, o.requests, createRandom(o.seed, r)));
+  const tallies = Array.from({ length: o.replications }, (_, r) => runReplication(graph, o.requests, createRandom(o.seed, r)));
   return summariseMonteCarlo(graph, o, tallies);
 }
 

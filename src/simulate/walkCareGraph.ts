@@ -1,19 +1,22 @@
-import type { CompactGraph } from '../graph/toCompactGraph.ts';
+import type { CareGraph } from '../graph/types.ts';
 import type { Random } from './createRandom.ts';
-import { chooseWayOut } from './chooseWayOut.ts';
+import { RequestWalk } from './RequestWalk.ts';
 
 /**
- * One request's walk from the initial state to an outcome, choosing each way out by its
- * probability. `step(node)` is told of every configuration visited, the outcome included.
- * Returns the outcome node.
+ * One request's walk from the initial state to an outcome, as the engines take it (see
+ * `RequestWalk`). `step(node, minutes)` is told of every configuration visited, the outcome
+ * included, with the minutes spent there. Returns the outcome node.
  */
-export function walkCareGraph(g: CompactGraph, random: Random, step?: (node: number) => void, maxSteps = 1_000_000): number {
-  const { outStart, target, prob, outcome } = g;
+export function walkCareGraph(graph: CareGraph, random: Random, step?: (node: number, minutes: number) => void, maxSteps = 1_000_000): number {
+  const walk = new RequestWalk(graph);
+  const outcome = Uint8Array.from(graph.nodes, (n) => (n.isOutcome ? 1 : 0));
+  walk.begin();
   let v = 0;
   for (let steps = 0; steps < maxSteps; steps++) {
-    step?.(v);
+    const minutes = walk.stay(v, random);
+    step?.(v, minutes);
     if (outcome[v]) return v;
-    v = target[chooseWayOut(outStart, prob, v, random)]!;
+    v = walk.to(walk.leave(v, random));
   }
   throw new Error(`walkCareGraph: a request took more than ${maxSteps} steps without reaching an outcome`);
 }

@@ -2,14 +2,13 @@ import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph, CareNode } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { getHittingProbabilities } from '../markov/solveChain.ts';
-import { chooseWayOut } from '../simulate/chooseWayOut.ts';
+import { RequestWalk } from '../simulate/RequestWalk.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from '../simulate/Histogram.ts';
 import type { DesOptions } from '../simulate/desTypes.ts';
 import { getServerPools } from '../simulate/runDes.ts';
 import { runDesTally } from '../simulate/runDesReplications.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
-import { sampleDuration, toSampler } from '../simulate/sampleDuration.ts';
 import { suggestPath } from './applyPlans.ts';
 import { getMeasureSource } from './measureCatalogue.ts';
 import type { Measure, StateSelector, StrategySimulation, TimeStatistic } from './types.ts';
@@ -184,7 +183,7 @@ function runTimeMeasures(graph: CareGraph, measures: Measure[], simulation: Stra
   const out = new Map<number, MeasureValue>();
   if (!wanted.length) return out;
   const g = toCompactGraph(graph);
-  const samplers = graph.nodes.map((n) => toSampler(n.duration));
+  const walk = new RequestWalk(graph);
   const targets = wanted.map(({ m }) => (m.kind === 'time-to' ? mask(m) : null));
   const values = wanted.map(() => [] as number[]);
   const reached = new Float64Array(wanted.length);
@@ -195,11 +194,12 @@ function runTimeMeasures(graph: CareGraph, measures: Measure[], simulation: Stra
       let v = 0;
       let t = 0;
       reached.fill(-1);
+      walk.begin();
       for (;;) {
         for (let j = 0; j < targets.length; j++) if (targets[j]?.[v] && reached[j]! < 0) reached[j] = t;
-        t += sampleDuration(samplers[v]!, random);
+        t += walk.stay(v, random);
         if (g.outcome[v]) break;
-        v = g.target[chooseWayOut(g.outStart, g.prob, v, random)]!;
+        v = walk.to(walk.leave(v, random));
       }
       // A request that never reaches the states counts at its outcome.
       for (let j = 0; j < wanted.length; j++) addToHistogram(histograms[j]!, targets[j] && reached[j]! >= 0 ? reached[j]! : t);

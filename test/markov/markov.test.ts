@@ -97,7 +97,7 @@ describe('the exact (Markov) analysis', () => {
     let minutesSquared = 0;
     for (let r = 0; r < requests; r++) {
       let t = 0;
-      ends[walkCareGraph(g, random, (v) => (t += g.minutes[v]!))]!++;
+      ends[walkCareGraph(city, random, (v) => (t += g.minutes[v]!))]!++;
       minutes += t;
       minutesSquared += t * t;
     }
