@@ -26,6 +26,6 @@ export function addAnalyseCommand(program: Command): void {
       const output = createOutput(options.out);
       output.write(text);
       output.close();
-      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+      if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
     });
 }

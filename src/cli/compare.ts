@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createOutput } from '../io/createOutput.ts';
-import { writeFilesAtomic } from '../io/writeFilesAtomic.ts';
+import { checkOutputFile } from '../io/OutputProblem.ts';
+import { writeFileAtomic } from '../io/writeFileAtomic.ts';
 import { toComparisonJson, toComparisonMarkdown, toComparisonText } from '../report/comparisonWriters.ts';
 import { measureCatalogue } from '../strategy/measureCatalogue.ts';
 import { collectOption, toChoice, toWholeNumber } from './loadChecked.ts';
@@ -33,15 +34,17 @@ export function addCompareCommand(program: Command): void {
     .action(async (model: string | undefined, options: { strategy: string; plan?: string[]; together?: boolean; exactOnly?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
       const workers = toWholeNumber(options.workers, '--workers');
+      if (options.html) checkOutputFile(options.html);
+      if (options.out && options.out !== '-') checkOutputFile(options.out);
       const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan ?? [], together: options.together ?? false, exactOnly: options.exactOnly ?? false, workers });
       const html = options.html ? await renderComparisonPage(prepared) : undefined;
       const output = createOutput(options.out);
       output.write(writers[format](prepared.comparison));
       output.close();
       if (options.html && html !== undefined) {
-        writeFilesAtomic(path.dirname(path.resolve(options.html)), [{ path: path.basename(options.html), content: html }]);
+        writeFileAtomic(options.html, html);
         process.stderr.write(`Wrote the comparison page to ${options.html}\n`);
       }
-      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+      if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
     });
 }

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { addAnalyseCommand } from './analyse.ts';
 import { addCheckCommand } from './check.ts';
 import { addCompareCommand } from './compare.ts';
+import { ClosedPipe, OutputProblem } from '../io/OutputProblem.ts';
+import { removeTemporaryFiles } from '../io/temporaryFiles.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { version } from './version.ts';
 import { addPathwaysCommand } from './pathways.ts';
@@ -32,10 +34,24 @@ export function createProgram(): Command {
 
 /** Runs the command line and maps every failure to a message and an exit code, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`carepaths … | head -1`) closes the pipe: the run ends quietly, exit 0.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      removeTemporaryFiles();
+      process.exit(exitCodes.ok);
+    });
+  }
   try {
     await createProgram().parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    removeTemporaryFiles();
+    if (error instanceof ClosedPipe) {
+      process.exitCode = exitCodes.ok;
+    } else if (error instanceof OutputProblem) {
+      process.stderr.write(`carepaths: ${error.message}\n`);
+      process.exitCode = exitCodes.badInput;
+    } else if (error instanceof CommanderError) {
       // Commander has already printed help, the version or its own usage message.
       process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
     } else if (error instanceof CliError) {

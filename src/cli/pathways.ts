@@ -2,10 +2,13 @@ import type { Command } from 'commander';
 import { createOutput } from '../io/createOutput.ts';
 import { defaultPathwayOptions } from '../pathways/defaults.ts';
 import type { PathwayWriter } from '../report/pathwayListing.ts';
-import { renderPathways } from '../report/renderPathways.ts';
+import { renderPathwaysInSteps } from '../report/renderPathways.ts';
 import { csvPathwayWriter, jsonPathwayWriter, markdownPathwayWriter, textPathwayWriter } from '../report/pathwayWriters.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { loadGraph, toChoice, toWholeNumber } from './loadChecked.ts';
+
+/** Pathways listed between pauses for the event loop. */
+const STEP = 1 << 16;
 
 const writers: Record<string, PathwayWriter> = { text: textPathwayWriter, json: jsonPathwayWriter, csv: csvPathwayWriter, md: markdownPathwayWriter };
 
@@ -44,12 +47,14 @@ export function addPathwaysCommand(program: Command): void {
       const { graph } = await loadGraph(model);
       const output = createOutput(options.out);
       try {
-        renderPathways(graph, { maxRevisits, maxWork, top, ...(limit !== undefined ? { limit } : {}) }, writers[format]!, (text) => output.write(text));
+        const steps = renderPathwaysInSteps(graph, { maxRevisits, maxWork, top, ...(limit !== undefined ? { limit } : {}) }, writers[format]!, (text) => output.write(text), STEP);
+        // Between steps the event loop runs, so that Ctrl-C can remove the temporary file at once.
+        for (const _ of steps) await new Promise(setImmediate);
         output.close();
       } catch (error) {
         output.abort();
         throw error;
       }
-      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+      if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
     });
 }

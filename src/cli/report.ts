@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { checkOutputFolder } from '../io/OutputProblem.ts';
 import { buildReport } from './buildReport.ts';
 import { loadGraph, toWholeNumber } from './loadChecked.ts';
 
@@ -25,6 +26,8 @@ export function addReportCommand(program: Command): void {
         ? { days: toWholeNumber(options.days, '--days'), replications: toWholeNumber(options.replications, '--replications'), seed: toWholeNumber(options.seed, '--seed', 0), workers: toWholeNumber(options.workers, '--workers') }
         : undefined;
       const { writeFilesAtomic } = await import('../io/writeFilesAtomic.ts');
+      // Before the work: an output folder that cannot be used is said at once.
+      checkOutputFolder(options.out);
       const { graph, file } = await loadGraph(model);
       const { files, diagrams } = await buildReport(graph, file, { top, png: options.png ?? false, ...(simulation ? { simulation } : {}) });
       writeFilesAtomic(options.out, files);

@@ -85,7 +85,7 @@ export function addSimulateCommand(program: Command): void {
       const output = createOutput(options.out);
       output.write(text);
       output.close();
-      if (options.out) process.stderr.write(`Wrote ${options.out}\n`);
+      if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
       if (options.events) process.stderr.write(`Wrote ${options.events}\n`);
     });
 }

@@ -1,6 +1,6 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { checkOutputFile, ClosedPipe, toOutputProblem } from './OutputProblem.ts';
+import { releaseTemporary, removeTemporary, trackTemporary } from './temporaryFiles.ts';
 
 /** Somewhere to stream text: a file written atomically, or standard output. */
 export interface Output {
@@ -14,18 +14,43 @@ export interface Output {
 const FLUSH_AT = 1 << 20;
 
 /**
- * Opens an output. With a file, text goes to a temporary file beside it that is renamed over
- * the target only on `close`, so a failed run never leaves half a file. Writes are buffered and
- * synchronous, so memory stays flat however much is written.
+ * Opens an output: a file, or standard output when `file` is absent or `-`. A file must be absent
+ * or a regular file in a folder that exists (a link, device, pipe or folder is refused with an
+ * `OutputProblem`). Text goes to a temporary file beside it, recorded before its first byte so that
+ * a failure or Ctrl-C removes it, and renamed over the target only on `close`: a failed run never
+ * leaves half a file. Writes are buffered and synchronous, so memory stays flat however much is written.
+ * A reader that closes standard output early ends the run with a `ClosedPipe`.
  */
 export function createOutput(file?: string): Output {
-  const temporary = file ? `${file}.${process.pid}.tmp` : undefined;
-  if (file) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const fd = temporary ? openSync(temporary, 'w') : 1;
+  if (file === undefined || file === '-') return createStandardOutput();
+  checkOutputFile(file);
+  const temporary = `${file}.${process.pid}.tmp`;
+  trackTemporary(temporary);
+  let fd: number;
+  try {
+    fd = openSync(temporary, 'wx');
+  } catch (error) {
+    removeTemporary(temporary);
+    throw toOutputProblem(error, file);
+  }
   let buffer = '';
+  let open = true;
+  const abort = () => {
+    buffer = '';
+    if (open) closeSync(fd);
+    open = false;
+    removeTemporary(temporary);
+  };
+  const guarded = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      abort();
+      throw toOutputProblem(error, file);
+    }
+  };
   const flush = () => {
-    if (!buffer) return;
-    writeAll(fd, Buffer.from(buffer, 'utf8'));
+    if (buffer) guarded(() => writeAll(fd, Buffer.from(buffer, 'utf8')));
     buffer = '';
   };
   return {
@@ -35,17 +60,39 @@ export function createOutput(file?: string): Output {
     },
     close() {
       flush();
-      if (temporary && file) {
+      guarded(() => {
         closeSync(fd);
+        open = false;
+        // The target may have changed while the run went on: still write only over a regular file.
+        checkOutputFile(file);
         renameSync(temporary, file);
-      }
+      });
+      releaseTemporary(temporary);
     },
+    abort,
+  };
+}
+
+function createStandardOutput(): Output {
+  let buffer = '';
+  const flush = () => {
+    if (!buffer) return;
+    const bytes = Buffer.from(buffer, 'utf8');
+    buffer = '';
+    try {
+      writeAll(1, bytes);
+    } catch (error) {
+      throw (error as NodeJS.ErrnoException).code === 'EPIPE' ? new ClosedPipe() : toOutputProblem(error, 'standard output');
+    }
+  };
+  return {
+    write(text) {
+      buffer += text;
+      if (buffer.length >= FLUSH_AT) flush();
+    },
+    close: flush,
     abort() {
       buffer = '';
-      if (temporary) {
-        closeSync(fd);
-        rmSync(temporary, { force: true });
-      }
     },
   };
 }

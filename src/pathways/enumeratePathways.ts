@@ -13,6 +13,23 @@ export function enumeratePathways(
   options: Partial<EnumerateOptions>,
   visit: (pathway: PathwayCursor) => boolean | void,
 ): EnumerateResult {
+  const steps = enumeratePathwaysInSteps(graph, options, visit, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `enumeratePathways`, pausing (yielding) after every `every` pathways, so that a caller writing
+ * millions of them can let other work run between steps (a Ctrl-C that tidies up, for one).
+ */
+export function* enumeratePathwaysInSteps(
+  graph: CareGraph,
+  options: Partial<EnumerateOptions>,
+  visit: (pathway: PathwayCursor) => boolean | void,
+  every: number,
+): Generator<void, EnumerateResult, void> {
   const { maxRevisits, limit } = { ...defaultPathwayOptions, ...options };
   const { n, outStart, target, prob, minutes, agency, outcome } = toCompactGraph(graph);
   const maxDepth = n * (maxRevisits + 1) + 1;
@@ -68,7 +85,10 @@ export function enumeratePathways(
     probability[depth] = probability[depth - 1]! * prob[e]!;
     elapsed[depth] = elapsed[depth - 1]! + minutes[w]!;
     handoffs[depth] = handoffs[depth - 1]! + (agency[w] === agency[v] ? 0 : 1);
-    if (outcome[w] && !emit(depth)) return { visited, complete: false };
+    if (outcome[w]) {
+      if (!emit(depth)) return { visited, complete: false };
+      if (visited % every === 0) yield;
+    }
   }
   return { visited, complete: true };
 }

@@ -1,7 +1,7 @@
 import type { CareGraph } from '../graph/types.ts';
 import { countPathways } from '../pathways/countPathways.ts';
 import { defaultPathwayOptions } from '../pathways/defaults.ts';
-import { enumeratePathways } from '../pathways/enumeratePathways.ts';
+import { enumeratePathwaysInSteps } from '../pathways/enumeratePathways.ts';
 import { getTopPathways } from '../pathways/getTopPathways.ts';
 import { toPathway } from '../pathways/toPathway.ts';
 import type { CountOptions, EnumerateOptions, PathwayCount, TopOptions, TopPathways } from '../pathways/types.ts';
@@ -17,6 +17,17 @@ export type RenderPathwaysOptions = Partial<Pick<TopOptions, 'top' | 'maxRevisit
  * millions of pathways never sits in memory.
  */
 export function renderPathways(graph: CareGraph, options: RenderPathwaysOptions, writer: PathwayWriter, write: (text: string) => void): void {
+  for (const _ of renderPathwaysInSteps(graph, options, writer, write, Infinity));
+}
+
+/** `renderPathways`, pausing (yielding) after every `every` pathways listed. */
+export function* renderPathwaysInSteps(
+  graph: CareGraph,
+  options: RenderPathwaysOptions,
+  writer: PathwayWriter,
+  write: (text: string) => void,
+  every: number,
+): Generator<void, void, void> {
   const { maxRevisits, maxWork, top, limit } = { ...defaultPathwayOptions, ...options, limit: options.limit };
   const total = countPathways(graph, { maxRevisits, maxWork });
   if (limit === undefined) {
@@ -27,11 +38,16 @@ export function renderPathways(graph: CareGraph, options: RenderPathwaysOptions,
   write(writer.head(listing));
   let listed = 0;
   let coverage = 0;
-  const { complete } = enumeratePathways(graph, { maxRevisits, limit }, (cursor) => {
-    listed++;
-    coverage += cursor.probability;
-    write(writer.row(toPathway(graph, cursor.nodes, cursor.edges, cursor.length, listed), listing));
-  });
+  const { complete } = yield* enumeratePathwaysInSteps(
+    graph,
+    { maxRevisits, limit },
+    (cursor) => {
+      listed++;
+      coverage += cursor.probability;
+      write(writer.row(toPathway(graph, cursor.nodes, cursor.edges, cursor.length, listed), listing));
+    },
+    every,
+  );
   write(writer.tail(listing, { listed, coverage, complete }));
 }
 

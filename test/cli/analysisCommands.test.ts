@@ -102,7 +102,7 @@ describe('carepaths report', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`to ${path.join(out, 'report.html')}`);
-    expect(readdirSync(out).sort()).toEqual(['analysis.json', 'diagrams', 'pathways.csv', 'report.html', 'report.md']);
+    expect(readdirSync(out).sort()).toEqual(['.carepaths-files', 'analysis.json', 'diagrams', 'pathways.csv', 'report.html', 'report.md']);
     const diagrams = readdirSync(path.join(out, 'diagrams')).sort();
     expect(diagrams).toEqual(['agency-overview', 'handoff-matrix', 'pathway-1', 'pathway-2', 'pathway-3', 'sankey', 'system-map'].flatMap((d) => [`${d}.png`, `${d}.svg`]));
     const png = readFileSync(path.join(out, 'diagrams/system-map.png'));
