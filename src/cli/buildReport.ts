@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { defaultCompileOptions } from '../graph/compileCareGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { PathwayCount } from '../pathways/types.ts';
 import type { OutputFile } from '../io/writeFilesAtomic.ts';
@@ -72,6 +71,6 @@ async function simulate(graph: CareGraph, file: string, o: { days: number; repli
   if (missing.length) return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, note: `There is no discrete-event simulation: ${missing.map((d) => d.message).join(' ')}` };
   const des = { ...defaultDesOptions, days: o.days, replications: o.replications, seed: o.seed };
   const progress = process.stderr.isTTY ? (done: number, all: number) => process.stderr.write(`\rSimulating: ${done} of ${all} replications${done === all ? '\n' : ''}`) : () => {};
-  const tallies = await runSimulation(graph, { file: path.resolve(file), maxConfigurations: defaultCompileOptions.maxConfigurations, mode: 'des', montecarlo: defaultMonteCarloOptions, des }, o.workers, progress);
+  const tallies = await runSimulation(graph, { mode: 'des', montecarlo: defaultMonteCarloOptions, des }, o.workers, progress);
   return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, des: summariseDes(graph, des, tallies as DesTally[]) };
 }

@@ -1,25 +1,55 @@
 import path from 'node:path';
 import type { CareGraph } from '../graph/types.ts';
 import { checkModel, type CheckResult } from '../model/checkModel.ts';
-import { loadModel } from '../io/loadModel.ts';
+import { loadJsonText, loadModel, type LoadResult } from '../io/loadModel.ts';
+import { hasPipedInput, readStandardInput } from '../io/readStandardInput.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { CliError, exitCodes } from './errors.ts';
 
-/** Loads and checks a model, or stops with a clear message and exit code 2 when the file cannot be used. */
-export async function loadChecked(file: string | undefined, maxConfigurations?: number): Promise<CheckResult & { file: string }> {
-  const loaded = await loadModel(file === undefined ? undefined : path.resolve(file));
+/** What the model argument named: a file, or the JSON text read from standard input (`-`). */
+export type ModelSource = { file: string } | { json: string };
+
+/**
+ * Loads the model the command line names: a file; `-` for a JSON model on standard input (no code
+ * runs from standard input); nothing for the default city, unless something was piped in, which
+ * is said rather than ignored. Stops with a clear message and exit code 2 when it cannot be used.
+ */
+export async function loadMachine(model: string | undefined): Promise<Extract<LoadResult, { ok: true }> & { source: ModelSource }> {
+  let loaded: LoadResult;
+  let source: ModelSource;
+  if (model === '-') {
+    const json = await readStandardInput();
+    loaded = loadJsonText(json, 'standard input');
+    if (!loaded.ok && /not valid JSON/.test(loaded.reason)) loaded.reason = loaded.reason.replace(/\.?$/, '.') + ' Only JSON models can be read from standard input; carepaths runs no code from it. Name a .ts or .js model by its path.';
+    source = { json };
+  } else {
+    if (model === undefined && (await hasPipedInput())) {
+      throw new CliError(
+        'Something was piped into carepaths, but no model was named, so it would have used the default city model instead. To read a JSON model from standard input, name it as -: cat model.json | carepaths check -',
+        exitCodes.badInput,
+      );
+    }
+    loaded = await loadModel(model === undefined ? undefined : path.resolve(model));
+    source = { file: model === undefined ? loaded.file : path.resolve(model) };
+  }
   if (!loaded.ok) throw new CliError(`Could not load the model ${loaded.file}: ${loaded.reason}`, exitCodes.badInput);
-  return { ...checkModel(loaded.machine, maxConfigurations ? { maxConfigurations } : {}), file: loaded.file };
+  return { ...loaded, source };
+}
+
+/** Loads and checks a model, or stops with a clear message and exit code 2 when the file cannot be used. */
+export async function loadChecked(model: string | undefined, maxConfigurations?: number): Promise<CheckResult & { file: string; source: ModelSource }> {
+  const loaded = await loadMachine(model);
+  return { ...checkModel(loaded.machine, maxConfigurations ? { maxConfigurations } : {}), file: loaded.file, source: loaded.source };
 }
 
 /** Loads a model for analysis: it must pass the check, or the errors are shown and the exit code is 1. */
-export async function loadGraph(file: string | undefined, maxConfigurations?: number): Promise<{ graph: CareGraph; file: string }> {
+export async function loadGraph(file: string | undefined, maxConfigurations?: number): Promise<{ graph: CareGraph; file: string; source: ModelSource }> {
   const result = await loadChecked(file, maxConfigurations);
   if (!result.ok || !result.graph) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     throw new CliError(`The model has errors, so it cannot be analysed yet. Fix these first:\n\n${toDiagnosticsText(result.file, errors)}`, exitCodes.modelErrors);
   }
-  return { graph: result.graph, file: result.file };
+  return { graph: result.graph, file: result.file, source: result.source };
 }
 
 /** Reads a whole number option, or stops with a message naming the option. */

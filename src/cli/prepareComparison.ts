@@ -3,7 +3,7 @@ import type { AnyStateMachine } from 'xstate';
 import { getComparison, type Comparison } from '../analysis/getComparison.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { loadDocument } from '../io/loadDocument.ts';
-import { loadModel } from '../io/loadModel.ts';
+import { loadMachine } from './loadChecked.ts';
 import { checkModel } from '../model/checkModel.ts';
 import { toCareMachine } from '../model/defineCareModel.ts';
 import { abbreviations, humanise } from '../render/toStateLabel.ts';
@@ -107,11 +107,6 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
   return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file };
 }
 
-async function loadMachine(model: string | undefined): Promise<{ machine: AnyStateMachine; file: string }> {
-  const result = await loadModel(model === undefined ? undefined : path.resolve(model));
-  if (!result.ok) throw new CliError(`Could not load the model ${result.file}: ${result.reason}`, exitCodes.badInput);
-  return result;
-}
 
 async function loadStrategy(file: string, baseline: CareGraph): Promise<Strategy> {
   const doc = await loadDocument(file);

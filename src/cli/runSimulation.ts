@@ -9,8 +9,6 @@ import type { MonteCarloOptions } from '../simulate/types.ts';
 
 /** What a worker needs to run replications of a model. */
 export interface SimulationJob {
-  file: string;
-  maxConfigurations: number;
   mode: 'montecarlo' | 'des';
   montecarlo: MonteCarloOptions;
   des: DesOptions;
@@ -37,7 +35,8 @@ export async function runSimulation(graph: CareGraph, job: SimulationJob, worker
     share.map(
       (replications) =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./simulateWorker.mjs', import.meta.url), { workerData: { ...job, replications } });
+          // The compiled graph goes to the worker, so that it runs exactly this model (read from a file or standard input).
+          const worker = new Worker(new URL('./simulateWorker.mjs', import.meta.url), { workerData: { ...job, graph, replications } });
           worker.on('message', (message: { replication: number; tally: ReplicationTally | DesTally }) => {
             tallies[message.replication] = message.tally;
             progress(++done, total);

@@ -1,7 +1,5 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { defaultCompileOptions } from '../graph/compileCareGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { createOutput } from '../io/createOutput.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
@@ -73,7 +71,7 @@ export function addSimulateCommand(program: Command): void {
         ? (done: number, total: number) => process.stderr.write(`\rSimulating: ${done} of ${total} replications${done === total ? '\n' : ''}`)
         : () => {};
       const label = (id: string) => graph.agencies.find((a) => a.id === id)?.label ?? id;
-      const tallies = mode === 'des' && options.events ? runWithEventLog(graph, des, options.events, progress) : await runSimulation(graph, { file: path.resolve(file), maxConfigurations: defaultCompileOptions.maxConfigurations, mode, montecarlo, des }, workers, progress);
+      const tallies = mode === 'des' && options.events ? runWithEventLog(graph, des, options.events, progress) : await runSimulation(graph, { mode, montecarlo, des }, workers, progress);
       const result = mode === 'des' ? summariseDes(graph, des, tallies as DesTally[]) : summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
       let text =
         format === 'json'

@@ -83,6 +83,8 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   const snapshots: AnyMachineSnapshot[] = [];
   const indexByKey = new Map<string, number>();
   const activePaths = new Set<string>();
+  /** States a request enters on its way, including transient ones (`always`) it leaves at once. */
+  const passedPaths = new Set<string>();
   /** For each edge out of a configuration with regions: the transitions xstate takes on its event. */
   const offers: (Offer[] | undefined)[] = [];
 
@@ -102,11 +104,12 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   let current = 0;
   const scope = createTraversalScope();
   try {
+    markPassed(machine.root, passedPaths);
     intern(machine.getInitialSnapshot(scope) as AnyMachineSnapshot);
     for (; current < nodes.length; current++) {
       const node = nodes[current]!;
       if (node.isOutcome) continue;
-      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, edges, intern, offers, diagnostics);
+      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, edges, intern, offers, diagnostics, passedPaths);
     }
   } catch (error) {
     if (error instanceof ConfigurationLimit) {
@@ -131,7 +134,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   for (let i = 0; i < nodes.length; i++) outStart[i + 1]! += outStart[i]!;
 
   const meta = (machine.root.meta ?? {}) as ModelMeta;
-  const stateInfo = getStateInfo(machine, activePaths);
+  const stateInfo = getStateInfo(machine, activePaths, passedPaths);
   const graph: CareGraph = {
     modelId,
     meta,
@@ -155,6 +158,7 @@ function addWaysOut(
   intern: (s: AnyMachineSnapshot) => number,
   offers: (Offer[] | undefined)[],
   diagnostics: Diagnostic[],
+  passedPaths: Set<string>,
 ): number {
   let guarded = 0;
   const parallel = atomicNodes(snapshot).length > 1;
@@ -166,6 +170,7 @@ function addWaysOut(
       continue;
     }
     const next = machine.transition(snapshot, event, scope);
+    for (const t of chosen) for (const target of t.target ?? []) markPassed(target, passedPaths);
     const declared = chosen.map((t) => (t as { meta?: { p?: unknown } }).meta?.p).find((p) => p !== undefined);
     const first = chosen[0]!;
     if (parallel && new Set(chosen.map((t) => t.source)).size > 1) diagnostics.push(sharedEventDiagnostic(type, chosen.map((t) => getStatePath(t.source))));
@@ -363,7 +368,7 @@ function normaliseProbabilities(nodes: CareNode[], edges: CareEdge[], race: Map<
  * Every state node of the machine in document order, with its inherited agency and the
  * xstate features it uses. `activePaths` marks what is reachable; without it all are marked so.
  */
-export function getStateInfo(machine: AnyStateMachine, activePaths?: Set<string>): StateInfo[] {
+export function getStateInfo(machine: AnyStateMachine, activePaths?: Set<string>, passedPaths?: Set<string>): StateInfo[] {
   const info: StateInfo[] = [];
   const visit = (node: AnyStateNode) => {
     const path = getStatePath(node);
@@ -376,12 +381,43 @@ export function getStateInfo(machine: AnyStateMachine, activePaths?: Set<string>
       ...(node.description ? { description: node.description } : {}),
       meta: (node.meta ?? {}) as Record<string, unknown>,
       features: getFeatures(node),
-      reachable: activePaths ? activePaths.has(path) : true,
+      reachable: activePaths ? activePaths.has(path) || !!passedPaths?.has(path) : true,
+      ...(activePaths && !activePaths.has(path) && passedPaths?.has(path) ? { transient: true } : {}),
+      ...(getV4Guards(node).length ? { v4Guards: getV4Guards(node) } : {}),
     });
     for (const child of Object.values(node.states) as AnyStateNode[]) visit(child);
   };
   visit(machine.root);
   return info;
+}
+
+/**
+ * Marks a state a request enters, and what it enters with it: the initial child of a compound
+ * state, every region of a parallel one, and the targets of eventless (`always`) transitions, which
+ * xstate takes at once. States passed this way are reached even when no request stops in them.
+ */
+function markPassed(node: AnyStateNode, passed: Set<string>): void {
+  const path = getStatePath(node);
+  if (passed.has(path)) return;
+  for (let n: AnyStateNode | undefined = node; n; n = n.parent) passed.add(getStatePath(n));
+  if (node.type === 'compound' && node.initial) for (const t of node.initial.target) markPassed(t, passed);
+  if (node.type === 'parallel') for (const child of Object.values(node.states) as AnyStateNode[]) markPassed(child, passed);
+  for (const t of node.always ?? []) for (const target of t.target ?? []) markPassed(target, passed);
+}
+
+/** Transitions written with xstate v4's `cond`, which v5 ignores (so the way out is never guarded). */
+function getV4Guards(node: AnyStateNode): { event: string; guard: string }[] {
+  const config = node.config as { on?: Record<string, unknown>; always?: unknown };
+  const found: { event: string; guard: string }[] = [];
+  const look = (event: string, value: unknown) => {
+    for (const t of Array.isArray(value) ? value : [value]) {
+      const cond = (t as { cond?: unknown } | null)?.cond;
+      if (cond !== undefined) found.push({ event, guard: typeof cond === 'string' ? cond : typeof cond === 'object' && cond && 'type' in cond ? String((cond as { type: unknown }).type) : 'an inline function' });
+    }
+  };
+  for (const [event, value] of Object.entries(config.on ?? {})) look(event, value);
+  if (config.always !== undefined) look('always', config.always);
+  return found;
 }
 
 function getFeatures(node: AnyStateNode): string[] {

@@ -118,8 +118,12 @@ export interface StateInfo {
   meta: Record<string, unknown>;
   /** xstate features used here that the analysis cannot honour fully: invoke, after, always, wildcard, history. */
   features: string[];
-  /** True when some reachable configuration has this node active. */
+  /** True when some reachable configuration has this node active, or a request passes through it. */
   reachable: boolean;
+  /** True for a state requests pass through without stopping: xstate leaves it at once by an eventless (`always`) transition. */
+  transient?: boolean;
+  /** Ways out written with xstate v4's `cond` (ignored by xstate v5): the event and the guard's name. */
+  v4Guards?: { event: string; guard: string }[];
 }
 
 /** The compiled care graph: every configuration a request can be in and every way between them. */

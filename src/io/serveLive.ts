@@ -16,11 +16,14 @@ export interface LiveServer {
 
 const reloadScript = `<script>(()=>{const events=new EventSource('/events');events.onmessage=(e)=>{if(e.data==='*'||e.data===location.pathname)location.reload()};})();</script>`;
 const liveStyle = '<style>.live-problem{position:sticky;top:0;z-index:10;background:#fbe9df;border-bottom:3px solid #D55E00;padding:.6em 20px;font-family:inherit}.live-problem pre{white-space:pre-wrap;margin:.4em 0 0;font-size:.9em}.live-status{position:fixed;bottom:0;right:0;background:#1a1a1a;color:#fff;font:12px/1.6 Arial,sans-serif;padding:.2em .8em;border-top-left-radius:6px}</style>';
+/** The pages' policy, sent as a header too: nothing from the network but this server's reload events. */
+const livePolicy = "default-src 'none'; connect-src 'self'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Serves `paths` on the loopback address only (127.0.0.1), so a workshop laptop does not offer
- * them to the network. Each page gets a small script that listens on /events (server-sent events)
+ * them to the network, and answers only requests addressed to 127.0.0.1 or localhost with its
+ * port (so a web page elsewhere cannot read them through DNS rebinding). Each page gets a small script that listens on /events (server-sent events)
  * and reloads when its page is replaced; the pages' Content-Security-Policy is widened just
  * enough to allow that one connection back to this server.
  */
@@ -43,7 +46,14 @@ export async function serveLive(port: number, paths: readonly string[]): Promise
   const notify = (message: string) => {
     for (const res of listeners) res.write(`data: ${message}\n\n`);
   };
+  let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
+    // DNS rebinding: a page elsewhere that points its own name at 127.0.0.1 sends its own Host.
+    // Only the loopback address or localhost, with this port, may read these pages.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`carepaths serves this only to ${[...allowedHosts][0]}; open that address.`);
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -57,13 +67,14 @@ export async function serveLive(port: number, paths: readonly string[]): Promise
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`There is no page ${path} here. Open ${paths.join(' or ')}.`);
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(decorate(page ?? waiting, page !== undefined));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': livePolicy }).end(decorate(page ?? waiting, page !== undefined));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     setPage(path, html) {

@@ -13,6 +13,7 @@ import { checkParallelRegions } from './rules/checkParallelRegions.ts';
 import { checkPriorities } from './rules/checkPriorities.ts';
 import { checkProbabilities } from './rules/checkProbabilities.ts';
 import { checkReachability } from './rules/checkReachability.ts';
+import { checkV4Syntax } from './rules/checkV4Syntax.ts';
 import type { Rule } from './rules/types.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -20,6 +21,7 @@ import type { Diagnostic } from './types.ts';
 export const rules: readonly Rule[] = [
   checkModelMeta,
   checkFeatures,
+  checkV4Syntax,
   checkAgencies,
   checkFunctions,
   checkDurations,

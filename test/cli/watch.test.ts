@@ -45,6 +45,15 @@ describe('carepaths watch', () => {
     expect(front.text).toContain("new EventSource('/events')");
     const report = await get(`${watch.url}report`);
     expect(report.text).toContain('<h1>A small test system</h1>');
+    // The policy goes as a header too, and only requests addressed to this server are answered (no DNS rebinding).
+    expect((await fetch(watch.url)).headers.get('content-security-policy')).toContain("default-src 'none'; connect-src 'self'");
+    const port = new URL(watch.url).port;
+    const asked = (host: string) =>
+      new Promise<number>((resolve, reject) => http.get({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => (res.resume(), resolve(res.statusCode!))).on('error', reject));
+    expect(await asked('evil.example')).toBe(403);
+    expect(await asked(`evil.example:${port}`)).toBe(403);
+    expect(await asked(`localhost:${port}`)).toBe(200);
+    expect(await asked(`127.0.0.1:${port}`)).toBe(200);
     const missing = await get(`${watch.url}nothing`);
     expect(missing.status).toBe(404);
     expect(missing.text).toBe('There is no page /nothing here. Open / or /report.');

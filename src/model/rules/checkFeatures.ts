@@ -14,8 +14,9 @@ const advice: Record<string, { severity: Diagnostic['severity']; message: string
   },
   always: {
     severity: 'warning',
-    message: 'This state has eventless transitions (always); xstate takes them at once, so they carry no routing probability.',
-    hint: 'Use them only to branch on context; for a choice made by chance, use events with meta.p.',
+    message:
+      'This state has eventless transitions (always). carepaths follows xstate: a request that enters it takes the first always transition whose guard holds at once, so it passes through without stopping, takes no time and is not a step of any pathway; those transitions carry no probability.',
+    hint: 'Use always only to branch on context (a category set earlier); for a choice made by chance, use events with meta.p, and put any time on the states either side.',
   },
   wildcard: {
     severity: 'warning',

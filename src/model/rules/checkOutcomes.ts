@@ -30,28 +30,33 @@ export const checkOutcomes: Rule = ({ modelId, states, graph }) => {
     });
     return out;
   }
-  const canFinish = getCanFinish(graph.nodes.length, edges, nodes.map((n) => n.isOutcome));
-  for (const node of nodes) {
-    if (node.isOutcome) continue;
-    const path = node.states.join(' + ');
-    if (outStart[node.index] === outStart[node.index + 1]) {
-      out.push({
-        code: 'dead-end',
-        severity: 'error',
-        path,
-        message: `A request that reaches this state${node.context ? ` (with ${JSON.stringify(node.context)})` : ''} has no way out and never reaches an outcome.`,
-        hint: "Add a way out (an event with meta.p), or make it a final state (type: 'final') with meta.outcome.",
-      });
-    } else if (!canFinish[node.index]) {
-      out.push({
-        code: 'trap',
-        severity: 'error',
-        path,
-        message: `From this state${node.context ? ` (with ${JSON.stringify(node.context)})` : ''} no outcome can be reached: every way out leads round in a loop.`,
-        hint: 'Give one of the states in the loop a way out towards an outcome.',
-      });
-    }
-  }
+  const deadEnd = nodes.map((n) => !n.isOutcome && outStart[n.index] === outStart[n.index + 1]);
+  // A state that only leads into a dead end is not a trap of its own: the dead end is the one problem, said once.
+  const canEnd = getCanFinish(graph.nodes.length, edges, nodes.map((n, i) => n.isOutcome || deadEnd[i]!));
+  const byPath = (code: 'dead-end' | 'trap', found: boolean[]) => {
+    const groups = new Map<string, typeof nodes>();
+    for (const node of nodes) if (found[node.index]) groups.set(node.states.join(' + '), [...(groups.get(node.states.join(' + ')) ?? []), node]);
+    return [...groups].map(([path, group]): Diagnostic => {
+      const contexts = group.flatMap((n) => (n.context ? [JSON.stringify(n.context)] : []));
+      const withContext = contexts.length ? ` (with ${contexts.slice(0, 3).join(' or ')}${contexts.length > 3 ? ` and ${contexts.length - 3} more` : ''})` : '';
+      return code === 'dead-end'
+        ? {
+            code,
+            severity: 'error',
+            path,
+            message: `A request that reaches this state${withContext} has no way out and never reaches an outcome.`,
+            hint: "Add a way out (an event with meta.p), or make it a final state (type: 'final') with meta.outcome.",
+          }
+        : {
+            code,
+            severity: 'error',
+            path,
+            message: `From this state${withContext} no outcome can be reached: every way out leads round in a loop.`,
+            hint: 'Give one of the states in the loop a way out towards an outcome.',
+          };
+    });
+  };
+  out.push(...byPath('dead-end', deadEnd), ...byPath('trap', canEnd.map((ok) => !ok)));
   return out;
 };
 
