@@ -1,5 +1,5 @@
 import type { CareGraph } from '../graph/types.ts';
-import { toMeanInterval } from '../simulate/statistics.ts';
+import { toMeanInterval, toShareBounds } from '../simulate/statistics.ts';
 import type { DesTally } from '../simulate/summariseDes.ts';
 import { getMeasureSource, getMeasureUnit, toMeasureText } from '../strategy/measureCatalogue.ts';
 import { getMeasureValues, type MeasureValue } from '../strategy/getMeasureValues.ts';
@@ -125,7 +125,7 @@ export function getComparison(
       unit: getMeasureUnit(o.measure),
       direction: o.direction,
       target: o.target,
-      values: values.map((v, s) => toObjectiveValue(ids[s]!, v[i]!, s === 0 ? undefined : base, o.direction, o.target)),
+      values: values.map((v, s) => toObjectiveValue(ids[s]!, v[i]!, s === 0 ? undefined : base, o.direction, o.target, getMeasureUnit(o.measure))),
     };
   });
   const workload = getWorkload(baseline, graphs, strategy.simulation);
@@ -168,8 +168,10 @@ export function getComparison(
   };
 }
 
-function toObjectiveValue(scenario: string, v: MeasureValue, base: MeasureValue | undefined, direction: 'at-most' | 'at-least', target: number): ObjectiveValue {
-  const ci95 = v.replications ? toMeanInterval(v.replications).ci95 : undefined;
+function toObjectiveValue(scenario: string, v: MeasureValue, base: MeasureValue | undefined, direction: 'at-most' | 'at-least', target: number, unit: MeasureUnit): ObjectiveValue {
+  const interval = v.replications ? toMeanInterval(v.replications).ci95 : undefined;
+  // A share's interval stays within 0 to 100%.
+  const ci95 = interval && unit === 'share' ? toShareBounds(interval) : interval;
   const meets = (x: number) => (direction === 'at-most' ? x <= target + 1e-12 : x >= target - 1e-12);
   const out: ObjectiveValue = { scenario, value: v.value, ...(ci95 ? { ci95 } : {}), met: meets(v.value), uncertain: ci95 ? meets(ci95[0]) !== meets(ci95[1]) : false };
   if (!base) return out;

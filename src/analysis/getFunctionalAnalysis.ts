@@ -1,4 +1,5 @@
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { getBoundaryValues, getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
@@ -29,7 +30,7 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
           return {
             agency: agency.id,
             label: agency.label,
-            states: states.map((n) => n.id),
+            states: [...new Set(states.map(toStatePath))],
             expectedVisitsPer1000: 1000 * sumVisits(cell),
             shareOfRequests: getHittingProbabilities(g, cell)[0]!,
           };
@@ -61,17 +62,29 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
     .filter((h) => h.expectedPer1000 > 0)
     .sort((a, b) => b.expectedPer1000 - a.expectedPer1000 || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 
+  const ending = new Map(markov.outcomes.map((o) => [o.node, o.probability]));
   const categories = new Map<string, number>();
   for (const o of markov.outcomes) categories.set(o.outcome, (categories.get(o.outcome) ?? 0) + o.probability);
 
   return {
     model: graph.modelId,
     title: graph.meta.title ?? graph.modelId,
-    outcomes: markov.outcomes.map(({ state, outcome, probability }) => ({ state, outcome, probability })),
+    outcomes: groupByState(graph, graph.nodes.filter((n) => ending.has(n.index))).map(({ state, nodes }) => ({
+      state,
+      outcome: nodes[0]!.outcome ?? state,
+      probability: nodes.reduce((a, n) => a + ending.get(n.index)!, 0),
+      ...toConfigurations(nodes, (n) => ({ probability: ending.get(n.index)! })),
+    })),
     outcomeCategories: [...categories].map(([outcome, probability]) => ({ outcome, probability })).sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome)),
     expectedMinutes: markov.expectedMinutes,
     expectedHandoffs: markov.expectedHandoffs,
-    states: graph.nodes.map((n) => ({ state: n.id, agency: n.agency, function: n.function ?? null, expectedVisits: visits[n.index]! })),
+    states: groupByState(graph).map(({ state, nodes }) => ({
+      state,
+      agency: nodes[0]!.agency,
+      function: nodes[0]!.function ?? null,
+      expectedVisits: nodes.reduce((a, n) => a + visits[n.index]!, 0),
+      ...toConfigurations(nodes, (n) => ({ expectedVisits: visits[n.index]! })),
+    })),
     functions,
     agencies,
     handoffs,

@@ -1,3 +1,4 @@
+import type { ConfigurationRef } from '../graph/toConfigurationRef.ts';
 /** One cell of the functions × agencies table: a function as one agency performs it. */
 export interface FunctionCell {
   /** The agency id. */
@@ -55,16 +56,19 @@ export interface FunctionalAnalysis {
   model: string;
   /** The model's title. */
   title: string;
-  /** Probability of ending in each outcome state. */
-  outcomes: { state: string; outcome: string; probability: number }[];
+  /**
+   * Probability of ending in each outcome state (a state path). Where context values or parallel
+   * regions make several configurations of one state, `configurations` gives each one's share.
+   */
+  outcomes: { state: string; outcome: string; probability: number; configurations?: (Omit<ConfigurationRef, 'state'> & { probability: number })[] }[];
   /** Probability of each outcome category. */
   outcomeCategories: { outcome: string; probability: number }[];
   /** Expected minutes from the first contact to the outcome. */
   expectedMinutes: number;
   /** Expected changes of agency per request. */
   expectedHandoffs: number;
-  /** Every configuration with its expected visits per request. */
-  states: { state: string; agency: string; function: string | null; expectedVisits: number }[];
+  /** Every state (a state path) with its expected visits per request, and each configuration's where there are several. */
+  states: { state: string; agency: string; function: string | null; expectedVisits: number; configurations?: (Omit<ConfigurationRef, 'state'> & { expectedVisits: number })[] }[];
   /** Functions with the agencies that perform them. */
   functions: FunctionRow[];
   /** Agencies with the functions they perform. */

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createOutput } from '../io/createOutput.ts';
@@ -6,7 +5,7 @@ import { checkOutputFile } from '../io/OutputProblem.ts';
 import { writeFileAtomic } from '../io/writeFileAtomic.ts';
 import { toComparisonJson, toComparisonMarkdown, toComparisonText } from '../report/comparisonWriters.ts';
 import { measureCatalogue } from '../strategy/measureCatalogue.ts';
-import { collectOption, toChoice, toWholeNumber } from './loadChecked.ts';
+import { collectOption, defaultWorkers, toChoice, toWorkers } from './loadChecked.ts';
 import { prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage } from './renderComparisonPage.ts';
 
@@ -22,7 +21,7 @@ export function addCompareCommand(program: Command): void {
     .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collectOption)
     .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
     .option('--exact-only', 'leave out the objectives that need a simulation: a quick first look, in about a second')
-    .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', String(Math.max(1, availableParallelism())))
+    .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', defaultWorkers)
     .option('--format <format>', 'text, json or md', 'text')
     .option('--out <file>', 'write the table to this file (atomically) instead of the screen')
     .option('--html <file>', 'write the comparison page here', path.join('out', 'comparison.html'))
@@ -33,7 +32,7 @@ export function addCompareCommand(program: Command): void {
     )
     .action(async (model: string | undefined, options: { strategy: string; plan?: string[]; together?: boolean; exactOnly?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
-      const workers = toWholeNumber(options.workers, '--workers');
+      const workers = toWorkers(options.workers);
       if (options.html) checkOutputFile(options.html);
       if (options.out && options.out !== '-') checkOutputFile(options.out);
       const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan ?? [], together: options.together ?? false, exactOnly: options.exactOnly ?? false, workers });

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { Command } from 'commander';
 import type { CareGraph } from '../graph/types.ts';
 import { checkModel, type CheckResult } from '../model/checkModel.ts';
 import { loadJsonText, loadModel, type LoadResult } from '../io/loadModel.ts';
@@ -52,13 +54,64 @@ export async function loadGraph(file: string | undefined, maxConfigurations?: nu
   return { graph: result.graph, file: result.file, source: result.source };
 }
 
-/** Reads a whole number option, or stops with a message naming the option. */
-export function toWholeNumber(value: string, option: string, min = 1): number {
+/** The range of every whole-number option, the same in every command. */
+export const optionRanges: Record<string, readonly [number, number]> = {
+  '--days': [1, 3650],
+  '--warmup': [0, 3650],
+  '--replications': [1, 1000],
+  '--requests': [1, 1e9],
+  // Seeds are 32-bit: larger ones would repeat the streams of smaller ones.
+  '--seed': [0, 2 ** 32 - 1],
+  '--workers': [1, 256],
+  '--top': [1, 100_000],
+  '--limit': [1, 1e12],
+  '--max-revisits': [0, 20],
+  '--count-steps': [1, 1e12],
+  '--max-configurations': [1, 10_000_000],
+  '--port': [0, 65_535],
+};
+
+const grouped = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * Reads a whole-number option strictly, within its range (`optionRanges`): digits, or a whole
+ * number in exponent form such as 1e9. Anything else stops with a message naming the option, its
+ * range and what was given.
+ */
+export function toWholeNumber(value: string, option: string): number {
+  const [min, max] = optionRanges[option] ?? [0, Number.MAX_SAFE_INTEGER];
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {
-    throw new CliError(`${option} must be a whole number, ${min} or more (you gave "${value}").`, exitCodes.badInput);
+  if (!/^\s*\d+(\.\d+)?(e\+?\d+)?\s*$/i.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const what = /^\s*-/.test(value) ? ' A negative number is not allowed.' : Number.isFinite(n) && !Number.isInteger(n) ? ' It must be whole.' : '';
+    throw new CliError(`${option} must be a whole number from ${grouped(min)} to ${grouped(max)} (you gave "${value}").${what}`, exitCodes.badInput);
   }
   return n;
+}
+
+/**
+ * Reads --workers, capped at the processors this machine offers: more threads than processors only
+ * cost memory and time, so a larger number is lowered, with a note. Results do not depend on it.
+ */
+export function toWorkers(value: string): number {
+  const asked = toWholeNumber(value, '--workers');
+  const available = Math.max(1, availableParallelism());
+  if (asked <= available) return asked;
+  process.stderr.write(`carepaths: --workers ${asked} is more than the ${available} processor${available === 1 ? '' : 's'} this machine has; using ${available}.\n`);
+  return available;
+}
+
+/** The default for --workers: one a processor. */
+export const defaultWorkers = String(Math.max(1, availableParallelism()));
+
+/**
+ * Stops when options were given on the command line that do not apply here (`reason` says why),
+ * rather than ignoring them.
+ */
+export function refuseOptions(command: Command, names: readonly string[], reason: string): void {
+  const given = names.filter((name) => command.getOptionValueSource(name) === 'cli');
+  if (!given.length) return;
+  const flags = given.map((name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  throw new CliError(`${flags.join(', ')} ${flags.length === 1 ? 'does' : 'do'} not apply ${reason}.`, exitCodes.badInput);
 }
 
 /** Reads an option that must be one of a few words. */

@@ -40,7 +40,7 @@ export function addPathwaysCommand(program: Command): void {
     .action(async (model: string | undefined, options: PathwaysOptions) => {
       if (options.top !== undefined && options.limit !== undefined) throw new CliError('Use --top or --limit, not both.', exitCodes.badInput);
       const format = toChoice(options.format, '--format', ['text', 'json', 'csv', 'md'] as const);
-      const maxRevisits = toWholeNumber(options.maxRevisits, '--max-revisits', 0);
+      const maxRevisits = toWholeNumber(options.maxRevisits, '--max-revisits');
       const top = options.top !== undefined ? toWholeNumber(options.top, '--top') : defaultPathwayOptions.top;
       const limit = options.limit !== undefined ? toWholeNumber(options.limit, '--limit') : undefined;
       const maxWork = toWholeNumber(options.countSteps, '--count-steps');

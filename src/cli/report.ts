@@ -1,9 +1,8 @@
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkOutputFolder } from '../io/OutputProblem.ts';
 import { buildReport } from './buildReport.ts';
-import { loadGraph, toWholeNumber } from './loadChecked.ts';
+import { defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
 
 /** `carepaths report [MODEL] --out DIR`: the clinicians' report, one self-contained HTML file and its parts. */
 export function addReportCommand(program: Command): void {
@@ -18,12 +17,13 @@ export function addReportCommand(program: Command): void {
     .option('--days <D>', 'with --simulate: days of the discrete-event simulation, after 30 days of warm-up', '28')
     .option('--replications <R>', 'with --simulate: replications', '5')
     .option('--seed <S>', 'with --simulate: the seed', '1')
-    .option('--workers <W>', 'with --simulate: worker threads', String(Math.max(1, availableParallelism())))
+    .option('--workers <W>', 'with --simulate: worker threads', defaultWorkers)
     .addHelpText('after', '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.')
-    .action(async (model: string | undefined, options: { out: string; top: string; png?: boolean; simulate?: boolean; days: string; replications: string; seed: string; workers: string }) => {
+    .action(async (model: string | undefined, options: { out: string; top: string; png?: boolean; simulate?: boolean; days: string; replications: string; seed: string; workers: string }, command: Command) => {
+      if (!options.simulate) refuseOptions(command, ['days', 'replications', 'seed', 'workers'], 'without --simulate');
       const top = toWholeNumber(options.top, '--top');
       const simulation = options.simulate
-        ? { days: toWholeNumber(options.days, '--days'), replications: toWholeNumber(options.replications, '--replications'), seed: toWholeNumber(options.seed, '--seed', 0), workers: toWholeNumber(options.workers, '--workers') }
+        ? { days: toWholeNumber(options.days, '--days'), replications: toWholeNumber(options.replications, '--replications'), seed: toWholeNumber(options.seed, '--seed'), workers: toWorkers(options.workers) }
         : undefined;
       const { writeFilesAtomic } = await import('../io/writeFilesAtomic.ts');
       // Before the work: an output folder that cannot be used is said at once.

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import type { CareGraph } from '../graph/types.ts';
 import { createOutput } from '../io/createOutput.ts';
@@ -11,7 +10,7 @@ import { defaultDesOptions, runDesReplication } from '../simulate/runDes.ts';
 import { defaultMonteCarloOptions, summariseMonteCarlo, type ReplicationTally } from '../simulate/runMonteCarlo.ts';
 import { createDesTally, summariseDes, type DesTally } from '../simulate/summariseDes.ts';
 import { CliError, exitCodes } from './errors.ts';
-import { loadGraph, toChoice, toWholeNumber } from './loadChecked.ts';
+import { defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { runSimulation } from './runSimulation.ts';
 
 interface SimulateOptions {
@@ -43,7 +42,7 @@ export function addSimulateCommand(program: Command): void {
     .option('--warmup <D>', 'DES: days simulated first and left out of the results', String(defaultDesOptions.warmup))
     .option('--replications <R>', 'independent replications (95% confidence intervals are over these)', '10')
     .option('--seed <S>', 'the seed: the same seed gives the same results', '1')
-    .option('--workers <W>', 'worker threads to run replications on (results do not depend on it)', String(Math.max(1, availableParallelism())))
+    .option('--workers <W>', 'worker threads to run replications on (results do not depend on it)', defaultWorkers)
     .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
     .option('--format <format>', 'text, json or md', 'text')
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
@@ -52,16 +51,17 @@ export function addSimulateCommand(program: Command): void {
       'after',
       '\nJSON (montecarlo): { model, mode, seed, replications, requests, outcomes: [{ state, outcome, share, ci95, exact }], timeToOutcome: { mean, ci95, p50, p90, p95, exactMean },\n  visits, workload, handoffs, variants }.\nJSON (des): { model, mode, seed, replications, days, warmup, outcomes: [{ state, outcome, share, ci95 }], timeToOutcome: { mean, ci95, p50, p90, p95 },\n  services: [{ state, agency, servers, waitMean, waitMeanCi95, waitP90, waitMax, utilisation, utilisationCi95, queueMean, queueMax, queueByHour }],\n  responseTimes: [{ state, mean, ci95, p90 }], stays: [{ agency, mean, p90, withinFourHours, withinFourHoursCi95 }] }.\nEvent log columns: case_id, activity, agency, start, complete, arrival_minute, start_minute, end_minute, wait_minutes (minute 0 is Monday 6 January 2025, 00:00 UTC).',
     )
-    .action(async (model: string | undefined, options: SimulateOptions) => {
+    .action(async (model: string | undefined, options: SimulateOptions, command: Command) => {
       const mode = toChoice(options.mode, '--mode', ['montecarlo', 'des'] as const);
+      if (mode === 'montecarlo') refuseOptions(command, ['days', 'warmup', 'arrivals', 'events'], 'to Monte Carlo, which walks requests one at a time with no clock or capacity; add --mode des');
+      else refuseOptions(command, ['requests'], 'to the discrete-event simulation, whose requests arrive at the model\'s rate over --days');
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
       const arrivals = toChoice(options.arrivals, '--arrivals', ['poisson', 'regular'] as const);
       const replications = toWholeNumber(options.replications, '--replications');
-      const seed = toWholeNumber(options.seed, '--seed', 0);
-      const workers = toWholeNumber(options.workers, '--workers');
+      const seed = toWholeNumber(options.seed, '--seed');
+      const workers = toWorkers(options.workers);
       const montecarlo = { ...defaultMonteCarloOptions, requests: toWholeNumber(options.requests, '--requests'), replications, seed };
-      const des: DesOptions = { days: toWholeNumber(options.days, '--days'), warmup: toWholeNumber(options.warmup, '--warmup', 0), replications, seed, arrivals };
-      if (options.events && mode !== 'des') throw new CliError('--events needs --mode des: a Monte Carlo walk has no clock.', exitCodes.badInput);
+      const des: DesOptions = { days: toWholeNumber(options.days, '--days'), warmup: toWholeNumber(options.warmup, '--warmup'), replications, seed, arrivals };
       const { graph, file } = await loadGraph(model);
       if (mode === 'des') {
         const missing = checkDes(graph);

@@ -1,9 +1,13 @@
+import { toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph } from '../graph/types.ts';
+import type { CareContext } from '../model/builtins.ts';
 import type { Pathway } from './types.ts';
 
 /** Makes a pathway record from the nodes and edges of a walk. */
 export function toPathway(graph: CareGraph, nodes: ArrayLike<number>, edges: ArrayLike<number>, length: number, rank: number): Pathway {
   const states: string[] = [];
+  const visited: number[] = [];
+  const contexts: (CareContext | null)[] = [];
   const events: string[] = [];
   const agencies: string[] = [];
   const functions: string[] = [];
@@ -12,7 +16,9 @@ export function toPathway(graph: CareGraph, nodes: ArrayLike<number>, edges: Arr
   let handoffs = 0;
   for (let i = 0; i <= length; i++) {
     const node = graph.nodes[nodes[i]!]!;
-    states.push(node.id);
+    states.push(toStatePath(node));
+    visited.push(node.index);
+    contexts.push(node.context ?? null);
     expectedMinutes += node.meanMinutes;
     if (!node.isOutcome && node.function) functions.push(node.function);
     if (agencies.length === 0 || agencies[agencies.length - 1] !== node.agency) {
@@ -26,5 +32,17 @@ export function toPathway(graph: CareGraph, nodes: ArrayLike<number>, edges: Arr
     }
   }
   const last = graph.nodes[nodes[length]!]!;
-  return { rank, probability, expectedMinutes, states, events, agencies, handoffs, functions, outcome: last.outcome ?? last.id };
+  return {
+    rank,
+    probability,
+    expectedMinutes,
+    states,
+    ...(contexts.some(Boolean) ? { contexts } : {}),
+    nodes: visited,
+    events,
+    agencies,
+    handoffs,
+    functions,
+    outcome: last.outcome ?? toStatePath(last),
+  };
 }

@@ -1,3 +1,4 @@
+import type { CareContext } from '../model/builtins.ts';
 /** One way a request can travel: a walk from the initial state to an outcome. */
 export interface Pathway {
   /** 1 for the most likely when ranked by probability; position in enumeration order otherwise. */
@@ -6,8 +7,12 @@ export interface Pathway {
   probability: number;
   /** Sum of the mean durations of the states visited, in minutes. */
   expectedMinutes: number;
-  /** State paths visited, in order (`city.ambulance.seeAndTreat`), from the initial state to the outcome. */
+  /** State paths visited, in order (`city.ambulance.seeAndTreat`), from the initial state to the outcome; in parallel regions, the parallel state's path. */
   states: string[];
+  /** The context values at each step, beside `states`; only where the model has context. */
+  contexts?: (CareContext | null)[];
+  /** The care graph's configurations visited (node indices), beside `states`: for renderers, not written to JSON. */
+  nodes: number[];
   /** Events taken, one fewer than states. */
   events: string[];
   /** Agencies in the order met (consecutive repeats merged). */

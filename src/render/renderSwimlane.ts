@@ -16,9 +16,8 @@ const LINE = 15;
  * pathway is and how long it takes.
  */
 export function renderSwimlane(ctx: RenderContext, pathway: Pathway, id = `swimlane-${pathway.rank}`): Diagram {
-  const nodesById = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
   const functionLabel = new Map(ctx.graph.functions.map((f) => [f.id, f.label]));
-  const steps = pathway.states.map((state) => nodesById.get(state)!);
+  const steps = pathway.nodes.map((v) => ctx.graph.nodes[v]!);
   const lanes = [...new Set(steps.map((s) => s.agency))];
   const laneLabel = 160;
   const texts = steps.map((s) => ctx.measure.wrap(s.description || s.id, BOX - 20, SIZE));

@@ -15,8 +15,10 @@ function toMinutesText(minutes: number): string {
   const m = Math.abs(minutes);
   if (m < 120) return `${sign}${toFixedTrim(m, 1)} min`;
   if (m < 2 * 1440) {
-    const h = Math.floor(m / 60);
-    const rest = Math.round(m - h * 60);
+    // Rounded to the minute first, so that 179.7 minutes is 3 h, never 2 h 60 min.
+    const whole = Math.round(m);
+    const h = Math.floor(whole / 60);
+    const rest = whole % 60;
     return `${sign}${h} h${rest ? ` ${rest} min` : ''}`;
   }
   return `${sign}${toFixedTrim(m / 1440, 1)} days`;

@@ -14,7 +14,8 @@ export interface PathwayListing {
   order: 'probability' | 'enumeration';
   /** Labels of agencies and plain-English descriptions of states, by id. */
   agencyLabel: (id: string) => string;
-  describe: (state: string) => string;
+  /** The plain-English description of a configuration (a node index of the care graph). */
+  describe: (node: number) => string;
 }
 
 /** What is known only once the rows are written. */
@@ -37,7 +38,6 @@ export interface PathwayWriter {
 /** Builds the listing header for a graph. */
 export function toPathwayListing(graph: CareGraph, total: PathwayCount, maxRevisits: number, order: PathwayListing['order']): PathwayListing {
   const labels = new Map(graph.agencies.map((a) => [a.id, a.label]));
-  const descriptions = new Map(graph.nodes.map((n) => [n.id, n.description || n.id]));
   return {
     model: graph.modelId,
     title: graph.meta.title ?? graph.modelId,
@@ -45,7 +45,7 @@ export function toPathwayListing(graph: CareGraph, total: PathwayCount, maxRevis
     maxRevisits,
     order,
     agencyLabel: (id) => labels.get(id) ?? id,
-    describe: (state) => descriptions.get(state) ?? state,
+    describe: (node) => graph.nodes[node]!.description || graph.nodes[node]!.id,
   };
 }
 
@@ -59,6 +59,6 @@ export function toTotalSentence(listing: PathwayListing): string {
 
 /** A pathway in plain English: each state's description in turn. */
 export const toNarrative = (pathway: Pathway, listing: PathwayListing): string =>
-  pathway.states.map((s) => ensureStop(listing.describe(s))).join(' ');
+  pathway.nodes.map((v) => ensureStop(listing.describe(v))).join(' ');
 
 const ensureStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);

@@ -68,7 +68,7 @@ export const jsonPathwayWriter: PathwayWriter = {
       '  "pathways": [',
     ].join('\n') + '\n',
   row: (p) =>
-    `${p.rank > 1 ? ',\n' : ''}    ${JSON.stringify({ rank: p.rank, probability: p.probability, expectedMinutes: p.expectedMinutes, states: p.states, events: p.events, agencies: p.agencies, handoffs: p.handoffs, functions: p.functions, outcome: p.outcome })}`,
+    `${p.rank > 1 ? ',\n' : ''}    ${JSON.stringify({ rank: p.rank, probability: p.probability, expectedMinutes: p.expectedMinutes, states: p.states, ...(p.contexts ? { contexts: p.contexts } : {}), events: p.events, agencies: p.agencies, handoffs: p.handoffs, functions: p.functions, outcome: p.outcome })}`,
   tail: (_l, end) => `${end.listed ? '\n' : ''}  ],\n  "listed": ${end.listed},\n  "coverage": ${end.coverage},\n  "complete": ${end.complete}\n}\n`,
 };
 

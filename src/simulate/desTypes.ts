@@ -1,3 +1,4 @@
+import type { ConfigurationRef } from '../graph/toConfigurationRef.ts';
 /** Options for the discrete-event simulation. */
 export interface DesOptions {
   /** Days of arrivals simulated in each replication, after the warm-up. Default 28. */
@@ -10,6 +11,12 @@ export interface DesOptions {
   seed: number;
   /** 'poisson' (the default): random arrivals at the model's hourly rate; 'regular': evenly spaced at that rate. */
   arrivals: 'poisson' | 'regular';
+  /**
+   * Days past the end of the run for which requests that arrived in the measured window are still
+   * followed to their outcome (arrivals go on meanwhile, uncounted, so the system stays as busy).
+   * Default 60; what is still open then is reported as unfinished.
+   */
+  runOut?: number;
 }
 
 /** One request's stay in one state: the flat record the monitor receives. Times in minutes from the start. */
@@ -45,9 +52,13 @@ export interface DesResult {
   arrivals: 'poisson' | 'regular';
   /** Requests that arrived after the warm-up, per replication (mean). */
   requestsPerReplication: number;
-  /** Requests still in the system at the end (not counted in outcomes or times to outcome), per replication (mean). */
+  /**
+   * Requests that arrived in the measured window and were still in the system when the run-out
+   * ended (`runOut` days after the end), per replication (mean): not counted in outcomes or times.
+   */
   unfinishedPerReplication: number;
-  outcomes: { state: string; outcome: string; share: number; ci95: [number, number] }[];
+  /** By outcome state (a state path); `configurations` splits a state that context values or regions make several of. */
+  outcomes: { state: string; outcome: string; share: number; ci95: [number, number]; configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number] })[] }[];
   timeToOutcome: { mean: number; ci95: [number, number]; p50: number; p90: number; p95: number };
   /** Services with capacity: waits in minutes (of services that ended within the run), utilisation, queue length. */
   services: {

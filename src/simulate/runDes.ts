@@ -8,7 +8,7 @@ import { growArray } from './growArray.ts';
 import { chooseRegionWay, startRegions, toRegionTables, type RegionTables } from './regionClocks.ts';
 import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
 
-export const defaultDesOptions: DesOptions = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson' };
+export const defaultDesOptions: Required<DesOptions> = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson', runOut: 60 };
 
 const DAY = 24 * 60;
 const ARRIVE = 0;
@@ -30,7 +30,10 @@ export interface DesMonitor {
   hour(at: number, queues: Int32Array): void;
   /** Busy servers changed at a server pool (named by its node, see `getServerPools`). */
   busy(node: number, at: number, busy: number): void;
-  /** The replication ended at `at` (the horizon). */
+  /**
+   * The measured window ended at `at` (the horizon). Requests that arrived in it are still followed
+   * to their outcome after this (the run-out); others that arrive then are not to be counted.
+   */
   end(at: number): void;
 }
 
@@ -97,6 +100,13 @@ class DesReplication {
   private readonly priorityOf: Float64Array;
   private readonly random: Random;
   private readonly horizon: number;
+  /** Arrivals from here up to the horizon are measured, and followed to their outcome. */
+  private readonly measureFrom: number;
+  /** The run-out ends here, whether or not every measured request has finished. */
+  private readonly runOutEnd: number;
+  /** Measured requests still in the system. */
+  private open = 0;
+  private measured = new Uint8Array(1024);
   private readonly ratePerMinute: Float64Array;
   private readonly maxRate: number;
   private readonly regular: boolean;
@@ -154,6 +164,8 @@ class DesReplication {
     if (!demand) throw new Error('runDesReplication: the model has no demand (check it with checkDes first)');
     this.random = createRandom(options.seed, replication);
     this.horizon = (options.warmup + options.days) * DAY;
+    this.measureFrom = options.warmup * DAY;
+    this.runOutEnd = this.horizon + (options.runOut ?? defaultDesOptions.runOut) * DAY;
     const weights = demand.hourly ?? new Array(24).fill(1);
     const total = weights.reduce((a, b) => a + b, 0);
     this.ratePerMinute = Float64Array.from(weights, (w) => (demand.perDay * w) / total / 60);
@@ -166,15 +178,21 @@ class DesReplication {
   }
 
   run(): void {
-    const { events, horizon, monitor } = this;
+    const { events, horizon, runOutEnd, monitor } = this;
     const first = this.nextArrival(0);
-    if (first < horizon) events.push(first, ARRIVE, -1);
+    if (first < runOutEnd) events.push(first, ARRIVE, -1);
     // Hour boundaries one at a time: each schedules the next, so the queue holds only one of them.
-    if (60 <= horizon) events.push(60, HOUR, -1);
+    if (60 <= runOutEnd) events.push(60, HOUR, -1);
     const queuesNow = new Int32Array(this.queueLength.length);
+    let ended = false;
     while (events.size > 0) {
       const t = events.peekTime();
-      if (t > horizon) break;
+      if (t > horizon) {
+        // The run-out: on until every request that arrived in the window has finished, or its end.
+        if (!ended) monitor.end(horizon);
+        ended = true;
+        if (this.open === 0 || t > runOutEnd) break;
+      }
       const type = events.peekType();
       const r = events.pop();
       if (type === DONE) {
@@ -186,18 +204,21 @@ class DesReplication {
         this.priority[slot] = 0;
         this.lastEdge[slot] = -1;
         this.moving[slot] = -1;
+        const measured = t >= this.measureFrom && t <= horizon ? 1 : 0;
+        this.measured[slot] = measured;
+        this.open += measured;
         monitor.arrive(slot, t);
         this.enter(slot, 0, t);
         const next = this.nextArrival(t);
-        if (next < horizon) events.push(next, ARRIVE, -1);
+        if (next < runOutEnd) events.push(next, ARRIVE, -1);
       } else {
         for (let v = 0; v < this.hasServers.length; v++) if (this.hasServers[v]) this.serveQueue(v, t);
         queuesNow.set(this.queueLength);
         monitor.hour(t, queuesNow);
-        if (t + 60 <= horizon) events.push(t + 60, HOUR, -1);
+        if (t + 60 <= runOutEnd) events.push(t + 60, HOUR, -1);
       }
     }
-    monitor.end(horizon);
+    if (!ended) monitor.end(horizon);
   }
 
   private newSlot(): number {
@@ -214,6 +235,7 @@ class DesReplication {
       this.enqueueOrder = growArray(this.enqueueOrder, size);
       this.moving = growArray(this.moving, size);
       this.lastEdge = growArray(this.lastEdge, size);
+      this.measured = growArray(this.measured, size);
       if (this.regions.any) this.regionClock = growArray(this.regionClock, size * this.regions.maxRegions);
     }
     return this.slots++;
@@ -239,6 +261,7 @@ class DesReplication {
       if (this.outcome[v]) {
         monitor.step(this.caseOf[r]!, r, v, t, t, t);
         monitor.finish(r, v, this.arrivedAt[r]!, t);
+        this.open -= this.measured[r]!;
         this.freeSlots.push(r);
         return;
       }
@@ -364,9 +387,10 @@ class DesReplication {
     return top;
   }
 
-  /** The next arrival after `t` (Infinity after the horizon). */
+  /** The next arrival after `t` (Infinity after the run-out's end). */
   private nextArrival(t: number): number {
-    const { ratePerMinute, maxRate, horizon, random } = this;
+    const { ratePerMinute, maxRate, random } = this;
+    const horizon = this.runOutEnd;
     if (this.regular) {
       // Evenly spaced in "expected arrivals": one every unit of the integrated rate.
       let at = t;

@@ -1,10 +1,11 @@
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
-import type { CareGraph } from '../graph/types.ts';
+import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
+import type { CareGraph, CareNode } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { createRandom, type Random } from './createRandom.ts';
 import { RequestWalk } from './RequestWalk.ts';
 import { addToHistogram, createHistogram, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
-import { toMeanInterval, toWilsonInterval } from './statistics.ts';
+import { toMeanInterval, toShareInterval } from './statistics.ts';
 import type { MonteCarloOptions, MonteCarloResult } from './types.ts';
 
 /** Distinct pathway variants tracked in one replication; the most frequent are always among the first seen. */
@@ -86,11 +87,25 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
   const g = toCompactGraph(graph);
   const total = tallies.reduce((a, t) => a + t.requests, 0);
   const interval = (perReplication: number[], successes?: number) =>
-    tallies.length > 1 ? toMeanInterval(perReplication) : { mean: perReplication[0]!, ci95: successes === undefined ? [perReplication[0]!, perReplication[0]!] : toWilsonInterval(successes, total) };
-  const outcomes = exact.outcomes.map((o2) => {
-    const { mean, ci95 } = interval(tallies.map((t) => t.ends[o2.node]! / t.requests), tallies.reduce((a, t) => a + t.ends[o2.node]!, 0));
-    return { state: o2.state, outcome: o2.outcome, share: mean, ci95: ci95 as [number, number], exact: o2.probability };
-  });
+    successes !== undefined
+      ? toShareInterval(perReplication, successes, total)
+      : tallies.length > 1
+        ? toMeanInterval(perReplication)
+        : { mean: perReplication[0]!, ci95: [perReplication[0]!, perReplication[0]!] };
+  const exactEnd = new Map(exact.outcomes.map((o2) => [o2.node, o2.probability]));
+  const shareOf = (nodes: CareNode[]) => {
+    const { mean, ci95 } = interval(
+      tallies.map((t) => nodes.reduce((a, n) => a + t.ends[n.index]!, 0) / t.requests),
+      tallies.reduce((a, t) => a + nodes.reduce((b, n) => b + t.ends[n.index]!, 0), 0),
+    );
+    return { share: mean, ci95: ci95 as [number, number], exact: nodes.reduce((a, n) => a + exactEnd.get(n.index)!, 0) };
+  };
+  const outcomes = groupByState(graph, graph.nodes.filter((n) => exactEnd.has(n.index))).map(({ state, nodes }) => ({
+    state,
+    outcome: nodes[0]!.outcome ?? state,
+    ...shareOf(nodes),
+    ...toConfigurations(nodes, (n) => shareOf([n])),
+  }));
   const pooled = mergeHistograms(tallies.map((t) => t.times));
   const meanTime = interval(tallies.map((t) => t.minutes / t.requests));
   const handoffs = interval(tallies.map((t) => t.handoffs / t.requests));
@@ -109,7 +124,8 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
         for (let e = g.outStart[nodes[i]!]!; e < g.outStart[nodes[i]! + 1]!; e++) if (g.target[e] === nodes[i + 1]) step += g.prob[e]!;
         p *= step;
       }
-      return { states: nodes.map((v) => graph.nodes[v]!.id), share: count / total, exact: p };
+      const contexts = nodes.map((v) => graph.nodes[v]!.context ?? null);
+      return { states: nodes.map((v) => toStatePath(graph.nodes[v]!)), ...(contexts.some(Boolean) ? { contexts } : {}), share: count / total, exact: p };
     });
   return {
     model: graph.modelId,
@@ -119,7 +135,13 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     requests: o.requests,
     outcomes,
     timeToOutcome: { mean: meanTime.mean, ci95: meanTime.ci95 as [number, number], p50: getQuantile(pooled, 0.5), p90: getQuantile(pooled, 0.9), p95: getQuantile(pooled, 0.95), exactMean: exact.expectedMinutes },
-    visits: graph.nodes.map((n) => ({ state: n.id, agency: n.agency, perRequest: tallies.reduce((a, t) => a + t.visits[n.index]!, 0) / total, exact: exact.visits[n.index]! })),
+    visits: groupByState(graph).map(({ state, nodes }) => {
+      const visitsOf = (members: CareNode[]) => ({
+        perRequest: tallies.reduce((a, t) => a + members.reduce((b, n) => b + t.visits[n.index]!, 0), 0) / total,
+        exact: members.reduce((a, n) => a + exact.visits[n.index]!, 0),
+      });
+      return { state, agency: nodes[0]!.agency, ...visitsOf(nodes), ...toConfigurations(nodes, (n) => visitsOf([n])) };
+    }),
     workload: graph.agencies.map((a, i) => {
       const w = interval(tallies.map((t) => t.agencyMinutes[i]! / t.requests));
       return { agency: a.id, minutesPerRequest: w.mean, ci95: w.ci95 as [number, number] };

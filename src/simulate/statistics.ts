@@ -21,6 +21,20 @@ export function toWilsonInterval(successes: number, n: number): [number, number]
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
+/**
+ * A share's 95% interval over replications: the replications' t interval, widened where needed to
+ * hold the Wilson score interval of the pooled counts (so a share seen 0 times in every replication
+ * still gets an upper bound), and always within 0 to 1.
+ */
+export function toShareInterval(perReplication: number[], successes: number, trials: number): { mean: number; ci95: [number, number] } {
+  const { mean, ci95 } = toMeanInterval(perReplication);
+  const [low, high] = toWilsonInterval(successes, trials);
+  return { mean, ci95: [Math.max(0, Math.min(ci95[0], low)), Math.min(1, Math.max(ci95[1], high))] };
+}
+
+/** An interval clamped to 0 to 1, for a share whose counts are not to hand. */
+export const toShareBounds = ([low, high]: [number, number]): [number, number] => [Math.max(0, low), Math.min(1, high)];
+
 /** The q-th quantile (0 to 1) of sorted values, by linear interpolation. */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -1,10 +1,11 @@
-import type { CareGraph } from '../graph/types.ts';
+import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
+import type { CareGraph, CareNode } from '../graph/types.ts';
 import type { DesMonitor } from './runDes.ts';
 import { getCapacityState, getServerPools, getServers } from './runDes.ts';
 import type { DesOptions, DesResult } from './desTypes.ts';
 import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
-import { toMeanInterval } from './statistics.ts';
+import { toMeanInterval, toShareBounds, toShareInterval } from './statistics.ts';
 
 const DAY = 24 * 60;
 const FOUR_HOURS = 240;
@@ -33,6 +34,7 @@ export interface DesTally {
 export function createDesTally(graph: CareGraph, options: DesOptions): { monitor: DesMonitor; tally: DesTally } {
   const n = graph.nodes.length;
   const warmup = options.warmup * DAY;
+  const horizon = (options.warmup + options.days) * DAY;
   const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
   // Flat typed arrays: the monitor is called several times per request.
   const agencyOf = Int32Array.from(graph.nodes, (node) => agencyIndex.get(node.agency) ?? -1);
@@ -50,7 +52,6 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     busyMinutes: new Array(n).fill(0),
     availableMinutes: servers.map((s) => {
       if (!s) return 0;
-      const horizon = (options.warmup + options.days) * DAY;
       let total = 0;
       for (let t = warmup; t < horizon; t += 60) total += s[Math.floor(t / 60) % 24]! * Math.min(60, horizon - t);
       return total;
@@ -77,10 +78,12 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     stayAgency = growArray(stayAgency, size);
     stayStart = growArray(stayStart, size);
   };
+  // After the horizon (the run-out) only requests that arrived in the window are still measured.
+  const measured = (slot: number, at: number) => at <= horizon || counted[slot] === 1;
   const closeStay = (slot: number, at: number) => {
     const agency = stayAgency[slot]!;
     const since = stayStart[slot]!;
-    if (agency >= 0 && since >= warmup) {
+    if (agency >= 0 && since >= warmup && measured(slot, at)) {
       addToHistogram(tally.stays[agency]!, at - since);
       if (at - since <= FOUR_HOURS) tally.staysWithin[agency]!++;
     }
@@ -88,7 +91,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const monitor: DesMonitor = {
     arrive(slot, at) {
       room(slot);
-      counted[slot] = at >= warmup ? 1 : 0;
+      counted[slot] = at >= warmup && at <= horizon ? 1 : 0;
       stayAgency[slot] = -1;
       if (counted[slot]) tally.arrivals++;
     },
@@ -101,8 +104,8 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
         stayStart[slot] = arrival;
       }
       const p = pool[node]!;
-      if (p >= 0 && start >= warmup) addToHistogram(tally.waits[p]!, start - arrival);
-      if (isDispatch[node] && stayStart[slot]! >= warmup) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
+      if (p >= 0 && start >= warmup && measured(slot, start)) addToHistogram(tally.waits[p]!, start - arrival);
+      if (isDispatch[node] && stayStart[slot]! >= warmup && measured(slot, end)) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
     },
     finish(slot, node, arrivedAt, at) {
       closeStay(slot, at);
@@ -113,14 +116,16 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       addToHistogram(tally.times, at - arrivedAt);
     },
     busy(node, at, busy) {
+      // Busy time counts inside the window only: from the warm-up's end to the horizon.
       const last = lastBusy[node]!;
       const from = last > warmup ? last : warmup;
-      if (at > from) busyMinutes[node]! += busyNow[node]! * (at - from);
+      const to = at < horizon ? at : horizon;
+      if (to > from) busyMinutes[node]! += busyNow[node]! * (to - from);
       lastBusy[node] = at;
       busyNow[node] = busy;
     },
     hour(at, queues) {
-      if (at < warmup) return;
+      if (at < warmup || at > horizon) return;
       const h = Math.floor(at / 60) % 24;
       tally.queueCount[h]!++;
       for (let v = 0; v < n; v++) {
@@ -140,7 +145,6 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
 /** Pools replications into the result, with 95% intervals over replications. */
 export function summariseDes(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult {
   const servers = getServers(graph);
-  const pools = getServerPools(graph);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   // Everything measured here is zero or more, so intervals stop at zero.
   const interval = (values: number[]) => {
@@ -163,12 +167,18 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
     arrivals: options.arrivals,
     requestsPerReplication: mean(tallies.map((t) => t.arrivals)),
     unfinishedPerReplication: mean(tallies.map((t) => t.arrivals - t.finished)),
-    outcomes: graph.nodes
-      .filter((node) => node.isOutcome)
-      .map((node) => {
-        const share = interval(tallies.map((t) => (t.finished ? t.ends[node.index]! / t.finished : 0)));
-        return { state: node.id, outcome: node.outcome ?? node.id, share: share.mean, ci95: share.ci95 };
-      }),
+    outcomes: groupByState(graph, graph.nodes.filter((node) => node.isOutcome)).map(({ state, nodes }) => {
+      const shareOf = (members: CareNode[]) => {
+        const ends = (t: DesTally) => members.reduce((a, n) => a + t.ends[n.index]!, 0);
+        const share = toShareInterval(
+          tallies.map((t) => (t.finished ? ends(t) / t.finished : 0)),
+          tallies.reduce((a, t) => a + ends(t), 0),
+          tallies.reduce((a, t) => a + t.finished, 0),
+        );
+        return { share: share.mean, ci95: share.ci95 };
+      };
+      return { state, outcome: nodes[0]!.outcome ?? state, ...shareOf(nodes), ...toConfigurations(nodes, (n) => shareOf([n])) };
+    }),
     timeToOutcome: { mean: time.mean, ci95: time.ci95, p50: getQuantile(times, 0.5), p90: getQuantile(times, 0.9), p95: getQuantile(times, 0.95) },
     services: graph.nodes
       .filter((node) => servers[node.index])
@@ -177,14 +187,13 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
         const waits = mergeHistograms(tallies.map((t) => t.waits[v]!));
         const wait = interval(tallies.map((t) => getMean(t.waits[v]!)));
         const utilisation = interval(tallies.map((t) => (t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0)));
+        utilisation.ci95 = toShareBounds(utilisation.ci95);
         const hours = tallies[0]!.queueCount.map((_, h) => {
           const count = tallies.reduce((a, t) => a + t.queueCount[h]!, 0);
           return count ? tallies.reduce((a, t) => a + t.queueSum[v]![h]!, 0) / count : 0;
         });
-        // A pool shared by several configurations is named by its state, not by one configuration.
-        const shared = graph.nodes.some((other) => other.index !== v && pools[other.index] === v);
         return {
-          state: shared ? (getCapacityState(graph, node) ?? node.id) : node.id,
+          state: getCapacityState(graph, node) ?? toStatePath(node),
           agency: node.agency,
           servers: describeServers(servers[v]!),
           waitMean: wait.mean,
@@ -198,17 +207,24 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
           queueByHour: hours,
         };
       }),
-    responseTimes: graph.nodes
-      .filter((node) => node.function === 'dispatch' && !node.isOutcome)
-      .map((node) => {
-        const all = mergeHistograms(tallies.map((t) => t.responses[node.index]!));
-        const m = interval(tallies.map((t) => getMean(t.responses[node.index]!)));
-        const q = (p: number) => getQuantile(all, p);
-        return { state: node.id, agency: node.agency, mean: m.mean, ci95: m.ci95, p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9), count: all.count / tallies.length };
-      }),
+    // Response times by dispatch state: every configuration of the state pooled.
+    responseTimes: groupByState(
+      graph,
+      graph.nodes.filter((node) => node.function === 'dispatch' && !node.isOutcome),
+    ).map(({ state, nodes }) => {
+      const pooled = (t: DesTally) => mergeHistograms(nodes.map((n) => t.responses[n.index]!));
+      const all = mergeHistograms(tallies.map(pooled));
+      const m = interval(tallies.map((t) => getMean(pooled(t))));
+      const q = (p: number) => getQuantile(all, p);
+      return { state, agency: nodes[0]!.agency, mean: m.mean, ci95: m.ci95, p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9), count: all.count / tallies.length };
+    }),
     stays: graph.agencies.map((agency, i) => {
       const all = mergeHistograms(tallies.map((t) => t.stays[i]!));
-      const within = interval(tallies.map((t) => (t.stays[i]!.count ? t.staysWithin[i]! / t.stays[i]!.count : 0)));
+      const within = toShareInterval(
+        tallies.map((t) => (t.stays[i]!.count ? t.staysWithin[i]! / t.stays[i]!.count : 0)),
+        tallies.reduce((a, t) => a + t.staysWithin[i]!, 0),
+        tallies.reduce((a, t) => a + t.stays[i]!.count, 0),
+      );
       return { agency: agency.id, mean: getMean(all), p90: getQuantile(all, 0.9), withinFourHours: within.mean, withinFourHoursCi95: within.ci95, count: all.count / tallies.length };
     }),
   };

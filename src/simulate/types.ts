@@ -1,3 +1,5 @@
+import type { ConfigurationRef } from '../graph/toConfigurationRef.ts';
+import type { CareContext } from '../model/builtins.ts';
 /** Options for Monte Carlo simulation. */
 export interface MonteCarloOptions {
   /** Requests walked in each replication. Default 100,000. */
@@ -26,15 +28,18 @@ export interface MonteCarloResult {
   replications: number;
   requests: number;
   /** Share of requests ending in each outcome state, with the exact share beside it. */
-  outcomes: { state: string; outcome: string; share: number; ci95: [number, number]; exact: number }[];
+  /** By outcome state (a state path); `configurations` splits a state that context values or regions make several of. */
+  outcomes: { state: string; outcome: string; share: number; ci95: [number, number]; exact: number; configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number]; exact: number })[] }[];
   /** Minutes from first contact to outcome (sum of sampled durations). */
   timeToOutcome: { mean: number; ci95: [number, number]; p50: number; p90: number; p95: number; exactMean: number };
   /** Visits per request to each state. */
-  visits: { state: string; agency: string; perRequest: number; exact: number }[];
+  /** By state path, with `configurations` as for outcomes. */
+  visits: { state: string; agency: string; perRequest: number; exact: number; configurations?: (Omit<ConfigurationRef, 'state'> & { perRequest: number; exact: number })[] }[];
   /** Minutes of each agency's time per request. */
   workload: { agency: string; minutesPerRequest: number; ci95: [number, number] }[];
   /** Handoffs per request. */
   handoffs: { mean: number; ci95: [number, number]; exact: number };
   /** The most frequent pathway variants, simulated share beside the exact probability. */
-  variants: { states: string[]; share: number; exact: number }[];
+  /** Pathway variants: the state paths in order, and each step's context values where the model has context. */
+  variants: { states: string[]; contexts?: (CareContext | null)[]; share: number; exact: number }[];
 }

@@ -130,7 +130,7 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Saved a moment ago', undefined, { timeout: 15_000 });
       writeFileSync(model, '{ "id": "small", ');
       await page.waitForSelector('.live-problem', { timeout: 15_000 });
-      expect(await page.locator('.live-problem').textContent()).toContain('the file is not valid JSON');
+      expect(await page.locator('.live-problem').textContent()).toContain('it is not valid JSON');
       expect(await page.locator('h1').textContent()).toBe('Saved a moment ago');
       expect(problems).toEqual([]);
       await page.screenshot({ path: path.join(root, 'test/output/live-problem.png') });

@@ -33,9 +33,9 @@ describe('carepaths pathways', () => {
   });
 
   it.each([
-    [['--top', '0'], '--top must be a whole number, 1 or more (you gave "0").'],
-    [['--top', 'ten'], '--top must be a whole number, 1 or more (you gave "ten").'],
-    [['--max-revisits', '-1'], '--max-revisits must be a whole number, 0 or more (you gave "-1").'],
+    [['--top', '0'], '--top must be a whole number from 1 to 100,000 (you gave "0").'],
+    [['--top', 'ten'], '--top must be a whole number from 1 to 100,000 (you gave "ten").'],
+    [['--max-revisits', '-1'], '--max-revisits must be a whole number from 0 to 20 (you gave "-1"). A negative number is not allowed.'],
     [['--top', '5', '--limit', '5'], 'Use --top or --limit, not both.'],
     [['--format', 'pdf'], '--format must be text, json, csv or md (you gave "pdf").'],
   ])('refuses impossible options %j with exit 2', (args, message) => {
@@ -128,7 +128,7 @@ describe('carepaths report', () => {
   it('refuses --top 0', () => {
     const { code, stderr } = run('report', '--top', '0');
     expect(code).toBe(2);
-    expect(stderr).toBe('carepaths: --top must be a whole number, 1 or more (you gave "0").\n');
+    expect(stderr).toBe('carepaths: --top must be a whole number from 1 to 100,000 (you gave "0").\n');
   });
 });
 

@@ -44,7 +44,7 @@ describe('carepaths check', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(`Could not load the model ${file}: the file is not valid JSON`);
+    expect(stderr).toContain(`Could not load the model ${file}: it is not valid JSON`);
     noStack(stderr);
   });
 

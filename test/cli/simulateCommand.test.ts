@@ -77,9 +77,9 @@ describe('carepaths simulate', () => {
   });
 
   it.each([
-    [['--replications', '0'], '--replications must be a whole number, 1 or more (you gave "0").'],
+    [['--replications', '0'], '--replications must be a whole number from 1 to 1,000 (you gave "0").'],
     [['--mode', 'agent'], '--mode must be montecarlo or des (you gave "agent").'],
-    [['--events', 'x.csv'], '--events needs --mode des: a Monte Carlo walk has no clock.'],
+    [['--events', 'x.csv'], '--events does not apply to Monte Carlo, which walks requests one at a time with no clock or capacity; add --mode des.'],
   ])('refuses impossible options %j with exit 2', (args, message) => {
     const { code, stderr } = run(...args);
     expect(code).toBe(2);

@@ -54,13 +54,13 @@ describe('discrete-event simulation against queueing theory', () => {
 
   it('gives exactly known waits for regular arrivals and fixed service', () => {
     // One arrival a minute from minute 1, one server taking 1.5 minutes: request k (from 0) arrives at
-    // 1 + k, starts at 1 + 1.5k and waits 0.5k. Waits count for services that end within the run:
-    // 1 + 1.5(k + 1) ≤ 1,440, so k ≤ 958, and n = 959 of them.
+    // 1 + k, starts at 1 + 1.5k and waits 0.5k. Every request that arrives within the day (1 + k ≤ 1,440,
+    // so n = 1,440 of them) is followed to the end of its service, even after the day ends (the run-out).
     const graph = queueModel(1, 1, { dist: 'fixed', value: 1.5 });
     const result = runDes(graph, { days: 1, warmup: 0, replications: 1, arrivals: 'regular' });
     const service = result.services[0]!;
-    const n = 959;
-    // Busy from minute 1 to the end of the day.
+    const n = 1440;
+    // Busy from minute 1 to the end of the day: the run-out's busy time is not counted.
     expect(service.utilisation).toBeCloseTo(1439 / 1440, 12);
     expect(service.waitMax).toBeCloseTo(0.5 * (n - 1), 6);
     expect(service.waitMean).toBeCloseTo((0.5 * (n - 1)) / 2, 6);
@@ -163,5 +163,46 @@ describe('servers shared by the configurations of one state', () => {
     expect(desk!.utilisationCi95[1]).toBeGreaterThanOrEqual(0.5);
     expect(desk!.waitMeanCi95[0]).toBeLessThanOrEqual(1);
     expect(desk!.waitMeanCi95[1]).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the end of the run', () => {
+  // Three-day ward stays for 6.5% of ED attendances: at 28 days a run that dropped the requests still
+  // in the system at the end would count too few ward stays (5.70%, 95% CI 5.20–6.20%, before the run-out).
+  const wardStays = compile(
+    toCareMachine({
+      id: 'w',
+      meta: { title: 'Ward stays', description: 'Three-day ward stays.', demand: { perDay: 200 } },
+      initial: 'ed',
+      states: {
+        ed: {
+          description: 'ED.',
+          meta: { agency: 'ed', function: 'assess', duration: { dist: 'exponential', mean: 120 }, capacity: { servers: 40 } },
+          on: { ADMIT: { target: 'ward', meta: { p: 0.065 } }, HOME: { target: 'home', meta: { p: 0.935 } } },
+        },
+        ward: { description: 'Ward.', meta: { agency: 'acute', function: 'admit', duration: { dist: 'fixed', value: 3 * 1440 } }, on: { DISCHARGE: 'discharged' } },
+        home: { type: 'final', description: 'Home.', meta: { agency: 'person', outcome: 'home' } },
+        discharged: { type: 'final', description: 'Discharged.', meta: { agency: 'person', outcome: 'discharged' } },
+      },
+    }),
+  );
+
+  it('follows every request that arrived in the window to its outcome, so long stays are not under-counted', () => {
+    const result = runDes(wardStays, { days: 28, warmup: 30, replications: 5, seed: 1 });
+    const ward = result.outcomes.find((o) => o.state === 'w.discharged')!;
+    expect(ward.ci95[0]).toBeLessThanOrEqual(0.065);
+    expect(ward.ci95[1]).toBeGreaterThanOrEqual(0.065);
+    expect(result.unfinishedPerReplication).toBe(0);
+    // Busy time still counts inside the window only: offered load 200 a day × 120 min over 40 cubicles.
+    const ed = result.services[0]!;
+    expect(ed.utilisationCi95[0]).toBeLessThanOrEqual((200 * 120) / 1440 / 40);
+    expect(ed.utilisationCi95[1]).toBeGreaterThanOrEqual((200 * 120) / 1440 / 40);
+  });
+
+  it('stops the run-out at its bound and reports the requests still open', () => {
+    const result = runDes(wardStays, { days: 28, warmup: 30, replications: 2, seed: 1, runOut: 1 });
+    // Ward stays that began in the last two days of the window cannot finish within one more day.
+    expect(result.unfinishedPerReplication).toBeGreaterThan(0);
+    expect(result.outcomes.every((o) => o.ci95[0] >= 0 && o.ci95[1] <= 1)).toBe(true);
   });
 });
