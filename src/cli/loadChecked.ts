@@ -31,7 +31,8 @@ export async function loadMachine(model: string | undefined): Promise<Extract<Lo
         exitCodes.badInput,
       );
     }
-    loaded = await loadModel(model === undefined ? undefined : path.resolve(model));
+    const seconds = Number(process.env.CAREPATHS_LOAD_SECONDS);
+    loaded = await loadModel(model === undefined ? undefined : path.resolve(model), Number.isFinite(seconds) && seconds > 0 ? { seconds } : {});
     source = { file: model === undefined ? loaded.file : path.resolve(model) };
   }
   if (!loaded.ok) throw new CliError(`Could not load the model ${loaded.file}: ${loaded.reason}`, exitCodes.badInput);

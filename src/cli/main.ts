@@ -20,6 +20,9 @@ export function createProgram(): Command {
     .version(version, '-V, --version', 'show the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
+    // Commander's own usage messages speak like every other carepaths message, with a way on.
+    .configureOutput({ outputError: (text, write) => write(`carepaths: ${text.replace(/^error: /, '')}`) })
+    .showHelpAfterError('Run "carepaths --help" for the commands, or "carepaths COMMAND --help" for what a command takes.')
     .exitOverride();
   addCheckCommand(program);
   addSummaryCommand(program);
@@ -62,6 +65,9 @@ export async function main(argv: string[]): Promise<void> {
       if (process.env.CAREPATHS_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
       process.exitCode = exitCodes.internal;
     }
+    // Nothing more is to be done after a failure; a model's own timers or a load that never
+    // settled must not keep the process alive.
+    process.exit();
   }
 }
 
