@@ -227,7 +227,8 @@ function getExitDomain(t: { source: AnyStateNode; target?: readonly AnyStateNode
  */
 function addRegions(nodes: CareNode[], edges: CareEdge[], snapshots: AnyMachineSnapshot[], offers: (Offer[] | undefined)[]): Map<number, number> {
   const race = new Map<number, number>();
-  const atomsOf = snapshots.map(atomicNodes);
+  // Regions in document order (xstate's own list of active nodes changes order as regions move).
+  const atomsOf = snapshots.map((s) => atomicNodes(s).sort((a, b) => a.order - b.order));
   let start = 0;
   for (const node of nodes) {
     let end = start;
