@@ -17,7 +17,7 @@ export function addAnalyseCommand(program: Command): void {
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
     .addHelpText(
       'after',
-      '\nJSON: { model, title, outcomes: [{ state, outcome, probability }], outcomeCategories, expectedMinutes, expectedHandoffs,\n      states: [{ state, agency, function, expectedVisits }], functions: [{ function, label, agencies, expectedVisitsPer1000,\n      shareOfRequests, shareMoreThanOnce, summary }], agencies, handoffs: [{ from, to, expectedPer1000 }] }.',
+      '\nJSON: { model, title, outcomes: [{ state, outcome, probability, configurations? }], outcomeCategories, expectedMinutes, expectedHandoffs,\n      states: [{ state, agency, function, expectedVisits, configurations? }], functions: [{ function, label, agencies, expectedVisitsPer1000,\n      shareOfRequests, shareMoreThanOnce, summary }], agencies, handoffs: [{ from, to, expectedPer1000 }] }.\n`state` is a state path; `configurations` (where context values or parallel regions make several) gives each one.\n--out FILE writes only over a regular file; --out - writes to the screen. Exit codes: 0 done, 1 model errors, 2 a file, option or output that cannot be used.',
     )
     .action(async (model: string | undefined, options: { format: string; out?: string }) => {
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);

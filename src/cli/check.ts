@@ -13,7 +13,7 @@ export function addCheckCommand(program: Command): void {
     .option('--max-configurations <n>', 'stop compiling past this many configurations', '100000')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no errors (warnings allowed), 1 the model has errors, 2 the file cannot be loaded.\nJSON output: { ok, diagnostics: [{ code, severity, path, message, hint }] }.',
+      '\nExit codes: 0 no errors (warnings allowed), 1 the model has errors, 2 the file cannot be loaded. MODEL may be - for a JSON model on standard input.\nJSON output: { ok, diagnostics: [{ code, severity, path, message, hint }] }.',
     )
     .action(async (model: string | undefined, options: { format: string; maxConfigurations: string }) => {
       const format = toChoice(options.format, '--format', ['text', 'json'] as const);

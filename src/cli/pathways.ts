@@ -35,7 +35,7 @@ export function addPathwaysCommand(program: Command): void {
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
     .addHelpText(
       'after',
-      '\nJSON: { model, title, total, maxRevisits, order, pathways: [{ rank, probability, expectedMinutes, states, events,\n      agencies, handoffs, functions, outcome }], listed, coverage, complete }.\n`total` is the exact count as a decimal string (null, with totalNote, when a loop is too large to count).\nCSV: one row a pathway, lists joined by " > ".',
+      '\nJSON: { model, title, total, maxRevisits, order, pathways: [{ rank, probability, expectedMinutes, states, contexts?, events,\n      agencies, handoffs, functions, outcome }], listed, coverage, complete }.\n`total` is the exact count as a decimal string (null, with totalNote, when a loop is too large to count).\nCSV: one row a pathway, lists joined by " > ". `states` are state paths; `contexts` (models with context) gives each step\'s values.\n--out FILE writes only over a regular file; --out - writes to the screen; Ctrl-C leaves no partial file.\nExit codes: 0 done, 1 model errors, 2 a file, option or output that cannot be used.',
     )
     .action(async (model: string | undefined, options: PathwaysOptions) => {
       if (options.top !== undefined && options.limit !== undefined) throw new CliError('Use --top or --limit, not both.', exitCodes.badInput);

@@ -18,7 +18,7 @@ export function addReportCommand(program: Command): void {
     .option('--replications <R>', 'with --simulate: replications', '5')
     .option('--seed <S>', 'with --simulate: the seed', '1')
     .option('--workers <W>', 'with --simulate: worker threads', defaultWorkers)
-    .addHelpText('after', '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.')
+    .addHelpText('after', '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.\nDIR/.carepaths-files lists what carepaths wrote there: files of an earlier report that this run does not write are removed; files carepaths did not write are never touched.')
     .action(async (model: string | undefined, options: { out: string; top: string; png?: boolean; simulate?: boolean; days: string; replications: string; seed: string; workers: string }, command: Command) => {
       if (!options.simulate) refuseOptions(command, ['days', 'replications', 'seed', 'workers'], 'without --simulate');
       const top = toWholeNumber(options.top, '--top');

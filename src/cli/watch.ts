@@ -116,7 +116,6 @@ export function addWatchCommand(program: Command): void {
     .addHelpText('after', '\nOnly this computer can open the pages (127.0.0.1). A save that breaks a file shows what is wrong at the top of the page, which keeps its last good version.\nPress Ctrl+C to stop.')
     .action(async (model: string | undefined, options: { strategy?: string; plan?: string[]; together?: boolean; port: string }) => {
       const port = toWholeNumber(options.port, '--port');
-      if (port > 65535) throw new CliError(`--port must be 65535 or less (you gave ${port}).`, exitCodes.badInput);
       if (options.plan?.length && !options.strategy) throw new CliError('--plan needs --strategy: plans are tested against a strategy.', exitCodes.badInput);
       const request: WatchRequest = { model: path.resolve(model ?? defaultModelPath), ...(options.strategy ? { strategy: path.resolve(options.strategy) } : {}), plans: (options.plan ?? []).map((p) => path.resolve(p)), together: options.together ?? false };
       let live: LiveServer;
