@@ -46,7 +46,9 @@ export async function benchCompare(): Promise<string[]> {
   const strategy = path.join(root, 'models/city-uec.strategy.yaml');
   say('## Testing plans against the strategy');
   say('');
-  say(`The default city, the example strategy's exact objectives (\`--exact-only\`) and three plans (${PLANS.join(', ')}). Ours is the whole \`carepaths compare\` process (start, four models checked and solved, output), best of 3. The baseline estimates the same figures by driving a real xstate actor through each of the four models with seeded random choices, in this process.`);
+  say(
+    `The default city, the example strategy's exact objectives (\`--exact-only\`) and three plans (${PLANS.join(', ')}). Ours is the whole \`carepaths compare\` process (start, four models checked and solved, output), best of 3. The baseline estimates the same figures by driving a real xstate actor through each of the four models with seeded random choices, in this process.`,
+  );
   say('');
   const plans = planFiles.flatMap((f) => ['--plan', f]);
   const ours = timeCommand(['compare', 'models/city-uec.ts', '--strategy', strategy, ...plans, '--exact-only', '--no-html']);
@@ -58,7 +60,11 @@ export async function benchCompare(): Promise<string[]> {
   for (const file of planFiles) {
     const doc = await loadDocument(file);
     const { plan } = readPlan(doc.ok ? doc.value : undefined, path.basename(file, '.yaml'));
-    machines.push(toCareMachine(applyPlans(loaded.machine.config as MachineConfig, [plan!]).config).provide(loaded.machine.implementations as never) as typeof loaded.machine);
+    machines.push(
+      toCareMachine(applyPlans(loaded.machine.config as MachineConfig, [plan!]).config).provide(
+        loaded.machine.implementations as never,
+      ) as typeof loaded.machine,
+    );
   }
   const REQUESTS = 28_000;
   const started = performance.now();
@@ -77,14 +83,18 @@ export async function benchCompare(): Promise<string[]> {
   say(`| xstate actor, ${n(REQUESTS)} requests × 4 models (baseline) | ${baseline.toFixed(2)} | ±${(halfWidth * 100).toFixed(2)} points (95%) | 1× |`);
   say(`| \`carepaths compare\`, table only | ${ours.toFixed(2)} | exact | ${n(baseline / ours)}× |`);
   say(`| \`carepaths compare\`, with the HTML page (4 Sankey diagrams, charts) | ${oursHtml.toFixed(2)} | exact | ${n(baseline / oursHtml)}× |`);
-  say(`| \`carepaths compare\` with every objective, the simulated ones too (Monte Carlo and ${'discrete-event'} on ${availableParallelism()} worker threads) | ${full.toFixed(2)} | exact and 95% intervals | |`);
+  say(
+    `| \`carepaths compare\` with every objective, the simulated ones too (Monte Carlo and ${'discrete-event'} on ${availableParallelism()} worker threads) | ${full.toFixed(2)} | exact and 95% intervals | |`,
+  );
   say('');
   say('Target: under 2 s (with exact analysis).');
   say('');
 
   say('## Live view: from a save to the page');
   say('');
-  say('`carepaths watch` on a copy of the default city with the example strategy and the three plans; the model file is saved (a comment changed) and the time is taken until the open page is told to reload (server-sent event), median of 5 saves. The comparison page first shows the exact objectives; the simulated ones follow in the background. The baseline is running the two commands again by hand (`carepaths compare --exact-only` with its page, then `carepaths report`).');
+  say(
+    '`carepaths watch` on a copy of the default city with the example strategy and the three plans; the model file is saved (a comment changed) and the time is taken until the open page is told to reload (server-sent event), median of 5 saves. The comparison page first shows the exact objectives; the simulated ones follow in the background. The baseline is running the two commands again by hand (`carepaths compare --exact-only` with its page, then `carepaths report`).',
+  );
   say('');
   // Inside the repository, so that the model's relative imports resolve.
   const copyDir = mkdtempSync(path.join(root, 'bench', 'tmp_watch_'));
@@ -93,7 +103,9 @@ export async function benchCompare(): Promise<string[]> {
     copyFileSync(path.join(root, 'models/city-uec.ts'), model);
     writeFileSync(model, readFileSync(model, 'utf8').replace("from '../src/", "from '../../src/"));
     const saves = await timeSaves(model, strategy);
-    const cold = timeCommand(['compare', model, '--strategy', strategy, ...planFiles.flatMap((f) => ['--plan', f]), '--exact-only', '--html', path.join(dir, 'w.html')]) + timeCommand(['report', model, '--out', path.join(dir, 'r')]);
+    const cold =
+      timeCommand(['compare', model, '--strategy', strategy, ...planFiles.flatMap((f) => ['--plan', f]), '--exact-only', '--html', path.join(dir, 'w.html')]) +
+      timeCommand(['report', model, '--out', path.join(dir, 'r')]);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     say('| page | seconds from save (median of 5) | ratio to running the commands again |');
     say('|---|---:|---:|');
@@ -111,7 +123,9 @@ export async function benchCompare(): Promise<string[]> {
 
 /** Starts watch, saves the model five times, and times each save to the reload messages for "/" and "/report". */
 async function timeSaves(model: string, strategy: string): Promise<{ compare: number[]; report: number[] }> {
-  const child = spawn(process.execPath, [bin, 'watch', model, '--strategy', strategy, ...planFiles.flatMap((f) => ['--plan', f]), '--port', '0'], { cwd: root });
+  const child = spawn(process.execPath, [bin, 'watch', model, '--strategy', strategy, ...planFiles.flatMap((f) => ['--plan', f]), '--port', '0'], {
+    cwd: root,
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -125,9 +139,11 @@ async function timeSaves(model: string, strategy: string): Promise<{ compare: nu
       });
     });
     const messages: { at: number; data: string }[] = [];
-    const req = http.get(`${url}events`, (res) => res.on('data', (d: Buffer) => {
-      for (const m of d.toString().matchAll(/^data: (.*)$/gm)) messages.push({ at: performance.now(), data: m[1]! });
-    }));
+    const req = http.get(`${url}events`, (res) =>
+      res.on('data', (d: Buffer) => {
+        for (const m of d.toString().matchAll(/^data: (.*)$/gm)) messages.push({ at: performance.now(), data: m[1]! });
+      }),
+    );
     const waitFor = (data: string, after: number) =>
       new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no reload of ${data}: ${err}`)), 60_000);

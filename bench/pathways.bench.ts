@@ -51,9 +51,13 @@ export async function benchPathways(): Promise<string[]> {
 
   say('## Pathway enumeration against @xstate/graph getSimplePaths');
   say('');
-  say('Simple pathways (no state twice) from the initial state to an outcome. Ours streams each pathway with its probability, expected minutes and handoffs; "as records" also builds the full record (state paths, events, agencies, functions). The baseline is getSimplePaths (@xstate/graph 3.0.4) with toState = outcome, in a worker stopped after 20 s (60 s for the default model).');
+  say(
+    'Simple pathways (no state twice) from the initial state to an outcome. Ours streams each pathway with its probability, expected minutes and handoffs; "as records" also builds the full record (state paths, events, agencies, functions). The baseline is getSimplePaths (@xstate/graph 3.0.4) with toState = outcome, in a worker stopped after 20 s (60 s for the default model).',
+  );
   say('');
-  say('| model | states | pathways | baseline µs/pathway | ours µs/pathway (streamed) | ours (as records) | ratio streamed | ratio as records | ours pathways/s |');
+  say(
+    '| model | states | pathways | baseline µs/pathway | ours µs/pathway (streamed) | ours (as records) | ratio streamed | ratio as records | ours pathways/s |',
+  );
   say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const family: [string, LayeredOptions][] = [
     ['layered 4×5', { width: 4, layers: 5, degree: 2 }],
@@ -64,7 +68,11 @@ export async function benchPathways(): Promise<string[]> {
     ['layered 5×10 with re-contact loops', { width: 5, layers: 10, degree: 2, recontact: true }],
     ['layered 10×10 with re-contact loops', { width: 10, layers: 10, degree: 2, recontact: true }],
   ];
-  const rows: { name: string; spec: { layered?: LayeredOptions; file?: string }; graph: CareGraph; timeoutMs?: number }[] = family.map(([name, layered]) => ({ name, spec: { layered }, graph: compile(createLayeredModel(layered)) }));
+  const rows: { name: string; spec: { layered?: LayeredOptions; file?: string }; graph: CareGraph; timeoutMs?: number }[] = family.map(([name, layered]) => ({
+    name,
+    spec: { layered },
+    graph: compile(createLayeredModel(layered)),
+  }));
   const city = await loadModel(path.join(root, 'models/city-uec.ts'));
   if (!city.ok) throw new Error(city.reason);
   rows.push({ name: 'default city model', spec: { file: path.join(root, 'models/city-uec.ts') }, graph: compile(city.machine), timeoutMs: CITY_TIMEOUT_MS });
@@ -87,7 +95,9 @@ export async function benchPathways(): Promise<string[]> {
   say('## Streaming at scale: throughput and memory');
   say('');
   const big = compile(createLayeredModel({ width: 10, layers: 10, degree: 10 }));
-  say(`Layered 10×10 with every state joined to every state of the next layer (${n(big.nodes.length)} states, 10^10 pathways), enumerated up to a limit, one core. Heap is sampled every 100,000 pathways.`);
+  say(
+    `Layered 10×10 with every state joined to every state of the next layer (${n(big.nodes.length)} states, 10^10 pathways), enumerated up to a limit, one core. Heap is sampled every 100,000 pathways.`,
+  );
   say('');
   say('| pathways | seconds | pathways/s | peak heap used (MB) | heap before (MB) |');
   say('|---:|---:|---:|---:|---:|');
@@ -111,8 +121,21 @@ export async function benchPathways(): Promise<string[]> {
   const machine = createLayeredModel(options);
   const compiled = time(() => compile(machine), 1);
   const graph = compiled.result;
-  const adjacency = time(() => Object.keys(getAdjacencyMap(machine, { events: (s) => __unsafe_getAllOwnEventDescriptors(s).filter((t) => !t.startsWith('xstate.')).map((type) => ({ type })) })).length, 1);
-  say(`Layered 100×200, degree 3, with small loops (pairs of states that can pass a request back and forth) in every layer: ${n(graph.nodes.length)} states, ${n(graph.edges.length)} ways out. Baseline: building @xstate/graph's adjacency map of the same machine, the first step of any analysis with xstate's graph utilities (${(adjacency.ms / 1000).toFixed(2)} s for ${n(adjacency.result)} configurations). Compiling our care graph, once: ${(compiled.ms / 1000).toFixed(2)} s.`);
+  const adjacency = time(
+    () =>
+      Object.keys(
+        getAdjacencyMap(machine, {
+          events: (s) =>
+            __unsafe_getAllOwnEventDescriptors(s)
+              .filter((t) => !t.startsWith('xstate.'))
+              .map((type) => ({ type })),
+        }),
+      ).length,
+    1,
+  );
+  say(
+    `Layered 100×200, degree 3, with small loops (pairs of states that can pass a request back and forth) in every layer: ${n(graph.nodes.length)} states, ${n(graph.edges.length)} ways out. Baseline: building @xstate/graph's adjacency map of the same machine, the first step of any analysis with xstate's graph utilities (${(adjacency.ms / 1000).toFixed(2)} s for ${n(adjacency.result)} configurations). Compiling our care graph, once: ${(compiled.ms / 1000).toFixed(2)} s.`,
+  );
   say('');
   say('| task | ours (s) | baseline adjacency map (s) | ratio |');
   say('|---|---:|---:|---:|');
@@ -120,7 +143,9 @@ export async function benchPathways(): Promise<string[]> {
   const top = time(() => getTopPathways(graph, { top: 100 }), 1);
   const exact = time(() => getMarkovAnalysis(graph), 1);
   const functional = time(() => getFunctionalAnalysis(graph, exact.result), 1);
-  const total = count.result.exact ? `${count.result.total.toString().length}-digit count (${count.result.total.toString().slice(0, 6)}…)` : count.result.reason;
+  const total = count.result.exact
+    ? `${count.result.total.toString().length}-digit count (${count.result.total.toString().slice(0, 6)}…)`
+    : count.result.reason;
   if (!count.result.exact) throw new Error(`the 20,000-state count failed: ${count.result.reason}`);
   for (const [task, t] of [
     [`exact count, no revisits: ${total}`, count.ms],

@@ -21,6 +21,14 @@ console.log(machine.join('\n') + '\n');
 const sections = [...(await benchPathways()), ...(await benchReport()), ...(await benchSimulate()), ...(await benchCompare())];
 writeFileSync(
   path.join(import.meta.dirname, 'RESULTS.md'),
-  ['# Benchmark results', '', 'Written by `npm run bench`; each table puts the baseline and ours side by side from the same run.', '', ...machine, '', ...sections].join('\n') + '\n',
+  [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench`; each table puts the baseline and ours side by side from the same run.',
+    '',
+    ...machine,
+    '',
+    ...sections,
+  ].join('\n') + '\n',
 );
 console.log('Wrote bench/RESULTS.md');

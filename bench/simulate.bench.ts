@@ -40,7 +40,9 @@ export async function benchSimulate(): Promise<string[]> {
 
   say('## Monte Carlo against the xstate interpreter');
   say('');
-  say('The default city model, durations sampled at every step. The baseline drives a real xstate actor (createActor, send) with the same random choices; ours walks the compiled graph, timed in a fresh process (best of 3). Transitions are steps from one state to the next.');
+  say(
+    'The default city model, durations sampled at every step. The baseline drives a real xstate actor (createActor, send) with the same random choices; ours walks the compiled graph, timed in a fresh process (best of 3). Transitions are steps from one state to the next.',
+  );
   say('');
   say('| engine | requests | transitions | seconds | transitions/s | ratio |');
   say('|---|---:|---:|---:|---:|---:|');
@@ -57,7 +59,9 @@ export async function benchSimulate(): Promise<string[]> {
   const baseRate = baseSteps / baseSeconds;
   const oursRate = oursSteps / oursSeconds;
   say(`| xstate actor (baseline) | ${n(baseRequests)} | ${n(baseSteps)} | ${baseSeconds.toFixed(2)} | ${n(Math.round(baseRate))} | 1× |`);
-  say(`| carepaths Monte Carlo, one core | ${n(requests)} | ${n(oursSteps)} | ${oursSeconds.toFixed(2)} | ${n(Math.round(oursRate))} | ${n(oursRate / baseRate)}× |`);
+  say(
+    `| carepaths Monte Carlo, one core | ${n(requests)} | ${n(oursSteps)} | ${oursSeconds.toFixed(2)} | ${n(Math.round(oursRate))} | ${n(oursRate / baseRate)}× |`,
+  );
   say('');
 
   say('## Discrete-event simulation against SimPy (M/M/10)');
@@ -68,16 +72,24 @@ export async function benchSimulate(): Promise<string[]> {
   const desSeconds = des.seconds;
   const desRequests = des.count;
   const desWait = des.extra;
-  say('Arrivals 2 a minute, exponential service with mean 4 minutes, 10 servers, one core; ours timed in a fresh process (best of 3). Erlang C gives a mean wait of 0.818 minutes.');
+  say(
+    'Arrivals 2 a minute, exponential service with mean 4 minutes, 10 servers, one core; ours timed in a fresh process (best of 3). Erlang C gives a mean wait of 0.818 minutes.',
+  );
   say('');
   say('| engine | requests | seconds | requests/s | mean wait (min) | ratio |');
   say('|---|---:|---:|---:|---:|---:|');
   if (simpy.status === 0) {
     const [count, seconds, wait] = simpy.stdout.trim().split(/\s+/).map(Number) as [number, number, number];
-    say(`| SimPy 2.3.1 (Debian python3-simpy, /usr/bin/python3) | ${n(count)} | ${seconds.toFixed(2)} | ${n(Math.round(count / seconds))} | ${wait.toFixed(3)} | 1× |`);
-    say(`| carepaths DES | ${n(Math.round(desRequests))} | ${desSeconds.toFixed(2)} | ${n(Math.round(desRequests / desSeconds))} | ${desWait.toFixed(3)} | ${n(desRequests / desSeconds / (count / seconds))}× |`);
+    say(
+      `| SimPy 2.3.1 (Debian python3-simpy, /usr/bin/python3) | ${n(count)} | ${seconds.toFixed(2)} | ${n(Math.round(count / seconds))} | ${wait.toFixed(3)} | 1× |`,
+    );
+    say(
+      `| carepaths DES | ${n(Math.round(desRequests))} | ${desSeconds.toFixed(2)} | ${n(Math.round(desRequests / desSeconds))} | ${desWait.toFixed(3)} | ${n(desRequests / desSeconds / (count / seconds))}× |`,
+    );
   } else {
-    say(`| SimPy | not run: ${(simpy.stderr || simpy.error?.message || 'unknown').split('\n').filter(Boolean).pop()} (apt-get install python3-simpy) | | | | |`);
+    say(
+      `| SimPy | not run: ${(simpy.stderr || simpy.error?.message || 'unknown').split('\n').filter(Boolean).pop()} (apt-get install python3-simpy) | | | | |`,
+    );
     say(`| carepaths DES | ${n(Math.round(desRequests))} | ${desSeconds.toFixed(2)} | ${n(Math.round(desRequests / desSeconds))} | ${desWait.toFixed(3)} | |`);
   }
   say('');
@@ -88,11 +100,35 @@ export async function benchSimulate(): Promise<string[]> {
   say('');
   say('| replications | workers | seconds | simulated city-years per second |');
   say('|---:|---:|---:|---:|');
-  for (const [replications, workers] of [[1, 1], [2, 1], [2, 2]] as const) {
+  for (const [replications, workers] of [
+    [1, 1],
+    [2, 1],
+    [2, 2],
+  ] as const) {
     let best = Infinity;
     for (let i = 0; i < 2; i++) {
       const t = performance.now();
-      const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'simulate', 'models/city-uec.ts', '--mode', 'des', '--days', '365', '--warmup', '30', '--replications', String(replications), '--workers', String(workers), '--format', 'json'], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [
+          path.join(root, 'bin/carepaths.js'),
+          'simulate',
+          'models/city-uec.ts',
+          '--mode',
+          'des',
+          '--days',
+          '365',
+          '--warmup',
+          '30',
+          '--replications',
+          String(replications),
+          '--workers',
+          String(workers),
+          '--format',
+          'json',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
       if (run.status !== 0) throw new Error(run.stderr);
       best = Math.min(best, performance.now() - t);
     }

@@ -6,22 +6,15 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  checkModel,
-  csvPathwayWriter,
-  getFunctionalAnalysis,
-  loadModel,
-  renderPathways,
-  toAnalysisJson,
-  toAnalysisMarkdown,
-  writeFileAtomic,
-} from 'carepaths';
+import { checkModel, csvPathwayWriter, getFunctionalAnalysis, loadModel, renderPathways, toAnalysisJson, toAnalysisMarkdown, writeFileAtomic } from 'carepaths';
 
 const modelsDir = path.resolve(import.meta.dirname, '../models');
 const outDir = path.resolve(process.argv[2] ?? 'out/analysis');
 let failed = 0;
 
-for (const file of readdirSync(modelsDir).filter((f) => /\.(ts|js|json)$/.test(f)).sort()) {
+for (const file of readdirSync(modelsDir)
+  .filter((f) => /\.(ts|js|json)$/.test(f))
+  .sort()) {
   const loaded = await loadModel(path.join(modelsDir, file));
   if (!loaded.ok) {
     console.error(`${file}: could not load: ${loaded.reason}`);
@@ -41,6 +34,8 @@ for (const file of readdirSync(modelsDir).filter((f) => /\.(ts|js|json)$/.test(f
   await writeFileAtomic(`${base}.analysis.json`, toAnalysisJson(analysis));
   await writeFileAtomic(`${base}.analysis.md`, toAnalysisMarkdown(analysis));
   await writeFileAtomic(`${base}.pathways.csv`, csv);
-  console.log(`${file}: ${analysis.outcomeCategories.length} outcome categories, ${analysis.expectedHandoffs.toFixed(2)} handoffs per request → ${path.relative(process.cwd(), base)}.*`);
+  console.log(
+    `${file}: ${analysis.outcomeCategories.length} outcome categories, ${analysis.expectedHandoffs.toFixed(2)} handoffs per request → ${path.relative(process.cwd(), base)}.*`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -135,7 +135,14 @@ export function getComparison(
     const moved = workload.map((w): AgencyChange => {
       const requests = w.requestsPerDay[s]! - w.requestsPerDay[0]!;
       const minutes = w.minutesPerDay[s]! - w.minutesPerDay[0]!;
-      return { agency: w.agency, label: w.label, requests, requestsRelative: relative(requests, w.requestsPerDay[0]!), minutes, minutesRelative: relative(minutes, w.minutesPerDay[0]!) };
+      return {
+        agency: w.agency,
+        label: w.label,
+        requests,
+        requestsRelative: relative(requests, w.requestsPerDay[0]!),
+        minutes,
+        minutesRelative: relative(minutes, w.minutesPerDay[0]!),
+      };
     });
     const rises = (m: AgencyChange) => m.requestsRelative > RISE || m.minutesRelative > RISE;
     const statusOf = (id: string) => objectives.find((o) => o.id === id)?.values[s]?.changeStatus;
@@ -168,12 +175,25 @@ export function getComparison(
   };
 }
 
-function toObjectiveValue(scenario: string, v: MeasureValue, base: MeasureValue | undefined, direction: 'at-most' | 'at-least', target: number, unit: MeasureUnit): ObjectiveValue {
+function toObjectiveValue(
+  scenario: string,
+  v: MeasureValue,
+  base: MeasureValue | undefined,
+  direction: 'at-most' | 'at-least',
+  target: number,
+  unit: MeasureUnit,
+): ObjectiveValue {
   const interval = v.replications ? toMeanInterval(v.replications).ci95 : undefined;
   // A share's interval stays within 0 to 100%.
   const ci95 = interval && unit === 'share' ? toShareBounds(interval) : interval;
   const meets = (x: number) => (direction === 'at-most' ? x <= target + 1e-12 : x >= target - 1e-12);
-  const out: ObjectiveValue = { scenario, value: v.value, ...(ci95 ? { ci95 } : {}), met: meets(v.value), uncertain: ci95 ? meets(ci95[0]) !== meets(ci95[1]) : false };
+  const out: ObjectiveValue = {
+    scenario,
+    value: v.value,
+    ...(ci95 ? { ci95 } : {}),
+    met: meets(v.value),
+    uncertain: ci95 ? meets(ci95[0]) !== meets(ci95[1]) : false,
+  };
   if (!base) return out;
   const change = v.value - base.value;
   const better = direction === 'at-most' ? change < 0 : change > 0;

@@ -69,13 +69,18 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
   return {
     model: graph.modelId,
     title: graph.meta.title ?? graph.modelId,
-    outcomes: groupByState(graph, graph.nodes.filter((n) => ending.has(n.index))).map(({ state, nodes }) => ({
+    outcomes: groupByState(
+      graph,
+      graph.nodes.filter((n) => ending.has(n.index)),
+    ).map(({ state, nodes }) => ({
       state,
       outcome: nodes[0]!.outcome ?? state,
       probability: nodes.reduce((a, n) => a + ending.get(n.index)!, 0),
       ...toConfigurations(nodes, (n) => ({ probability: ending.get(n.index)! })),
     })),
-    outcomeCategories: [...categories].map(([outcome, probability]) => ({ outcome, probability })).sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome)),
+    outcomeCategories: [...categories]
+      .map(([outcome, probability]) => ({ outcome, probability }))
+      .sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome)),
     expectedMinutes: markov.expectedMinutes,
     expectedHandoffs: markov.expectedHandoffs,
     states: groupByState(graph).map(({ state, nodes }) => ({
@@ -100,9 +105,17 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
     const hit = getHittingProbabilities(g, mask);
     const first = getExpectedVisits(g, 0, mask);
     let more = 0;
-    for (const agency of new Set(Array.from(mask.keys()).filter((v) => mask[v]).map((v) => g.agency[v]!))) {
+    for (const agency of new Set(
+      Array.from(mask.keys())
+        .filter((v) => mask[v])
+        .map((v) => g.agency[v]!),
+    )) {
       const episode = Uint8Array.from(mask, (m, v) => (m && g.agency[v] === agency ? 1 : 0));
-      const again = getBoundaryValues(g, episode.map((m) => 1 - m), hit);
+      const again = getBoundaryValues(
+        g,
+        episode.map((m) => 1 - m),
+        hit,
+      );
       for (let v = 0; v < g.n; v++) if (episode[v]) more += first[v]! * again[v]!;
     }
     return { shareOfRequests: hit[0]!, shareMoreThanOnce: more };

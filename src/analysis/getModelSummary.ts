@@ -54,9 +54,7 @@ export function getModelSummary(graph: CareGraph): ModelSummary {
     configurations: graph.nodes.length,
     waysOut: graph.edges.length,
     agencies: graph.agencies.map((a) => ({ id: a.id, label: a.label, states: count((s) => s.agency, a.id) })),
-    functions: graph.functions
-      .map((f) => ({ id: f.id, label: f.label, states: count((s) => s.meta.function, f.id) }))
-      .filter((f) => f.states > 0),
+    functions: graph.functions.map((f) => ({ id: f.id, label: f.label, states: count((s) => s.meta.function, f.id) })).filter((f) => f.states > 0),
     outcomes: outcomeIds
       .map((id) => ({ id, label: id, states: count((s) => (s.type === 'final' ? String(s.meta.outcome ?? 'unnamed') : undefined), id) }))
       .sort((a, b) => b.states - a.states || a.id.localeCompare(b.id)),

@@ -68,7 +68,13 @@ export interface FunctionalAnalysis {
   /** Expected changes of agency per request. */
   expectedHandoffs: number;
   /** Every state (a state path) with its expected visits per request, and each configuration's where there are several. */
-  states: { state: string; agency: string; function: string | null; expectedVisits: number; configurations?: (Omit<ConfigurationRef, 'state'> & { expectedVisits: number })[] }[];
+  states: {
+    state: string;
+    agency: string;
+    function: string | null;
+    expectedVisits: number;
+    configurations?: (Omit<ConfigurationRef, 'state'> & { expectedVisits: number })[];
+  }[];
   /** Functions with the agencies that perform them. */
   functions: FunctionRow[];
   /** Agencies with the functions they perform. */

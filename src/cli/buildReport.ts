@@ -19,27 +19,45 @@ export async function buildReport(
   },
 ): Promise<{ files: OutputFile[]; diagrams: number }> {
   // The drawing libraries (elkjs, d3, resvg) load only when a report is asked for.
-  const [{ getFunctionalAnalysis }, { loadFonts }, { toPng }, { countPathways }, { getTopPathways }, { createRenderContext }, { renderReport }, { toAnalysisJson }, { csvPathwayWriter }, { renderTopPathways }, { toReportMarkdown }] =
-    await Promise.all([
-      import('../analysis/getFunctionalAnalysis.ts'),
-      import('../io/loadFonts.ts'),
-      import('../io/toPng.ts'),
-      import('../pathways/countPathways.ts'),
-      import('../pathways/getTopPathways.ts'),
-      import('../render/createRenderContext.ts'),
-      import('../render/renderReport.ts'),
-      import('../report/analysisWriters.ts'),
-      import('../report/pathwayWriters.ts'),
-      import('../report/renderPathways.ts'),
-      import('../report/toReportMarkdown.ts'),
-    ]);
+  const [
+    { getFunctionalAnalysis },
+    { loadFonts },
+    { toPng },
+    { countPathways },
+    { getTopPathways },
+    { createRenderContext },
+    { renderReport },
+    { toAnalysisJson },
+    { csvPathwayWriter },
+    { renderTopPathways },
+    { toReportMarkdown },
+  ] = await Promise.all([
+    import('../analysis/getFunctionalAnalysis.ts'),
+    import('../io/loadFonts.ts'),
+    import('../io/toPng.ts'),
+    import('../pathways/countPathways.ts'),
+    import('../pathways/getTopPathways.ts'),
+    import('../render/createRenderContext.ts'),
+    import('../render/renderReport.ts'),
+    import('../report/analysisWriters.ts'),
+    import('../report/pathwayWriters.ts'),
+    import('../report/renderPathways.ts'),
+    import('../report/toReportMarkdown.ts'),
+  ]);
   const analysis = getFunctionalAnalysis(graph);
   const found = getTopPathways(graph, { top: options.top });
   const total = (options.count ?? countPathways)(graph);
   const fonts = loadFonts();
   const ctx = createRenderContext(graph, analysis, fonts);
   const simulated = options.simulation ? await simulate(graph, file, options.simulation) : undefined;
-  const report = await renderReport(ctx, { pathways: found.pathways, coverage: found.coverage, total, version, source: file, ...(simulated ? { simulation: simulated } : {}) });
+  const report = await renderReport(ctx, {
+    pathways: found.pathways,
+    coverage: found.coverage,
+    total,
+    version,
+    source: file,
+    ...(simulated ? { simulation: simulated } : {}),
+  });
   let csv = '';
   renderTopPathways(graph, found, total, 0, csvPathwayWriter, (text) => (csv += text));
   const files: OutputFile[] = [
@@ -58,19 +76,23 @@ const MONTE_CARLO_REQUESTS = 100_000;
 
 /** The simulation a report shows: Monte Carlo flows always, discrete-event results where the model allows. */
 async function simulate(graph: CareGraph, file: string, o: { days: number; replications: number; seed: number; workers: number }): Promise<ReportSimulation> {
-  const [{ getSimulatedHandoffSteps }, { checkDes }, { summariseDes }, { runSimulation }, { defaultDesOptions }, { defaultMonteCarloOptions }] = await Promise.all([
-    import('../simulate/getSimulatedHandoffSteps.ts'),
-    import('../simulate/checkDes.ts'),
-    import('../simulate/summariseDes.ts'),
-    import('./runSimulation.ts'),
-    import('../simulate/runDes.ts'),
-    import('../simulate/runMonteCarlo.ts'),
-  ]);
+  const [{ getSimulatedHandoffSteps }, { checkDes }, { summariseDes }, { runSimulation }, { defaultDesOptions }, { defaultMonteCarloOptions }] =
+    await Promise.all([
+      import('../simulate/getSimulatedHandoffSteps.ts'),
+      import('../simulate/checkDes.ts'),
+      import('../simulate/summariseDes.ts'),
+      import('./runSimulation.ts'),
+      import('../simulate/runDes.ts'),
+      import('../simulate/runMonteCarlo.ts'),
+    ]);
   const flows = getSimulatedHandoffSteps(graph, MONTE_CARLO_REQUESTS, o.seed);
   const missing = checkDes(graph);
-  if (missing.length) return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, note: `There is no discrete-event simulation: ${missing.map((d) => d.message).join(' ')}` };
+  if (missing.length)
+    return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, note: `There is no discrete-event simulation: ${missing.map((d) => d.message).join(' ')}` };
   const des = { ...defaultDesOptions, days: o.days, replications: o.replications, seed: o.seed };
-  const progress = process.stderr.isTTY ? (done: number, all: number) => process.stderr.write(`\rSimulating: ${done} of ${all} replications${done === all ? '\n' : ''}`) : () => {};
+  const progress = process.stderr.isTTY
+    ? (done: number, all: number) => process.stderr.write(`\rSimulating: ${done} of ${all} replications${done === all ? '\n' : ''}`)
+    : () => {};
   const tallies = await runSimulation(graph, { mode: 'des', montecarlo: defaultMonteCarloOptions, des }, o.workers, progress);
   return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, des: summariseDes(graph, des, tallies as DesTally[]) };
 }

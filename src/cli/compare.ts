@@ -15,7 +15,9 @@ const writers = { text: toComparisonText, json: toComparisonJson, md: toComparis
 export function addCompareCommand(program: Command): void {
   program
     .command('compare')
-    .description('Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.')
+    .description(
+      'Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.',
+    )
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
     .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collectOption)
@@ -30,20 +32,41 @@ export function addCompareCommand(program: Command): void {
       'after',
       `\nMeasures a strategy can use (details in the README):\n${measureCatalogue.map((m) => `  ${m.kind.padEnd(16)} ${m.summary}`).join('\n')}\n\nJSON: { model, strategy, simulation, workloadBasis, leftOut, scenarios: [{ id, name, owner, description, supports, evidence, changes }],\n      objectives: [{ id, title, measure, source, unit, direction, target, values: [{ scenario, value, ci95?, status,\n      uncertain, change?, changeCi95?, changeStatus? }] }], workload: [{ agency, label, requestsPerDay, minutesPerDay }],\n      findings: [{ plan, rises, falls, netMinutesPerDay, unsupportedClaims, untestedClaims, unclaimedGains }] }.\nExit codes: 0 done; 1 the model, or the model with a plan applied, has errors; 2 a file or option cannot be used.`,
     )
-    .action(async (model: string | undefined, options: { strategy: string; plan?: string[]; together?: boolean; exactOnly?: boolean; workers: string; format: string; out?: string; html: string | false }) => {
-      const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
-      const workers = toWorkers(options.workers);
-      if (options.html) checkOutputFile(options.html);
-      if (options.out && options.out !== '-') checkOutputFile(options.out);
-      const prepared = await prepareComparison({ ...(model !== undefined ? { model } : {}), strategy: options.strategy, plans: options.plan ?? [], together: options.together ?? false, exactOnly: options.exactOnly ?? false, workers });
-      const html = options.html ? await renderComparisonPage(prepared) : undefined;
-      const output = createOutput(options.out);
-      output.write(writers[format](prepared.comparison));
-      output.close();
-      if (options.html && html !== undefined) {
-        writeFileAtomic(options.html, html);
-        process.stderr.write(`Wrote the comparison page to ${options.html}\n`);
-      }
-      if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
-    });
+    .action(
+      async (
+        model: string | undefined,
+        options: {
+          strategy: string;
+          plan?: string[];
+          together?: boolean;
+          exactOnly?: boolean;
+          workers: string;
+          format: string;
+          out?: string;
+          html: string | false;
+        },
+      ) => {
+        const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
+        const workers = toWorkers(options.workers);
+        if (options.html) checkOutputFile(options.html);
+        if (options.out && options.out !== '-') checkOutputFile(options.out);
+        const prepared = await prepareComparison({
+          ...(model !== undefined ? { model } : {}),
+          strategy: options.strategy,
+          plans: options.plan ?? [],
+          together: options.together ?? false,
+          exactOnly: options.exactOnly ?? false,
+          workers,
+        });
+        const html = options.html ? await renderComparisonPage(prepared) : undefined;
+        const output = createOutput(options.out);
+        output.write(writers[format](prepared.comparison));
+        output.close();
+        if (options.html && html !== undefined) {
+          writeFileAtomic(options.html, html);
+          process.stderr.write(`Wrote the comparison page to ${options.html}\n`);
+        }
+        if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
+      },
+    );
 }

@@ -22,7 +22,10 @@ export async function loadMachine(model: string | undefined): Promise<Extract<Lo
   if (model === '-') {
     const json = await readStandardInput();
     loaded = loadJsonText(json, 'standard input');
-    if (!loaded.ok && /not valid JSON/.test(loaded.reason)) loaded.reason = loaded.reason.replace(/\.?$/, '.') + ' Only JSON models can be read from standard input; carepaths runs no code from it. Name a .ts or .js model by its path.';
+    if (!loaded.ok && /not valid JSON/.test(loaded.reason))
+      loaded.reason =
+        loaded.reason.replace(/\.?$/, '.') +
+        ' Only JSON models can be read from standard input; carepaths runs no code from it. Name a .ts or .js model by its path.';
     source = { json };
   } else {
     if (model === undefined && (await hasPipedInput())) {
@@ -50,7 +53,10 @@ export async function loadGraph(file: string | undefined, maxConfigurations?: nu
   const result = await loadChecked(file, maxConfigurations);
   if (!result.ok || !result.graph) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    throw new CliError(`The model has errors, so it cannot be analysed yet. Fix these first:\n\n${toDiagnosticsText(result.file, errors)}`, exitCodes.modelErrors);
+    throw new CliError(
+      `The model has errors, so it cannot be analysed yet. Fix these first:\n\n${toDiagnosticsText(result.file, errors)}`,
+      exitCodes.modelErrors,
+    );
   }
   return { graph: result.graph, file: result.file, source: result.source };
 }
@@ -97,7 +103,9 @@ export function toWorkers(value: string): number {
   const asked = toWholeNumber(value, '--workers');
   const available = Math.max(1, availableParallelism());
   if (asked <= available) return asked;
-  process.stderr.write(`carepaths: --workers ${asked} is more than the ${available} processor${available === 1 ? '' : 's'} this machine has; using ${available}.\n`);
+  process.stderr.write(
+    `carepaths: --workers ${asked} is more than the ${available} processor${available === 1 ? '' : 's'} this machine has; using ${available}.\n`,
+  );
   return available;
 }
 

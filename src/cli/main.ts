@@ -12,7 +12,6 @@ import { addSimulateCommand } from './simulate.ts';
 import { addSummaryCommand } from './summary.ts';
 import { addWatchCommand } from './watch.ts';
 
-
 /** The carepaths command line: one file a command, one place that turns failures into messages. */
 export function createProgram(): Command {
   const program = new Command('carepaths')
@@ -61,7 +60,9 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`carepaths: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`carepaths: something went wrong inside carepaths: ${(error as Error)?.message ?? String(error)}\nPlease report this, with the command you ran.\n`);
+      process.stderr.write(
+        `carepaths: something went wrong inside carepaths: ${(error as Error)?.message ?? String(error)}\nPlease report this, with the command you ran.\n`,
+      );
       if (process.env.CAREPATHS_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
       process.exitCode = exitCodes.internal;
     }
@@ -70,4 +71,3 @@ export async function main(argv: string[]): Promise<void> {
     process.exit();
   }
 }
-

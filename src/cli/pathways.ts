@@ -47,7 +47,13 @@ export function addPathwaysCommand(program: Command): void {
       const { graph } = await loadGraph(model);
       const output = createOutput(options.out);
       try {
-        const steps = renderPathwaysInSteps(graph, { maxRevisits, maxWork, top, ...(limit !== undefined ? { limit } : {}) }, writers[format]!, (text) => output.write(text), STEP);
+        const steps = renderPathwaysInSteps(
+          graph,
+          { maxRevisits, maxWork, top, ...(limit !== undefined ? { limit } : {}) },
+          writers[format]!,
+          (text) => output.write(text),
+          STEP,
+        );
         // Between steps the event loop runs, so that Ctrl-C can remove the temporary file at once.
         for (const _ of steps) await new Promise(setImmediate);
         output.close();

@@ -66,15 +66,29 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
   const machine = loaded.machine;
   const checked = checkModel(machine);
   if (!checked.ok || !checked.graph) {
-    throw new CliError(`The model has errors, so plans cannot be tested against it yet. Fix these first:\n\n${toDiagnosticsText(loaded.file, checked.diagnostics.filter((d) => d.severity === 'error'))}`, exitCodes.modelErrors);
+    throw new CliError(
+      `The model has errors, so plans cannot be tested against it yet. Fix these first:\n\n${toDiagnosticsText(
+        loaded.file,
+        checked.diagnostics.filter((d) => d.severity === 'error'),
+      )}`,
+      exitCodes.modelErrors,
+    );
   }
   const baseline = checked.graph;
   const strategy = await loadStrategy(request.strategy, baseline);
   const plans = await Promise.all(request.plans.map((file) => loadPlan(file, strategy)));
   const seenIds = new Map<string, string>();
   for (const { plan, file } of plans) {
-    if (plan.id === 'baseline' || plan.id === 'all-plans') throw new CliError(`A plan cannot be called "${plan.id}" (${shown(file)}): the comparison uses that name for ${plan.id === 'baseline' ? 'the model as it is' : 'every plan together'}. Rename the file.`, exitCodes.badInput);
-    if (seenIds.has(plan.id)) throw new CliError(`Two plans have the id "${plan.id}" (${seenIds.get(plan.id)} and ${shown(file)}). A plan's id is its file name; rename one of them.`, exitCodes.badInput);
+    if (plan.id === 'baseline' || plan.id === 'all-plans')
+      throw new CliError(
+        `A plan cannot be called "${plan.id}" (${shown(file)}): the comparison uses that name for ${plan.id === 'baseline' ? 'the model as it is' : 'every plan together'}. Rename the file.`,
+        exitCodes.badInput,
+      );
+    if (seenIds.has(plan.id))
+      throw new CliError(
+        `Two plans have the id "${plan.id}" (${seenIds.get(plan.id)} and ${shown(file)}). A plan's id is its file name; rename one of them.`,
+        exitCodes.badInput,
+      );
     seenIds.set(plan.id, shown(file));
   }
   const config = machine.config as MachineConfig;
@@ -89,7 +103,17 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
       evidence: [],
       changes: plans.flatMap((p) => p.plan.changes),
     };
-    scenarios.push({ plan: together, graph: toChangedGraph(machine, config, plans.map((p) => p.plan), 'the plans together', loaded.file), file: '' });
+    scenarios.push({
+      plan: together,
+      graph: toChangedGraph(
+        machine,
+        config,
+        plans.map((p) => p.plan),
+        'the plans together',
+        loaded.file,
+      ),
+      file: '',
+    });
   }
   const kept = request.exactOnly ? strategy.objectives.filter((o) => getMeasureSource(o.measure) === 'exact') : strategy.objectives;
   const graphs = [baseline, ...scenarios.map((s) => s.graph)];
@@ -106,7 +130,6 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
   );
   return { comparison, baseline, graphs: scenarios.map((s) => s.graph), file: loaded.file };
 }
-
 
 async function loadStrategy(file: string, baseline: CareGraph): Promise<Strategy> {
   const doc = await loadDocument(file);
@@ -128,7 +151,11 @@ async function loadPlan(file: string, strategy: Strategy): Promise<{ plan: Plan;
   const { plan, problems } = readPlan(doc.value, id);
   if (!plan) throw toProblemsError('plan', file, problems);
   const ids = strategy.objectives.map((o) => o.id);
-  const unknown = plan.supports.flatMap((s, i) => (ids.includes(s) ? [] : [{ at: `supports[${i + 1}]`, message: `"${s}" is not an objective of the strategy.`, hint: `The strategy's objectives are: ${ids.join(', ')}.` }]));
+  const unknown = plan.supports.flatMap((s, i) =>
+    ids.includes(s)
+      ? []
+      : [{ at: `supports[${i + 1}]`, message: `"${s}" is not an objective of the strategy.`, hint: `The strategy's objectives are: ${ids.join(', ')}.` }],
+  );
   if (unknown.length) throw toProblemsError('plan', file, unknown);
   return { plan, file };
 }
@@ -138,7 +165,11 @@ function toChangedGraph(machine: AnyStateMachine, config: MachineConfig, plans: 
   const applied = applyPlans(config, plans);
   if (applied.problems.length) {
     const byPlan = plans.length > 1;
-    throw toProblemsError(byPlan ? 'plans, applied together,' : 'plan', byPlan ? plans.map((p) => p.id).join(' + ') : file, applied.problems.map((p) => ({ ...p, at: byPlan ? `${p.plan} ${p.at}` : p.at })));
+    throw toProblemsError(
+      byPlan ? 'plans, applied together,' : 'plan',
+      byPlan ? plans.map((p) => p.id).join(' + ') : file,
+      applied.problems.map((p) => ({ ...p, at: byPlan ? `${p.plan} ${p.at}` : p.at })),
+    );
   }
   let changed: AnyStateMachine;
   try {
@@ -149,8 +180,13 @@ function toChangedGraph(machine: AnyStateMachine, config: MachineConfig, plans: 
   const result = checkModel(changed);
   if (!result.ok || !result.graph) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const hint = errors.some((d) => d.code === 'probability-sum') ? '\nWhere the ways out of a state no longer sum to 1, give each its new probability, or add "rebalance: true" to the change to scale the others.' : '';
-    throw new CliError(`The ${plans.length > 1 ? 'plans applied together leave' : `plan ${shown(file)} leaves`} the model ${modelFile} with errors:\n\n${toDiagnosticsText(`${modelFile} with ${plans.map((p) => p.id).join(' + ')}`, errors)}${hint}`, exitCodes.modelErrors);
+    const hint = errors.some((d) => d.code === 'probability-sum')
+      ? '\nWhere the ways out of a state no longer sum to 1, give each its new probability, or add "rebalance: true" to the change to scale the others.'
+      : '';
+    throw new CliError(
+      `The ${plans.length > 1 ? 'plans applied together leave' : `plan ${shown(file)} leaves`} the model ${modelFile} with errors:\n\n${toDiagnosticsText(`${modelFile} with ${plans.map((p) => p.id).join(' + ')}`, errors)}${hint}`,
+      exitCodes.modelErrors,
+    );
   }
   return result.graph;
 }

@@ -8,7 +8,9 @@ import { defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } fr
 export function addReportCommand(program: Command): void {
   program
     .command('report')
-    .description('Write the report: one self-contained HTML page (diagrams, pathways, functional analysis), a Markdown version, the diagrams as SVG, pathways.csv and analysis.json.')
+    .description(
+      'Write the report: one self-contained HTML page (diagrams, pathways, functional analysis), a Markdown version, the diagrams as SVG, pathways.csv and analysis.json.',
+    )
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--out <dir>', 'the folder to write to', 'out')
     .option('--top <K>', 'how many of the most likely pathways to include', '20')
@@ -18,19 +20,35 @@ export function addReportCommand(program: Command): void {
     .option('--replications <R>', 'with --simulate: replications', '5')
     .option('--seed <S>', 'with --simulate: the seed', '1')
     .option('--workers <W>', 'with --simulate: worker threads', defaultWorkers)
-    .addHelpText('after', '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.\nDIR/.carepaths-files lists what carepaths wrote there: files of an earlier report that this run does not write are removed; files carepaths did not write are never touched.')
-    .action(async (model: string | undefined, options: { out: string; top: string; png?: boolean; simulate?: boolean; days: string; replications: string; seed: string; workers: string }, command: Command) => {
-      if (!options.simulate) refuseOptions(command, ['days', 'replications', 'seed', 'workers'], 'without --simulate');
-      const top = toWholeNumber(options.top, '--top');
-      const simulation = options.simulate
-        ? { days: toWholeNumber(options.days, '--days'), replications: toWholeNumber(options.replications, '--replications'), seed: toWholeNumber(options.seed, '--seed'), workers: toWorkers(options.workers) }
-        : undefined;
-      const { writeFilesAtomic } = await import('../io/writeFilesAtomic.ts');
-      // Before the work: an output folder that cannot be used is said at once.
-      checkOutputFolder(options.out);
-      const { graph, file } = await loadGraph(model);
-      const { files, diagrams } = await buildReport(graph, file, { top, png: options.png ?? false, ...(simulation ? { simulation } : {}) });
-      writeFilesAtomic(options.out, files);
-      process.stdout.write(`Wrote the report for "${graph.meta.title ?? graph.modelId}" to ${path.join(options.out, 'report.html')}\n(${files.length} files in ${options.out}: report.html, report.md, ${diagrams} diagrams${options.png ? ' as SVG and PNG' : ''}, pathways.csv, analysis.json)\n`);
-    });
+    .addHelpText(
+      'after',
+      '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.\nDIR/.carepaths-files lists what carepaths wrote there: files of an earlier report that this run does not write are removed; files carepaths did not write are never touched.',
+    )
+    .action(
+      async (
+        model: string | undefined,
+        options: { out: string; top: string; png?: boolean; simulate?: boolean; days: string; replications: string; seed: string; workers: string },
+        command: Command,
+      ) => {
+        if (!options.simulate) refuseOptions(command, ['days', 'replications', 'seed', 'workers'], 'without --simulate');
+        const top = toWholeNumber(options.top, '--top');
+        const simulation = options.simulate
+          ? {
+              days: toWholeNumber(options.days, '--days'),
+              replications: toWholeNumber(options.replications, '--replications'),
+              seed: toWholeNumber(options.seed, '--seed'),
+              workers: toWorkers(options.workers),
+            }
+          : undefined;
+        const { writeFilesAtomic } = await import('../io/writeFilesAtomic.ts');
+        // Before the work: an output folder that cannot be used is said at once.
+        checkOutputFolder(options.out);
+        const { graph, file } = await loadGraph(model);
+        const { files, diagrams } = await buildReport(graph, file, { top, png: options.png ?? false, ...(simulation ? { simulation } : {}) });
+        writeFilesAtomic(options.out, files);
+        process.stdout.write(
+          `Wrote the report for "${graph.meta.title ?? graph.modelId}" to ${path.join(options.out, 'report.html')}\n(${files.length} files in ${options.out}: report.html, report.md, ${diagrams} diagrams${options.png ? ' as SVG and PNG' : ''}, pathways.csv, analysis.json)\n`,
+        );
+      },
+    );
 }

@@ -19,7 +19,12 @@ export interface SimulationJob {
  * replication order. Replication r always uses random stream r of the seed, so results do not
  * depend on how many workers there are. `progress` hears of each replication as it finishes.
  */
-export async function runSimulation(graph: CareGraph, job: SimulationJob, workers: number, progress: (done: number, total: number) => void): Promise<(ReplicationTally | DesTally)[]> {
+export async function runSimulation(
+  graph: CareGraph,
+  job: SimulationJob,
+  workers: number,
+  progress: (done: number, total: number) => void,
+): Promise<(ReplicationTally | DesTally)[]> {
   const total = job.mode === 'des' ? job.des.replications : job.montecarlo.replications;
   const tallies: (ReplicationTally | DesTally)[] = new Array(total);
   let done = 0;
@@ -30,7 +35,9 @@ export async function runSimulation(graph: CareGraph, job: SimulationJob, worker
     }
     return tallies;
   }
-  const share = Array.from({ length: Math.min(workers, total) }, (_, w) => Array.from({ length: total }, (_, r) => r).filter((r) => r % Math.min(workers, total) === w));
+  const share = Array.from({ length: Math.min(workers, total) }, (_, w) =>
+    Array.from({ length: total }, (_, r) => r).filter((r) => r % Math.min(workers, total) === w),
+  );
   await Promise.all(
     share.map(
       (replications) =>

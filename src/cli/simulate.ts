@@ -53,8 +53,13 @@ export function addSimulateCommand(program: Command): void {
     )
     .action(async (model: string | undefined, options: SimulateOptions, command: Command) => {
       const mode = toChoice(options.mode, '--mode', ['montecarlo', 'des'] as const);
-      if (mode === 'montecarlo') refuseOptions(command, ['days', 'warmup', 'arrivals', 'events'], 'to Monte Carlo, which walks requests one at a time with no clock or capacity; add --mode des');
-      else refuseOptions(command, ['requests'], 'to the discrete-event simulation, whose requests arrive at the model\'s rate over --days');
+      if (mode === 'montecarlo')
+        refuseOptions(
+          command,
+          ['days', 'warmup', 'arrivals', 'events'],
+          'to Monte Carlo, which walks requests one at a time with no clock or capacity; add --mode des',
+        );
+      else refuseOptions(command, ['requests'], "to the discrete-event simulation, whose requests arrive at the model's rate over --days");
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
       const arrivals = toChoice(options.arrivals, '--arrivals', ['poisson', 'regular'] as const);
       const replications = toWholeNumber(options.replications, '--replications');
@@ -71,15 +76,15 @@ export function addSimulateCommand(program: Command): void {
         ? (done: number, total: number) => process.stderr.write(`\rSimulating: ${done} of ${total} replications${done === total ? '\n' : ''}`)
         : () => {};
       const label = (id: string) => graph.agencies.find((a) => a.id === id)?.label ?? id;
-      const tallies = mode === 'des' && options.events ? runWithEventLog(graph, des, options.events, progress) : await runSimulation(graph, { mode, montecarlo, des }, workers, progress);
+      const tallies =
+        mode === 'des' && options.events
+          ? runWithEventLog(graph, des, options.events, progress)
+          : await runSimulation(graph, { mode, montecarlo, des }, workers, progress);
       const result = mode === 'des' ? summariseDes(graph, des, tallies as DesTally[]) : summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
       let text =
-        format === 'json'
-          ? JSON.stringify(result, null, 2) + '\n'
-          : result.mode === 'des'
-            ? toDesText(result, label)
-            : toMonteCarloText(result, label);
-      if (format === 'md') text = toSimulationMarkdown(`${mode === 'des' ? 'Discrete-event' : 'Monte Carlo'} simulation of ${graph.meta.title ?? graph.modelId}`, text);
+        format === 'json' ? JSON.stringify(result, null, 2) + '\n' : result.mode === 'des' ? toDesText(result, label) : toMonteCarloText(result, label);
+      if (format === 'md')
+        text = toSimulationMarkdown(`${mode === 'des' ? 'Discrete-event' : 'Monte Carlo'} simulation of ${graph.meta.title ?? graph.modelId}`, text);
       const output = createOutput(options.out);
       output.write(text);
       output.close();
@@ -103,7 +108,9 @@ function runWithEventLog(graph: CareGraph, des: DesOptions, file: string, progre
       monitor.step = (request, slot, index, arrival, start, end) => {
         step(request, slot, index, arrival, start, end);
         const node = graph.nodes[index]!;
-        events.write(toCsvRow([`${r + 1}-${request + 1}`, node.id, node.agency, iso(start), iso(end), round(arrival), round(start), round(end), round(start - arrival)]));
+        events.write(
+          toCsvRow([`${r + 1}-${request + 1}`, node.id, node.agency, iso(start), iso(end), round(arrival), round(start), round(end), round(start - arrival)]),
+        );
       };
       runDesReplication(graph, des, r, monitor);
       tallies.push(tally);

@@ -51,7 +51,9 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
     const took = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
     const problems: string[] = [];
     const finish = () => {
-      live.setStatus(problems.length ? `Live view · the save at ${stamp()} could not be used` : `Live view · updated ${stamp()} · saved changes show here by themselves`);
+      live.setStatus(
+        problems.length ? `Live view · the save at ${stamp()} could not be used` : `Live view · updated ${stamp()} · saved changes show here by themselves`,
+      );
       live.setProblem(problems.length ? problems.join('\n\n') : null);
       if (problems.length) log(`The last save could not be used:\n${problems.join('\n\n')}`);
     };
@@ -60,7 +62,14 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
       const loaded = await loadModel(request.model, { fresh: true });
       if (!loaded.ok) throw new CliError(`Could not load the model ${loaded.file}: ${loaded.reason}`, exitCodes.badInput);
       const checked = checkModel(loaded.machine);
-      if (!checked.ok || !checked.graph) throw new CliError(`The model has errors:\n\n${toDiagnosticsText(loaded.file, checked.diagnostics.filter((d) => d.severity === 'error'))}`, exitCodes.modelErrors);
+      if (!checked.ok || !checked.graph)
+        throw new CliError(
+          `The model has errors:\n\n${toDiagnosticsText(
+            loaded.file,
+            checked.diagnostics.filter((d) => d.severity === 'error'),
+          )}`,
+          exitCodes.modelErrors,
+        );
       model = { machine: loaded.machine, file: loaded.file, graph: checked.graph };
     } catch (error) {
       problems.push(messageOf(error));
@@ -90,7 +99,14 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
     if (!compared) return;
     // The simulated objectives run on worker threads, in the background: a newer save does not
     // wait for them, and makes them stop.
-    void prepareComparison({ strategy: request.strategy!, plans: request.plans, together: request.together, loaded: model, workers: availableParallelism(), cancelled: () => !current() })
+    void prepareComparison({
+      strategy: request.strategy!,
+      plans: request.plans,
+      together: request.together,
+      loaded: model,
+      workers: availableParallelism(),
+      cancelled: () => !current(),
+    })
       .then(async (full) => {
         if (!current()) return;
         live.setPage('/', await renderComparisonPage(full));
@@ -107,23 +123,38 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
 export function addWatchCommand(program: Command): void {
   program
     .command('watch')
-    .description('Serve the report (and, with --strategy, the plan comparison) on this computer, and update it within a second of a model, strategy or plan file being saved. For live use in a workshop.')
+    .description(
+      'Serve the report (and, with --strategy, the plan comparison) on this computer, and update it within a second of a model, strategy or plan file being saved. For live use in a workshop.',
+    )
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--strategy <file>', 'also test plans against this strategy; the comparison becomes the front page and the report moves to /report')
     .option('--plan <file>', 'an action plan; give --plan once for each plan', collectOption)
     .option('--together', 'also test every plan applied at once')
     .option('--port <N>', 'the port on 127.0.0.1 (0 picks a free one)', '4173')
-    .addHelpText('after', '\nOnly this computer can open the pages (127.0.0.1). A save that breaks a file shows what is wrong at the top of the page, which keeps its last good version.\nPress Ctrl+C to stop.')
+    .addHelpText(
+      'after',
+      '\nOnly this computer can open the pages (127.0.0.1). A save that breaks a file shows what is wrong at the top of the page, which keeps its last good version.\nPress Ctrl+C to stop.',
+    )
     .action(async (model: string | undefined, options: { strategy?: string; plan?: string[]; together?: boolean; port: string }) => {
       const port = toWholeNumber(options.port, '--port');
       if (options.plan?.length && !options.strategy) throw new CliError('--plan needs --strategy: plans are tested against a strategy.', exitCodes.badInput);
-      const request: WatchRequest = { model: path.resolve(model ?? defaultModelPath), ...(options.strategy ? { strategy: path.resolve(options.strategy) } : {}), plans: (options.plan ?? []).map((p) => path.resolve(p)), together: options.together ?? false };
+      const request: WatchRequest = {
+        model: path.resolve(model ?? defaultModelPath),
+        ...(options.strategy ? { strategy: path.resolve(options.strategy) } : {}),
+        plans: (options.plan ?? []).map((p) => path.resolve(p)),
+        together: options.together ?? false,
+      };
       let live: LiveServer;
       try {
         live = await serveLive(port, request.strategy ? ['/', '/report'] : ['/']);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new CliError(code === 'EADDRINUSE' ? `Port ${port} is in use on this computer. Choose another with --port, or --port 0 for any free one.` : `Could not serve on port ${port}: ${(error as Error).message}`, exitCodes.badInput);
+        throw new CliError(
+          code === 'EADDRINUSE'
+            ? `Port ${port} is in use on this computer. Choose another with --port, or --port 0 for any free one.`
+            : `Could not serve on port ${port}: ${(error as Error).message}`,
+          exitCodes.badInput,
+        );
       }
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const regenerate = createRegenerator(request, live, log);
@@ -142,8 +173,12 @@ export function addWatchCommand(program: Command): void {
         // Saves often come as several events; wait for them to settle.
         timer = setTimeout(() => (running = running.then(regenerate)), 40);
       };
-      const watchers: FSWatcher[] = [...names].map(([dir, set]) => watchFolder(dir, (_event, name) => name && set.has(path.basename(name.toString())) && schedule()));
-      process.stdout.write(`Serving the live ${request.strategy ? 'comparison' : 'report'} at ${live.url}${request.strategy ? ` (the report is at ${live.url}report)` : ''}\nWatching ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}. Press Ctrl+C to stop.\n`);
+      const watchers: FSWatcher[] = [...names].map(([dir, set]) =>
+        watchFolder(dir, (_event, name) => name && set.has(path.basename(name.toString())) && schedule()),
+      );
+      process.stdout.write(
+        `Serving the live ${request.strategy ? 'comparison' : 'report'} at ${live.url}${request.strategy ? ` (the report is at ${live.url}report)` : ''}\nWatching ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}. Press Ctrl+C to stop.\n`,
+      );
       running = running.then(regenerate);
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -173,7 +173,13 @@ function addWaysOut(
     for (const t of chosen) for (const target of t.target ?? []) markPassed(target, passedPaths);
     const declared = chosen.map((t) => (t as { meta?: { p?: unknown } }).meta?.p).find((p) => p !== undefined);
     const first = chosen[0]!;
-    if (parallel && new Set(chosen.map((t) => t.source)).size > 1) diagnostics.push(sharedEventDiagnostic(type, chosen.map((t) => getStatePath(t.source))));
+    if (parallel && new Set(chosen.map((t) => t.source)).size > 1)
+      diagnostics.push(
+        sharedEventDiagnostic(
+          type,
+          chosen.map((t) => getStatePath(t.source)),
+        ),
+      );
     if (parallel) {
       offers[edges.length] = chosen.map((t) => ({ source: t.source, p: (t as { meta?: { p?: unknown } }).meta?.p, domain: getExitDomain(t) }));
     }
@@ -300,8 +306,7 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
   const hasContext = !!context && Object.keys(context).length > 0;
   const isOutcome = snapshot.status === 'done' || atoms.every((n) => n.type === 'final');
   const metaOf = (n: AnyStateNode) => (n.meta ?? {}) as StateMeta;
-  const firstMeta = <K extends keyof StateMeta>(k: K): StateMeta[K] | undefined =>
-    atoms.map((n) => metaOf(n)[k]).find((v) => v !== undefined);
+  const firstMeta = <K extends keyof StateMeta>(k: K): StateMeta[K] | undefined => atoms.map((n) => metaOf(n)[k]).find((v) => v !== undefined);
   // In a configuration with regions each region keeps its own duration (see `addRegions`).
   const duration = atoms.length > 1 ? undefined : (firstMeta('duration') as Duration | undefined);
   const capacity = firstMeta('capacity');
@@ -319,7 +324,10 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
     isOutcome,
     guardedWays: 0,
     ...(outcome !== undefined ? { outcome } : {}),
-    description: atoms.map((n) => n.description).filter(Boolean).join(' Meanwhile, '),
+    description: atoms
+      .map((n) => n.description)
+      .filter(Boolean)
+      .join(' Meanwhile, '),
     ...(duration !== undefined ? { duration } : {}),
     meanMinutes: safeMean(duration),
     ...(capacity !== undefined ? { capacity } : {}),
@@ -413,7 +421,16 @@ function getV4Guards(node: AnyStateNode): { event: string; guard: string }[] {
   const look = (event: string, value: unknown) => {
     for (const t of Array.isArray(value) ? value : [value]) {
       const cond = (t as { cond?: unknown } | null)?.cond;
-      if (cond !== undefined) found.push({ event, guard: typeof cond === 'string' ? cond : typeof cond === 'object' && cond && 'type' in cond ? String((cond as { type: unknown }).type) : 'an inline function' });
+      if (cond !== undefined)
+        found.push({
+          event,
+          guard:
+            typeof cond === 'string'
+              ? cond
+              : typeof cond === 'object' && cond && 'type' in cond
+                ? String((cond as { type: unknown }).type)
+                : 'an inline function',
+        });
     }
   };
   for (const [event, value] of Object.entries(config.on ?? {})) look(event, value);

@@ -46,7 +46,10 @@ export function groupByState(graph: CareGraph, nodes: readonly CareNode[] = grap
  * The per-configuration breakdown beside a row aggregated by state: present only where the state
  * has more than one configuration, or its one configuration has context or regions.
  */
-export function toConfigurations<T extends object>(members: readonly CareNode[], value: (node: CareNode) => T): { configurations?: (Omit<ConfigurationRef, 'state'> & T)[] } {
+export function toConfigurations<T extends object>(
+  members: readonly CareNode[],
+  value: (node: CareNode) => T,
+): { configurations?: (Omit<ConfigurationRef, 'state'> & T)[] } {
   if (members.length === 1 && !members[0]!.context && members[0]!.states.length === 1) return {};
   return {
     configurations: members.map((node) => {

@@ -1,13 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CareContext } from '../model/builtins.ts';
-import type {
-  AgencyDeclaration,
-  Capacity,
-  Diagnostic,
-  Duration,
-  FunctionDeclaration,
-  ModelMeta,
-} from '../model/types.ts';
+import type { AgencyDeclaration, Capacity, Diagnostic, Duration, FunctionDeclaration, ModelMeta } from '../model/types.ts';
 
 /**
  * One node of the care graph: a stable configuration of the machine (its active states

@@ -71,7 +71,12 @@ export function checkOutputFile(file: string): void {
   const stats = statOf(file);
   if (stats) {
     const refusal = stats.isDirectory() ? 'it is a folder' : toRefusal(stats);
-    if (refusal) throw new OutputProblem(file, refusal, stats.isDirectory() ? 'Give the name of a file inside it.' : 'Choose another path, or remove what is there yourself.');
+    if (refusal)
+      throw new OutputProblem(
+        file,
+        refusal,
+        stats.isDirectory() ? 'Give the name of a file inside it.' : 'Choose another path, or remove what is there yourself.',
+      );
   }
   checkParentFolder(file);
 }
@@ -80,7 +85,11 @@ export function checkOutputFile(file: string): void {
 export function checkOutputFolder(dir: string): void {
   const stats = statOf(dir);
   if (stats) {
-    const refusal = stats.isDirectory() ? undefined : stats.isFile() ? 'it is a file, not a folder' : toRefusal(stats)?.replace('over regular files', 'into real folders');
+    const refusal = stats.isDirectory()
+      ? undefined
+      : stats.isFile()
+        ? 'it is a file, not a folder'
+        : toRefusal(stats)?.replace('over regular files', 'into real folders');
     if (refusal) throw new OutputProblem(dir, refusal, 'Give the name of a folder.');
     return;
   }

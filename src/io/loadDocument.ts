@@ -10,7 +10,14 @@ export async function loadDocument(file: string): Promise<{ ok: true; value: unk
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, problem: { at: 'the file', message: code === 'ENOENT' ? 'does not exist.' : `could not be read (${code ?? (error as Error).message}).`, hint: 'Check the path.' } };
+    return {
+      ok: false,
+      problem: {
+        at: 'the file',
+        message: code === 'ENOENT' ? 'does not exist.' : `could not be read (${code ?? (error as Error).message}).`,
+        hint: 'Check the path.',
+      },
+    };
   }
   const parsed = parseDocument(text, path.basename(file));
   return 'problem' in parsed ? { ok: false, problem: parsed.problem } : { ok: true, value: parsed.value };

@@ -9,9 +9,7 @@ import { toCareMachine } from '../model/defineCareModel.ts';
 export const defaultModelPath = fileURLToPath(new URL('../../models/city-uec.ts', import.meta.url));
 
 /** A model read from disk, or why it could not be. */
-export type LoadResult =
-  | { ok: true; file: string; machine: AnyStateMachine }
-  | { ok: false; file: string; reason: string };
+export type LoadResult = { ok: true; file: string; machine: AnyStateMachine } | { ok: false; file: string; reason: string };
 
 let freshLoads = 0;
 
@@ -58,7 +56,15 @@ export async function loadModel(file: string = defaultModelPath, options: { fres
       throw new ModelExit(`the model called process.exit(${code ?? ''}) while loading; a model file should only export its machine.`);
     }) as typeof process.exit;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ModelExit(`the model did not finish loading within ${seconds} seconds (a top-level await that never settles, or a long calculation). A model file should only export its machine.`)), seconds * 1000);
+      timer = setTimeout(
+        () =>
+          reject(
+            new ModelExit(
+              `the model did not finish loading within ${seconds} seconds (a top-level await that never settles, or a long calculation). A model file should only export its machine.`,
+            ),
+          ),
+        seconds * 1000,
+      );
     });
     module = (await Promise.race([import(url), timeout])) as Record<string, unknown>;
   } catch (error) {
@@ -88,7 +94,9 @@ export function loadJsonText(text: string, shown: string): LoadResult {
     return fail(`it is not valid JSON: ${firstLines(error)}`);
   }
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    return fail(`the JSON is ${Array.isArray(config) ? 'a list' : config === null ? 'null' : `a ${typeof config}`}, not a machine config: it must be an object with id, initial and states.`);
+    return fail(
+      `the JSON is ${Array.isArray(config) ? 'a list' : config === null ? 'null' : `a ${typeof config}`}, not a machine config: it must be an object with id, initial and states.`,
+    );
   }
   const c = config as Record<string, unknown>;
   if (Array.isArray(c.transitions) || typeof c.order === 'number' || (typeof c.initial === 'object' && c.initial !== null)) {
@@ -96,7 +104,8 @@ export function loadJsonText(text: string, shown: string): LoadResult {
       'this looks like the output of machine.toJSON() (it has "transitions", "order" or an object as "initial"), which describes a machine xstate has already built and cannot be built from. Save the machine config instead: the object you pass to createMachine or defineCareModel, for example JSON.stringify(config, null, 2).',
     );
   }
-  if (typeof c.states !== 'object' || c.states === null) return fail('the JSON is not a machine config: it has no "states". A model needs id, initial and states.');
+  if (typeof c.states !== 'object' || c.states === null)
+    return fail('the JSON is not a machine config: it has no "states". A model needs id, initial and states.');
   if (typeof c.id !== 'string' || !c.id) return fail('the machine config has no "id". Give the model an id; it starts every state path.');
   try {
     return { ok: true, file: shown, machine: toCareMachine(c) };
@@ -108,5 +117,10 @@ export function loadJsonText(text: string, shown: string): LoadResult {
 /** The first two lines of an error's message, without a stack. */
 function firstLines(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').filter((l) => l.trim()).slice(0, 2).join(' ').trim();
+  return message
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 2)
+    .join(' ')
+    .trim();
 }

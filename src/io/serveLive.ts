@@ -15,7 +15,8 @@ export interface LiveServer {
 }
 
 const reloadScript = `<script>(()=>{const events=new EventSource('/events');events.onmessage=(e)=>{if(e.data==='*'||e.data===location.pathname)location.reload()};})();</script>`;
-const liveStyle = '<style>.live-problem{position:sticky;top:0;z-index:10;background:#fbe9df;border-bottom:3px solid #D55E00;padding:.6em 20px;font-family:inherit}.live-problem pre{white-space:pre-wrap;margin:.4em 0 0;font-size:.9em}.live-status{position:fixed;bottom:0;right:0;background:#1a1a1a;color:#fff;font:12px/1.6 Arial,sans-serif;padding:.2em .8em;border-top-left-radius:6px}</style>';
+const liveStyle =
+  '<style>.live-problem{position:sticky;top:0;z-index:10;background:#fbe9df;border-bottom:3px solid #D55E00;padding:.6em 20px;font-family:inherit}.live-problem pre{white-space:pre-wrap;margin:.4em 0 0;font-size:.9em}.live-status{position:fixed;bottom:0;right:0;background:#1a1a1a;color:#fff;font:12px/1.6 Arial,sans-serif;padding:.2em .8em;border-top-left-radius:6px}</style>';
 /** The pages' policy, sent as a header too: nothing from the network but this server's reload events. */
 const livePolicy = "default-src 'none'; connect-src 'self'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -33,7 +34,9 @@ export async function serveLive(port: number, paths: readonly string[]): Promise
   let problem: string | null = null;
   let status = '';
   const decorate = (html: string, made: boolean) => {
-    const lead = made ? 'The last save could not be used, so this page shows the last version that worked.' : 'carepaths cannot make this page until this is fixed:';
+    const lead = made
+      ? 'The last save could not be used, so this page shows the last version that worked.'
+      : 'carepaths cannot make this page until this is fixed:';
     const banner = problem ? `<div class="live-problem" role="alert"><b>${lead}</b><pre>${escape(problem)}</pre></div>` : '';
     const foot = status ? `<div class="live-status" aria-live="polite">${escape(status)}</div>` : '';
     return html
@@ -67,7 +70,9 @@ export async function serveLive(port: number, paths: readonly string[]): Promise
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`There is no page ${path} here. Open ${paths.join(' or ')}.`);
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': livePolicy }).end(decorate(page ?? waiting, page !== undefined));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': livePolicy })
+      .end(decorate(page ?? waiting, page !== undefined));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -61,7 +61,10 @@ const toManifestPath = (file: string) => file.split(path.sep).join('/');
 function readManifest(dir: string): string[] {
   const manifest = path.join(dir, MANIFEST);
   try {
-    if (existsSync(manifest) && lstatSync(manifest).isFile()) return readFileSync(manifest, 'utf8').split('\n').filter((line) => line && !line.includes('..'));
+    if (existsSync(manifest) && lstatSync(manifest).isFile())
+      return readFileSync(manifest, 'utf8')
+        .split('\n')
+        .filter((line) => line && !line.includes('..'));
     if (!existsSync(dir)) return [];
     const listing = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(toManifestPath);
     return listing.filter((f) => earlierReport.test(f));

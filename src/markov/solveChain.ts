@@ -27,13 +27,19 @@ export function getExpectedVisits(g: CompactGraph, source = 0, stop?: Uint8Array
       for (let i = first; i < last; i++) if (visits[c.nodes[i]!] !== 0) inflow = true;
       // Within the loop: visits = inflow + the flow along ways out that stay inside it.
       if (inflow) {
-        solveLoop(c, comp, (i) => visits[c.nodes[first + i]!]!, (i, x) => (visits[c.nodes[first + i]!] = x), (add) => {
-          for (let i = first; i < last; i++) {
-            const v = c.nodes[i]!;
-            if (halts(v)) continue;
-            for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(c.position[target[e]!]!, i - first, prob[e]!);
-          }
-        });
+        solveLoop(
+          c,
+          comp,
+          (i) => visits[c.nodes[first + i]!]!,
+          (i, x) => (visits[c.nodes[first + i]!] = x),
+          (add) => {
+            for (let i = first; i < last; i++) {
+              const v = c.nodes[i]!;
+              if (halts(v)) continue;
+              for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(c.position[target[e]!]!, i - first, prob[e]!);
+            }
+          },
+        );
       }
     }
     for (let i = first; i < last; i++) {
@@ -81,13 +87,19 @@ export function getBoundaryValues(g: CompactGraph, fixed: Uint8Array, values: Fl
       result[v] = sum;
     }
     if (!c.cyclic[comp]) continue;
-    solveLoop(c, comp, (i) => result[c.nodes[first + i]!]!, (i, x) => (result[c.nodes[first + i]!] = x), (add) => {
-      for (let i = first; i < last; i++) {
-        const v = c.nodes[i]!;
-        if (fixed[v]) continue;
-        for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(i - first, c.position[target[e]!]!, prob[e]!);
-      }
-    });
+    solveLoop(
+      c,
+      comp,
+      (i) => result[c.nodes[first + i]!]!,
+      (i, x) => (result[c.nodes[first + i]!] = x),
+      (add) => {
+        for (let i = first; i < last; i++) {
+          const v = c.nodes[i]!;
+          if (fixed[v]) continue;
+          for (let e = outStart[v]!; e < outStart[v + 1]!; e++) if (c.of[target[e]!] === comp) add(i - first, c.position[target[e]!]!, prob[e]!);
+        }
+      },
+    );
   }
   return result;
 }

@@ -16,11 +16,9 @@ export const builtinGuards = {
   /** The context value under `key` equals `value`. */
   equals: ({ context }: { context: CareContext }, params: KeyValue) => context[params.key] === params.value,
   /** The context value under `key` is one of `values`. */
-  oneOf: ({ context }: { context: CareContext }, params: { key: string; values: CareContextValue[] }) =>
-    params.values.includes(context[params.key] ?? null),
+  oneOf: ({ context }: { context: CareContext }, params: { key: string; values: CareContextValue[] }) => params.values.includes(context[params.key] ?? null),
   /** The context value under `key` is below `value` (for counting re-contacts). */
-  below: ({ context }: { context: CareContext }, params: { key: string; value: number }) =>
-    Number(context[params.key]) < params.value,
+  below: ({ context }: { context: CareContext }, params: { key: string; value: number }) => Number(context[params.key]) < params.value,
 };
 
 /**

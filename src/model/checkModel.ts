@@ -50,7 +50,10 @@ export function checkModel(machine: AnyStateMachine, options: Partial<CompileOpt
   const states = compiled.graph?.stateInfo ?? getStateInfo(machine);
   const input = { modelId: machine.root.id, states, ...(compiled.graph ? { graph: compiled.graph } : {}) };
   const found = [...compiled.diagnostics, ...rules.flatMap((rule) => rule(input))];
-  const diagnostics = sortDiagnostics(dedupe(found), states.map((s) => s.path));
+  const diagnostics = sortDiagnostics(
+    dedupe(found),
+    states.map((s) => s.path),
+  );
   return {
     ok: !diagnostics.some((d) => d.severity === 'error'),
     diagnostics,

@@ -8,11 +8,7 @@ import type { EnumerateOptions, EnumerateResult, PathwayCursor } from './types.t
  * recurs more than `maxRevisits` more times. Streams: memory is fixed by the size of the graph,
  * whatever the number of pathways. The visitor may return false to stop.
  */
-export function enumeratePathways(
-  graph: CareGraph,
-  options: Partial<EnumerateOptions>,
-  visit: (pathway: PathwayCursor) => boolean | void,
-): EnumerateResult {
+export function enumeratePathways(graph: CareGraph, options: Partial<EnumerateOptions>, visit: (pathway: PathwayCursor) => boolean | void): EnumerateResult {
   const steps = enumeratePathwaysInSteps(graph, options, visit, Infinity);
   for (;;) {
     const step = steps.next();

@@ -47,7 +47,10 @@ export function toChartRows<R extends { state: string; agency: string }>(
   return rows
     .map((row, i) => {
       const y = layout.top + i * rowHeight + rowHeight / 2;
-      return toRowLabel(layout.label(row.state), y, layout.left) + el('g', { class: 'hoverable' }, el('title', {}, escapeXml(title(row))), ...draw(row, y, ctx.agencyStyle(row.agency)));
+      return (
+        toRowLabel(layout.label(row.state), y, layout.left) +
+        el('g', { class: 'hoverable' }, el('title', {}, escapeXml(title(row))), ...draw(row, y, ctx.agencyStyle(row.agency)))
+      );
     })
     .join('');
 }

@@ -37,7 +37,10 @@ export function getAgencyStyles(labels: string[]): AgencyStyle[] {
 
 /** Badge candidates, best first: "NHS 111" → "111"; "Urgent treatment centre" → "UTC"; "Out-of-hours GP service" → "GP", then "OHG". */
 function toBadges(label: string): string[] {
-  const words = label.replace(/[()]/g, ' ').split(/[\s-]+/).filter((w) => w && !/^(the|and|their|of|a|an)$/i.test(w));
+  const words = label
+    .replace(/[()]/g, ' ')
+    .split(/[\s-]+/)
+    .filter((w) => w && !/^(the|and|their|of|a|an)$/i.test(w));
   const initials = words.map((w) => w[0]!.toUpperCase()).join('');
   return [
     ...words.filter((w) => /^\d+$/.test(w)),
@@ -51,5 +54,11 @@ function toBadges(label: string): string[] {
 function mix(a: string, b: string, t: number): string {
   const parse = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
   const [x, y] = [parse(a), parse(b)];
-  return `#${x.map((v, i) => Math.round(v + (y[i]! - v) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${x
+    .map((v, i) =>
+      Math.round(v + (y[i]! - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

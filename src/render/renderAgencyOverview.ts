@@ -34,37 +34,47 @@ export function renderAgencyOverview(ctx: RenderContext, id = 'agency-overview')
   const drawn = ctx.analysis.handoffs.filter((h) => index.has(h.from) && index.has(h.to) && h.expectedPer1000 >= MIN_DRAWN);
   const hidden = ctx.analysis.handoffs.length - drawn.length;
   const halfSize = (agency: string) => ({ w: boxWidth(ctx.agencyLabel(agency)) / 2 + 4, h: 30 });
-  const links = drawn
-    .map((h) => {
-      const a = at[index.get(h.from)!]!;
-      const b = at[index.get(h.to)!]!;
-      // Bend each arrow to its right, so a→b and b→a are two separate curves.
-      const mx = (a.x + b.x) / 2;
-      const my = (a.y + b.y) / 2;
-      const dx = b.x - a.x;
-      const dy = b.y - a.y;
-      const length = Math.hypot(dx, dy) || 1;
-      const bend = 0.12 * length;
-      const qx = mx - (dy / length) * bend;
-      const qy = my + (dx / length) * bend;
-      // Start and end at the edges of the boxes.
-      const end = toBoxEdge(b, { x: qx, y: qy }, halfSize(h.to));
-      const start = toBoxEdge(a, { x: qx, y: qy }, halfSize(h.from));
-      const mid = { x: 0.25 * start.x + 0.5 * qx + 0.25 * end.x, y: 0.25 * start.y + 0.5 * qy + 0.25 * end.y };
-      const w = 1 + 11 * Math.sqrt(h.expectedPer1000 / maxFlow);
-      const style = ctx.agencyStyle(h.from);
-      const text = `${ctx.agencyLabel(h.from)} to ${ctx.agencyLabel(h.to)}: ${toFixedTrim(h.expectedPer1000)} per 1,000 requests`;
-      const label = labelled.has(`${h.from}\u0000${h.to}`)
-        ? el('text', { x: mid.x, y: mid.y + 4, 'text-anchor': 'middle', 'font-size': 11, class: 'bold', stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' }, toFixedTrim(h.expectedPer1000))
-        : '';
-      return el(
-        'g',
-        { class: 'hoverable' },
-        el('title', {}, escapeXml(text)),
-        el('path', { class: 'link', d: `M${start.x},${start.y}Q${qx},${qy} ${end.x},${end.y}`, stroke: style.stroke, 'stroke-opacity': 0.75, 'stroke-width': w, 'marker-end': `url(#${id}-arrow)` }),
-        label,
-      );
-    });
+  const links = drawn.map((h) => {
+    const a = at[index.get(h.from)!]!;
+    const b = at[index.get(h.to)!]!;
+    // Bend each arrow to its right, so a→b and b→a are two separate curves.
+    const mx = (a.x + b.x) / 2;
+    const my = (a.y + b.y) / 2;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const bend = 0.12 * length;
+    const qx = mx - (dy / length) * bend;
+    const qy = my + (dx / length) * bend;
+    // Start and end at the edges of the boxes.
+    const end = toBoxEdge(b, { x: qx, y: qy }, halfSize(h.to));
+    const start = toBoxEdge(a, { x: qx, y: qy }, halfSize(h.from));
+    const mid = { x: 0.25 * start.x + 0.5 * qx + 0.25 * end.x, y: 0.25 * start.y + 0.5 * qy + 0.25 * end.y };
+    const w = 1 + 11 * Math.sqrt(h.expectedPer1000 / maxFlow);
+    const style = ctx.agencyStyle(h.from);
+    const text = `${ctx.agencyLabel(h.from)} to ${ctx.agencyLabel(h.to)}: ${toFixedTrim(h.expectedPer1000)} per 1,000 requests`;
+    const label = labelled.has(`${h.from}\u0000${h.to}`)
+      ? el(
+          'text',
+          { x: mid.x, y: mid.y + 4, 'text-anchor': 'middle', 'font-size': 11, class: 'bold', stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' },
+          toFixedTrim(h.expectedPer1000),
+        )
+      : '';
+    return el(
+      'g',
+      { class: 'hoverable' },
+      el('title', {}, escapeXml(text)),
+      el('path', {
+        class: 'link',
+        d: `M${start.x},${start.y}Q${qx},${qy} ${end.x},${end.y}`,
+        stroke: style.stroke,
+        'stroke-opacity': 0.75,
+        'stroke-width': w,
+        'marker-end': `url(#${id}-arrow)`,
+      }),
+      label,
+    );
+  });
   const nodes = rows.map((row, i) => {
     const { x, y } = at[i]!;
     const style = ctx.agencyStyle(row.agency);
@@ -74,15 +84,35 @@ export function renderAgencyOverview(ctx: RenderContext, id = 'agency-overview')
       'g',
       { class: 'hoverable' },
       el('title', {}, escapeXml(`${row.label}: met by ${share}; ${toFixedTrim(row.expectedVisitsPer1000)} visits to its services per 1,000 requests`)),
-      el('rect', { x: x - w / 2, y: y - 26, width: w, height: 52, rx: 10, fill: style.fill, stroke: style.stroke, 'stroke-width': 2, 'stroke-dasharray': style.dash || undefined }),
+      el('rect', {
+        x: x - w / 2,
+        y: y - 26,
+        width: w,
+        height: 52,
+        rx: 10,
+        fill: style.fill,
+        stroke: style.stroke,
+        'stroke-width': 2,
+        'stroke-dasharray': style.dash || undefined,
+      }),
       textLines([row.label], x, y - 6, 0, { 'text-anchor': 'middle', class: 'bold' }),
       textLines([share], x, y + 14, 0, { 'text-anchor': 'middle', 'font-size': 11 }),
     );
   });
   const body =
     el('text', { x: 16, y: 24, class: 'bold', 'font-size': 15 }, 'Who hands requests to whom') +
-    el('text', { x: 16, y: 44, class: 'muted', 'font-size': 12 }, 'Boxes: each agency, with the share of requests it meets. Arrows: handoffs per 1,000 requests (wider carries more).') +
-    (hidden ? el('text', { x: 16, y: height - 14, class: 'muted', 'font-size': 12 }, `${hidden} smaller flows (under ${MIN_DRAWN} per 1,000 requests) are not drawn; the table lists every flow.`) : '') +
+    el(
+      'text',
+      { x: 16, y: 44, class: 'muted', 'font-size': 12 },
+      'Boxes: each agency, with the share of requests it meets. Arrows: handoffs per 1,000 requests (wider carries more).',
+    ) +
+    (hidden
+      ? el(
+          'text',
+          { x: 16, y: height - 14, class: 'muted', 'font-size': 12 },
+          `${hidden} smaller flows (under ${MIN_DRAWN} per 1,000 requests) are not drawn; the table lists every flow.`,
+        )
+      : '') +
     links.join('') +
     nodes.join('');
   const svg = toSvg({
@@ -100,7 +130,11 @@ export function renderAgencyOverview(ctx: RenderContext, id = 'agency-overview')
   });
   const table =
     '<table><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Handoffs per 1,000 requests</th></tr></thead><tbody>' +
-    ctx.analysis.handoffs.map((h) => `<tr><td>${escapeXml(ctx.agencyLabel(h.from))}</td><td>${escapeXml(ctx.agencyLabel(h.to))}</td><td>${toFixedTrim(h.expectedPer1000)}</td></tr>`).join('') +
+    ctx.analysis.handoffs
+      .map(
+        (h) => `<tr><td>${escapeXml(ctx.agencyLabel(h.from))}</td><td>${escapeXml(ctx.agencyLabel(h.to))}</td><td>${toFixedTrim(h.expectedPer1000)}</td></tr>`,
+      )
+      .join('') +
     '</tbody></table>';
   return { name: 'agency-overview', title: 'Agencies and the handoffs between them', svg, table };
 }

@@ -30,7 +30,9 @@ export function renderHandoffMatrix(ctx: RenderContext, id = 'handoff-matrix'): 
   agencies.forEach((from, i) => {
     const y = top + i * CELL;
     const style = ctx.agencyStyle(from.id);
-    parts.push(el('rect', { x: 10, y: y + 16, width: 26, height: 20, rx: 4, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': style.dash || undefined }));
+    parts.push(
+      el('rect', { x: 10, y: y + 16, width: 26, height: 20, rx: 4, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': style.dash || undefined }),
+    );
     parts.push(el('text', { x: 23, y: y + 30, 'text-anchor': 'middle', 'font-size': 9, class: 'bold' }, escapeXml(style.badge)));
     parts.push(el('text', { x: 42, y: y + CELL / 2 + 4 }, escapeXml(from.label)));
     agencies.forEach((to, j) => {
@@ -44,12 +46,22 @@ export function renderHandoffMatrix(ctx: RenderContext, id = 'handoff-matrix'): 
           { class: 'hoverable' },
           el('title', {}, escapeXml(value === undefined ? `${from.label}: no handoff to itself` : `${from.label} → ${to.label}: ${text} per 1,000 requests`)),
           el('rect', { x, y, width: CELL - 2, height: CELL - 2, fill: shade, stroke: '#ffffff' }),
-          el('text', { x: x + CELL / 2 - 1, y: y + CELL / 2 + 4, 'text-anchor': 'middle', fill: value !== undefined && value / max > 0.5 ? '#ffffff' : '#1a1a1a' }, text),
+          el(
+            'text',
+            { x: x + CELL / 2 - 1, y: y + CELL / 2 + 4, 'text-anchor': 'middle', fill: value !== undefined && value / max > 0.5 ? '#ffffff' : '#1a1a1a' },
+            text,
+          ),
         ),
       );
     });
   });
-  parts.push(el('text', { x: 10, y: height - 12, class: 'muted' }, 'Handoffs from one agency to another per 1,000 requests, from the exact analysis. Darker cells carry more.'));
+  parts.push(
+    el(
+      'text',
+      { x: 10, y: height - 12, class: 'muted' },
+      'Handoffs from one agency to another per 1,000 requests, from the exact analysis. Darker cells carry more.',
+    ),
+  );
   const svg = toSvg({
     id,
     width,
@@ -61,9 +73,17 @@ export function renderHandoffMatrix(ctx: RenderContext, id = 'handoff-matrix'): 
   });
   const header = `<tr><th scope="col">From \\ To</th>${agencies.map((a) => `<th scope="col">${escapeXml(a.label)}</th>`).join('')}</tr>`;
   const rows = agencies
-    .map((from) => `<tr><th scope="row">${escapeXml(from.label)}</th>${agencies.map((to) => `<td>${from.id === to.id ? '—' : toFixedTrim(flow.get(`${from.id}\u0000${to.id}`) ?? 0)}</td>`).join('')}</tr>`)
+    .map(
+      (from) =>
+        `<tr><th scope="row">${escapeXml(from.label)}</th>${agencies.map((to) => `<td>${from.id === to.id ? '—' : toFixedTrim(flow.get(`${from.id}\u0000${to.id}`) ?? 0)}</td>`).join('')}</tr>`,
+    )
     .join('');
-  return { name: 'handoff-matrix', title: 'Handoffs between agencies (per 1,000 requests)', svg, table: `<table><thead>${header}</thead><tbody>${rows}</tbody></table>` };
+  return {
+    name: 'handoff-matrix',
+    title: 'Handoffs between agencies (per 1,000 requests)',
+    svg,
+    table: `<table><thead>${header}</thead><tbody>${rows}</tbody></table>`,
+  };
 }
 
 /** A single-hue blue scale from near white to dark, readable in greyscale. */
@@ -72,5 +92,11 @@ function shadeOf(t: number): string {
   const k = Math.sqrt(Math.min(1, t));
   const from = [239, 246, 255];
   const to = [8, 48, 107];
-  return `#${from.map((v, i) => Math.round(v + (to[i]! - v) * k).toString(16).padStart(2, '0')).join('')}`;
+  return `#${from
+    .map((v, i) =>
+      Math.round(v + (to[i]! - v) * k)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

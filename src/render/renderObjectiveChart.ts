@@ -25,12 +25,19 @@ export function renderObjectiveChart(ctx: RenderContext, c: Comparison, o: Objec
   const height = top + o.values.length * ROW + 46;
   const high = Math.max(o.target, ...o.values.map((v) => Math.max(v.value, v.ci95?.[1] ?? 0)));
   const max = o.unit === 'share' ? Math.min(1, high * 1.15 || 1) : high * 1.15 || 1;
-  const x = scaleLinear().domain([0, max]).range([left, left + plot]).nice(5);
+  const x = scaleLinear()
+    .domain([0, max])
+    .range([left, left + plot])
+    .nice(5);
   const ticks = x.ticks(5);
   const format = (v: number) => toMeasureValueText(v, o.unit);
   const parts = [
     el('text', { x: 10, y: 22, class: 'bold', 'font-size': 15 }, escapeXml(o.title)),
-    el('text', { x: 10, y: 42, class: 'muted', 'font-size': 12 }, escapeXml(`${o.measure}; target ${toTargetText(o)} (dashed line)${o.source === 'exact' ? '' : '; whiskers: 95% confidence interval'}.`)),
+    el(
+      'text',
+      { x: 10, y: 42, class: 'muted', 'font-size': 12 },
+      escapeXml(`${o.measure}; target ${toTargetText(o)} (dashed line)${o.source === 'exact' ? '' : '; whiskers: 95% confidence interval'}.`),
+    ),
     toAxis(x, ticks, top - 6, top + o.values.length * ROW, format),
   ];
   o.values.forEach((v, i) => {
@@ -42,10 +49,26 @@ export function renderObjectiveChart(ctx: RenderContext, c: Comparison, o: Objec
       el('rect', { x: left, y: y - 9, width: Math.max(1, end - left), height: 18, fill: style.fill, 'fill-opacity': 0.75, stroke: style.stroke }),
     ];
     if (v.ci95) marks.push(el('line', { x1: x(v.ci95[0]), x2: x(Math.min(v.ci95[1], x.domain()[1]!)), y1: y, y2: y, stroke: '#1a1a1a', 'stroke-width': 1.5 }));
-    marks.push(el('text', { x: Math.max(end, v.ci95 ? x(Math.min(v.ci95[1], x.domain()[1]!)) : end) + 6, y: y + 4, 'font-size': 11 }, escapeXml(`${format(v.value)} · ${style.text}`)));
+    marks.push(
+      el(
+        'text',
+        { x: Math.max(end, v.ci95 ? x(Math.min(v.ci95[1], x.domain()[1]!)) : end) + 6, y: y + 4, 'font-size': 11 },
+        escapeXml(`${format(v.value)} · ${style.text}`),
+      ),
+    );
     parts.push(toRowLabel(label(names[i]!), y, left), el('g', { class: 'hoverable' }, ...marks));
   });
-  parts.push(el('line', { x1: x(o.target), x2: x(o.target), y1: top - 10, y2: top + o.values.length * ROW, stroke: '#1a1a1a', 'stroke-width': 2, 'stroke-dasharray': '6 4' }));
+  parts.push(
+    el('line', {
+      x1: x(o.target),
+      x2: x(o.target),
+      y1: top - 10,
+      y2: top + o.values.length * ROW,
+      stroke: '#1a1a1a',
+      'stroke-width': 2,
+      'stroke-dasharray': '6 4',
+    }),
+  );
   parts.push(el('text', { x: x(o.target), y: top - 12, 'text-anchor': 'middle', 'font-size': 11, class: 'bold' }, escapeXml(`target ${format(o.target)}`)));
   const svg = toSvg({
     id,
@@ -59,7 +82,10 @@ export function renderObjectiveChart(ctx: RenderContext, c: Comparison, o: Objec
   const table =
     '<table><thead><tr><th scope="col">Scenario</th><th scope="col">Value</th><th scope="col">95% CI</th><th scope="col">Status</th><th scope="col">Change from baseline</th></tr></thead><tbody>' +
     o.values
-      .map((v, i) => `<tr><td>${escapeXml(names[i]!)}</td><td>${escapeXml(format(v.value))}</td><td>${v.ci95 ? escapeXml(`${format(v.ci95[0])} to ${format(v.ci95[1])}`) : 'exact'}</td><td>${escapeXml(toStatusText(v))}</td><td>${escapeXml(toValueChangeText(v, o.unit) || '—')}</td></tr>`)
+      .map(
+        (v, i) =>
+          `<tr><td>${escapeXml(names[i]!)}</td><td>${escapeXml(format(v.value))}</td><td>${v.ci95 ? escapeXml(`${format(v.ci95[0])} to ${format(v.ci95[1])}`) : 'exact'}</td><td>${escapeXml(toStatusText(v))}</td><td>${escapeXml(toValueChangeText(v, o.unit) || '—')}</td></tr>`,
+      )
       .join('') +
     '</tbody></table>';
   return { name: `objective-${o.id}`, title: o.title, svg, table };

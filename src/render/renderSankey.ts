@@ -19,13 +19,18 @@ interface SLink {
   colour: string;
 }
 
-
 /**
  * Patient flow as a Sankey diagram: from the first agency met, through each handoff, to the
  * outcome; widths are requests per 1,000 from the exact analysis. Loops are unrolled into steps
  * (d3-sankey cannot draw circular links), so a re-contact appears as a further step.
  */
-export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sankey', subtitle = 'Exact expected flows per 1,000 requests', heading = 'Patient flow, handoff by handoff'): Diagram {
+export function renderSankey(
+  ctx: RenderContext,
+  flows: HandoffSteps,
+  id = 'sankey',
+  subtitle = 'Exact expected flows per 1,000 requests',
+  heading = 'Patient flow, handoff by handoff',
+): Diagram {
   const agencies = ctx.graph.agencies;
   const nodes: SNode[] = [];
   const index = new Map<string, number>();
@@ -49,8 +54,20 @@ export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sank
     if (value > 0) links.push({ source, target, value: value * 1000, colour: ctx.agencyStyle(agencies[agency]?.id ?? '').stroke });
   };
   for (const l of flows.links) add(agencyNode(l.fromStep, l.from), agencyNode(l.fromStep + 1, l.to), l.value, l.from);
-  for (const e of flows.endings) add(agencyNode(e.step, e.agency), nodeFor(`outcome|${e.outcome}`, () => ({ label: e.outcome, colour: '#e6e6e6', stroke: '#555555', dash: '' })), e.value, e.agency);
-  for (const b of flows.beyond) add(agencyNode(b.step, b.agency), nodeFor('beyond', () => ({ label: `More than ${flows.steps - 1} handoffs`, colour: '#ffffff', stroke: '#555555', dash: '4 3' })), b.value, b.agency);
+  for (const e of flows.endings)
+    add(
+      agencyNode(e.step, e.agency),
+      nodeFor(`outcome|${e.outcome}`, () => ({ label: e.outcome, colour: '#e6e6e6', stroke: '#555555', dash: '' })),
+      e.value,
+      e.agency,
+    );
+  for (const b of flows.beyond)
+    add(
+      agencyNode(b.step, b.agency),
+      nodeFor('beyond', () => ({ label: `More than ${flows.steps - 1} handoffs`, colour: '#ffffff', stroke: '#555555', dash: '4 3' })),
+      b.value,
+      b.agency,
+    );
   const used = new Set(links.flatMap((l) => [l.source, l.target]));
   const keep = nodes.map((_, i) => used.has(i));
   const renumber = new Map<number, number>();
@@ -81,7 +98,13 @@ export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sank
   const path = sankeyLinkHorizontal();
   const parts: string[] = [];
   parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, 'How requests flow between agencies, handoff by handoff'));
-  parts.push(el('text', { x: 10, y: 44, class: 'muted', 'font-size': 12 }, escapeXml(`${subtitle}. Each column is one more handoff; the last column is the outcome. Small flows are labelled in the table.`)));
+  parts.push(
+    el(
+      'text',
+      { x: 10, y: 44, class: 'muted', 'font-size': 12 },
+      escapeXml(`${subtitle}. Each column is one more handoff; the last column is the outcome. Small flows are labelled in the table.`),
+    ),
+  );
   for (const link of laid.links) {
     const s = link.source as unknown as SNode & { x1: number };
     const t = link.target as unknown as SNode;
@@ -102,9 +125,30 @@ export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sank
         'g',
         { class: 'hoverable' },
         el('title', {}, escapeXml(`${node.label}: ${toFixedTrim(node.value ?? 0)} per 1,000 requests`)),
-        el('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), fill: node.colour, stroke: node.stroke, 'stroke-dasharray': node.dash || undefined }),
+        el('rect', {
+          x: x0,
+          y: y0,
+          width: x1 - x0,
+          height: Math.max(1, y1 - y0),
+          fill: node.colour,
+          stroke: node.stroke,
+          'stroke-dasharray': node.dash || undefined,
+        }),
         y1 - y0 >= 12
-          ? el('text', { x: right, y: (y0 + y1) / 2 + 4, 'font-size': 12, class: 'bold', stroke: '#ffffff', 'stroke-width': 4, 'stroke-opacity': 0.85, 'paint-order': 'stroke' }, escapeXml(`${node.label} ${toFixedTrim(node.value ?? 0)}`))
+          ? el(
+              'text',
+              {
+                x: right,
+                y: (y0 + y1) / 2 + 4,
+                'font-size': 12,
+                class: 'bold',
+                stroke: '#ffffff',
+                'stroke-width': 4,
+                'stroke-opacity': 0.85,
+                'paint-order': 'stroke',
+              },
+              escapeXml(`${node.label} ${toFixedTrim(node.value ?? 0)}`),
+            )
           : '',
       ),
     );
@@ -114,7 +158,10 @@ export function renderSankey(ctx: RenderContext, flows: HandoffSteps, id = 'sank
     width,
     height,
     title: 'Sankey diagram of patient flow',
-    description: `${subtitle}, from the first agency met through each handoff to the outcome. ${laid.nodes.filter((n) => n.key.startsWith('outcome|')).map((n) => `${n.label}: ${toFixedTrim(n.value ?? 0)}`).join('; ')}.`,
+    description: `${subtitle}, from the first agency met through each handoff to the outcome. ${laid.nodes
+      .filter((n) => n.key.startsWith('outcome|'))
+      .map((n) => `${n.label}: ${toFixedTrim(n.value ?? 0)}`)
+      .join('; ')}.`,
     style: toBaseStyle(ctx, id),
     body: parts.join(''),
   });

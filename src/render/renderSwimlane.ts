@@ -27,12 +27,22 @@ export function renderSwimlane(ctx: RenderContext, pathway: Pathway, id = `swiml
   const width = laneLabel + steps.length * (BOX + GAP) + 10;
   const height = top + lanes.length * laneHeight + 30;
   const laneOf = (agency: string) => lanes.indexOf(agency);
-  const boxAt = (i: number) => ({ x: laneLabel + GAP / 2 + i * (BOX + GAP), y: top + laneOf(steps[i]!.agency) * laneHeight + (laneHeight - boxHeight(i)) / 2, h: boxHeight(i) });
+  const boxAt = (i: number) => ({
+    x: laneLabel + GAP / 2 + i * (BOX + GAP),
+    y: top + laneOf(steps[i]!.agency) * laneHeight + (laneHeight - boxHeight(i)) / 2,
+    h: boxHeight(i),
+  });
   const parts: string[] = [];
   const handoffs = pathway.handoffs;
   const title = `Pathway ${pathway.rank}: ${toPercent(pathway.probability)} of requests, ${toDuration(pathway.expectedMinutes)}, ${handoffs === 1 ? '1 handoff' : `${handoffs} handoffs`}`;
   parts.push(el('text', { x: 12, y: 26, class: 'bold', 'font-size': 16 }, escapeXml(title)));
-  parts.push(el('text', { x: 12, y: 48, class: 'muted' }, escapeXml(`Outcome: ${pathway.outcome}. Read from left to right; each lane is an agency, and an arrow that crosses lanes is a handoff.`)));
+  parts.push(
+    el(
+      'text',
+      { x: 12, y: 48, class: 'muted' },
+      escapeXml(`Outcome: ${pathway.outcome}. Read from left to right; each lane is an agency, and an arrow that crosses lanes is a handoff.`),
+    ),
+  );
   lanes.forEach((agency, i) => {
     const style = ctx.agencyStyle(agency);
     const y = top + i * laneHeight;
@@ -69,7 +79,17 @@ export function renderSwimlane(ctx: RenderContext, pathway: Pathway, id = `swiml
         'g',
         { class: 'hoverable' },
         el('title', {}, escapeXml(`Step ${i + 1}: ${step.id}`)),
-        el('rect', { x, y, width: BOX, height: h, rx: step.isOutcome ? h / 2 : 8, fill: style.fill, stroke: style.stroke, 'stroke-width': step.isOutcome ? 3 : 1.5, 'stroke-dasharray': style.dash || undefined }),
+        el('rect', {
+          x,
+          y,
+          width: BOX,
+          height: h,
+          rx: step.isOutcome ? h / 2 : 8,
+          fill: style.fill,
+          stroke: style.stroke,
+          'stroke-width': step.isOutcome ? 3 : 1.5,
+          'stroke-dasharray': style.dash || undefined,
+        }),
         el('text', { x: x + 10, y: y + 17, 'font-size': 11, class: 'bold' }, escapeXml(`${i + 1}. ${label}`)),
         textLines(texts[i]!, x + 10, y + 34, LINE, { 'font-size': SIZE }),
       ),
@@ -88,7 +108,10 @@ export function renderSwimlane(ctx: RenderContext, pathway: Pathway, id = `swiml
   const table =
     '<table><thead><tr><th scope="col">Step</th><th scope="col">Agency</th><th scope="col">Function</th><th scope="col">What happens</th></tr></thead><tbody>' +
     steps
-      .map((s, i) => `<tr><td>${i + 1}</td><td>${escapeXml(ctx.agencyLabel(s.agency))}</td><td>${escapeXml(s.isOutcome ? 'Outcome' : (functionLabel.get(s.function ?? '') ?? ''))}</td><td>${escapeXml(s.description || s.id)}</td></tr>`)
+      .map(
+        (s, i) =>
+          `<tr><td>${i + 1}</td><td>${escapeXml(ctx.agencyLabel(s.agency))}</td><td>${escapeXml(s.isOutcome ? 'Outcome' : (functionLabel.get(s.function ?? '') ?? ''))}</td><td>${escapeXml(s.description || s.id)}</td></tr>`,
+      )
       .join('') +
     '</tbody></table>';
   return { name: `pathway-${pathway.rank}`, title, svg, table };

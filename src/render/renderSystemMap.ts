@@ -49,7 +49,8 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
     const to = graph.nodes[e.to]!;
     if (from.agency === to.agency) return `n${e.to}`;
     const key = `p:${from.agency}:${e.to}`;
-    if (!portals.has(key)) portals.set(key, { agency: from.agency, to: e.to, lines: measure.wrap(`to ${ctx.agencyLabel(to.agency)}: ${toStateLabel(to)}`, MAX_TEXT, 11) });
+    if (!portals.has(key))
+      portals.set(key, { agency: from.agency, to: e.to, lines: measure.wrap(`to ${ctx.agencyLabel(to.agency)}: ${toStateLabel(to)}`, MAX_TEXT, 11) });
     return key;
   };
   const edgeEnds = graph.edges.map(endOf);
@@ -85,14 +86,12 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
         ],
         edges: graph.edges
           .filter((e) => graph.nodes[e.from]!.agency === agency)
-          .map(
-            (e): ElkExtendedEdge => ({
-              id: `e${e.index}`,
-              sources: [`n${e.from}`],
-              targets: [edgeEnds[e.index]!],
-              ...(manyWays(e.from) ? { labels: [{ text: labelOf(e.p), width: measure.width(labelOf(e.p), 10) + 6, height: 13 }] } : {}),
-            }),
-          ),
+          .map((e): ElkExtendedEdge => ({
+            id: `e${e.index}`,
+            sources: [`n${e.from}`],
+            targets: [edgeEnds[e.index]!],
+            ...(manyWays(e.from) ? { labels: [{ text: labelOf(e.p), width: measure.width(labelOf(e.p), 10) + 6, height: 13 }] } : {}),
+          })),
       }),
     ),
   );
@@ -111,7 +110,13 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
     rowHeight = Math.max(rowHeight, l.height ?? 0);
     return at;
   });
-  const laid: ElkNode = { id: 'root', width: Math.max(...layouts.map((l, i) => offsets[i]!.x + (l.width ?? 0))), height: cursorY + rowHeight, children: [], edges: [] };
+  const laid: ElkNode = {
+    id: 'root',
+    width: Math.max(...layouts.map((l, i) => offsets[i]!.x + (l.width ?? 0))),
+    height: cursorY + rowHeight,
+    children: [],
+    edges: [],
+  };
   layouts.forEach((l, i) => {
     const { x, y } = offsets[i]!;
     const shift = <T extends { x?: number; y?: number }>(p: T): T => ({ ...p, x: (p.x ?? 0) + x, y: (p.y ?? 0) + y });
@@ -119,7 +124,12 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
     for (const edge of l.edges ?? []) {
       laid.edges!.push({
         ...edge,
-        sections: (edge.sections ?? []).map((section) => ({ ...section, startPoint: shift(section.startPoint), endPoint: shift(section.endPoint), bendPoints: (section.bendPoints ?? []).map(shift) })),
+        sections: (edge.sections ?? []).map((section) => ({
+          ...section,
+          startPoint: shift(section.startPoint),
+          endPoint: shift(section.endPoint),
+          bendPoints: (section.bendPoints ?? []).map(shift),
+        })),
         labels: (edge.labels ?? []).map(shift),
       });
     }
@@ -140,10 +150,25 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
       el(
         'g',
         { class: 'agency', 'data-agency': agency },
-        el('rect', { x: box.x, y: box.y, width: box.width, height: box.height, rx: 12, fill: style.fill, 'fill-opacity': 0.35, stroke: style.stroke, 'stroke-width': 2, 'stroke-dasharray': style.dash || undefined }),
+        el('rect', {
+          x: box.x,
+          y: box.y,
+          width: box.width,
+          height: box.height,
+          rx: 12,
+          fill: style.fill,
+          'fill-opacity': 0.35,
+          stroke: style.stroke,
+          'stroke-width': 2,
+          'stroke-dasharray': style.dash || undefined,
+        }),
         el('rect', { x: (box.x ?? 0) + 10, y: (box.y ?? 0) + 9, width: measure.width(style.badge, 10, true) + 10, height: 17, rx: 4, fill: style.stroke }),
         el('text', { x: (box.x ?? 0) + 15, y: (box.y ?? 0) + 21, 'font-size': 10, class: 'bold', fill: '#ffffff' }, escapeXml(style.badge)),
-        el('text', { x: (box.x ?? 0) + measure.width(style.badge, 10, true) + 28, y: (box.y ?? 0) + 22, class: 'bold', 'font-size': 13 }, escapeXml(ctx.agencyLabel(agency))),
+        el(
+          'text',
+          { x: (box.x ?? 0) + measure.width(style.badge, 10, true) + 28, y: (box.y ?? 0) + 22, class: 'bold', 'font-size': 13 },
+          escapeXml(ctx.agencyLabel(agency)),
+        ),
       ),
     );
   }
@@ -155,8 +180,20 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
         el(
           'g',
           { class: 'hoverable way' },
-          el('title', {}, escapeXml(`${toStateLabel(graph.nodes[e.from]!)} to ${toStateLabel(graph.nodes[e.to]!)}: ${toPercent(e.p)} of those here${e.description ? `. ${e.description}` : ''}`)),
-          el('path', { class: 'link', d: `M${points.map((p) => `${px(p.x)},${px(p.y)}`).join('L')}`, stroke: '#555555', 'stroke-width': 1.2, 'marker-end': `url(#${id}-arrow)` }),
+          el(
+            'title',
+            {},
+            escapeXml(
+              `${toStateLabel(graph.nodes[e.from]!)} to ${toStateLabel(graph.nodes[e.to]!)}: ${toPercent(e.p)} of those here${e.description ? `. ${e.description}` : ''}`,
+            ),
+          ),
+          el('path', {
+            class: 'link',
+            d: `M${points.map((p) => `${px(p.x)},${px(p.y)}`).join('L')}`,
+            stroke: '#555555',
+            'stroke-width': 1.2,
+            'marker-end': `url(#${id}-arrow)`,
+          }),
         ),
       );
     }
@@ -188,7 +225,12 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
         'g',
         { class: 'hoverable portal', 'data-target': target.id },
         el('title', {}, escapeXml(`Handed over to ${ctx.agencyLabel(target.agency)}: ${target.description}`)),
-        el('path', { d: `M${px(x)},${px(y)}H${px(x + w - 10)}L${px(x + w)},${px(y + h / 2)}L${px(x + w - 10)},${px(y + h)}H${px(x)}Z`, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': '4 2' }),
+        el('path', {
+          d: `M${px(x)},${px(y)}H${px(x + w - 10)}L${px(x + w)},${px(y + h / 2)}L${px(x + w - 10)},${px(y + h)}H${px(x)}Z`,
+          fill: style.fill,
+          stroke: style.stroke,
+          'stroke-dasharray': '4 2',
+        }),
         textLines(portal.lines, x + 8, y + 16, 13, { 'font-size': 11 }),
       ),
     );
@@ -210,7 +252,9 @@ export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Pr
     '<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out</th></tr></thead><tbody>' +
     graph.nodes
       .map((n) => {
-        const ways = graph.edges.slice(graph.outStart[n.index], graph.outStart[n.index + 1]).map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${toPercent(e.p)})`);
+        const ways = graph.edges
+          .slice(graph.outStart[n.index], graph.outStart[n.index + 1])
+          .map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${toPercent(e.p)})`);
         return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td></tr>`;
       })
       .join('') +
@@ -224,7 +268,12 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
   const { x = 0, y = 0, width = 0, height = 0 } = box;
   const shape =
     kind === 'decision'
-      ? el('path', { d: `M${px(x + 12)},${px(y)}H${px(x + width - 12)}L${px(x + width)},${px(y + height / 2)}L${px(x + width - 12)},${px(y + height)}H${px(x + 12)}L${px(x)},${px(y + height / 2)}Z`, fill: '#ffffff', stroke: style.stroke, 'stroke-width': 1.5 })
+      ? el('path', {
+          d: `M${px(x + 12)},${px(y)}H${px(x + width - 12)}L${px(x + width)},${px(y + height / 2)}L${px(x + width - 12)},${px(y + height)}H${px(x + 12)}L${px(x)},${px(y + height / 2)}Z`,
+          fill: '#ffffff',
+          stroke: style.stroke,
+          'stroke-width': 1.5,
+        })
       : kind === 'outcome'
         ? el('rect', { x, y, width, height, rx: height / 2, fill: '#ffffff', stroke: style.stroke, 'stroke-width': 1.5 }) +
           el('rect', { x: x + 3, y: y + 3, width: width - 6, height: height - 6, rx: (height - 6) / 2, fill: 'none', stroke: style.stroke, 'stroke-width': 1 })
@@ -236,7 +285,11 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
     { class: 'hoverable state', 'data-state': node.id },
     el('title', {}, escapeXml(`${node.id}: ${node.description}`)),
     shape,
-    textLines(text, x + width / 2, y + 8 + LINE - 3, LINE, { 'text-anchor': 'middle', 'font-size': SIZE, class: kind === 'outcome' || kind === 'start' ? 'bold' : undefined }),
+    textLines(text, x + width / 2, y + 8 + LINE - 3, LINE, {
+      'text-anchor': 'middle',
+      'font-size': SIZE,
+      class: kind === 'outcome' || kind === 'start' ? 'bold' : undefined,
+    }),
   );
 }
 
@@ -246,7 +299,10 @@ function legend(id: string): string {
     ['start', `<rect x="0" y="0" width="46" height="20" rx="10" fill="#eeeeee" stroke="#1a1a1a" stroke-width="3"/>`],
     ['service', `<rect x="0" y="0" width="46" height="20" rx="5" fill="#ffffff" stroke="#555555" stroke-width="1.5"/>`],
     ['decision (more than one way out)', `<path d="M8,0H38L46,10L38,20H8L0,10Z" fill="#ffffff" stroke="#555555" stroke-width="1.5"/>`],
-    ['outcome', `<rect x="0" y="0" width="46" height="20" rx="10" fill="#ffffff" stroke="#555555" stroke-width="1.5"/><rect x="3" y="3" width="40" height="14" rx="7" fill="none" stroke="#555555"/>`],
+    [
+      'outcome',
+      `<rect x="0" y="0" width="46" height="20" rx="10" fill="#ffffff" stroke="#555555" stroke-width="1.5"/><rect x="3" y="3" width="40" height="14" rx="7" fill="none" stroke="#555555"/>`,
+    ],
     ['handed to another agency', `<path d="M0,0H36L46,10L36,20H0Z" fill="#eeeeee" stroke="#555555" stroke-dasharray="4 2"/>`],
   ];
   let x = 10;
@@ -255,6 +311,8 @@ function legend(id: string): string {
     out.push(`<g transform="translate(${x} ${y})">${shape}<text x="54" y="14" font-size="12">${label}</text></g>`);
     x += 70 + label.length * 6.5;
   }
-  out.push(`<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, labelled with the share of requests at that state who take them.</text>`);
+  out.push(
+    `<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, labelled with the share of requests at that state who take them.</text>`,
+  );
   return `<g id="${id}-legend">${out.join('')}</g>`;
 }

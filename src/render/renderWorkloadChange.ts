@@ -32,15 +32,28 @@ export function renderWorkloadChange(ctx: RenderContext, c: Comparison, scenario
   const width = left + plot + 40;
   const height = top + rows.length * ROW + 46;
   const reach = Math.max(0.01, ...rows.flatMap((r) => [Math.abs(r.requestsRelative), Math.abs(r.minutesRelative)]));
-  const x = scaleLinear().domain([-reach, reach]).range([left + 150, left + plot - 150]).nice(4);
+  const x = scaleLinear()
+    .domain([-reach, reach])
+    .range([left + 150, left + plot - 150])
+    .nice(4);
   const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
   const percent = (v: number) => `${sign(v)}${toFixedTrim(Math.abs(v) * 100, 1)}%`;
-  const requestsText = (r: (typeof rows)[number]) => (Math.abs(r.requestsRelative) < SMALL ? 'requests: no change' : `requests ${percent(r.requestsRelative)} (${sign(r.requests)}${toFixedTrim(Math.abs(r.requests), 1)})`);
-  const minutesText = (r: (typeof rows)[number]) => (Math.abs(r.minutesRelative) < SMALL ? 'minutes: no change' : `minutes ${percent(r.minutesRelative)} (${sign(r.minutes)}${toCount(Math.abs(r.minutes))})`);
+  const requestsText = (r: (typeof rows)[number]) =>
+    Math.abs(r.requestsRelative) < SMALL
+      ? 'requests: no change'
+      : `requests ${percent(r.requestsRelative)} (${sign(r.requests)}${toFixedTrim(Math.abs(r.requests), 1)})`;
+  const minutesText = (r: (typeof rows)[number]) =>
+    Math.abs(r.minutesRelative) < SMALL ? 'minutes: no change' : `minutes ${percent(r.minutesRelative)} (${sign(r.minutes)}${toCount(Math.abs(r.minutes))})`;
   const name = c.scenarios[scenario]!.name;
   const parts = [
     el('text', { x: 10, y: 22, class: 'bold', 'font-size': 15 }, escapeXml(`Workload by agency: ${name}`)),
-    el('text', { x: 10, y: 42, class: 'muted', 'font-size': 12 }, escapeXml(`Change against the baseline (exact), ${basis}: outlined bar, requests reaching the agency; filled bar, minutes of its time. Right: more; left: less.`)),
+    el(
+      'text',
+      { x: 10, y: 42, class: 'muted', 'font-size': 12 },
+      escapeXml(
+        `Change against the baseline (exact), ${basis}: outlined bar, requests reaching the agency; filled bar, minutes of its time. Right: more; left: less.`,
+      ),
+    ),
     toAxis(x, x.ticks(5), top - 6, top + rows.length * ROW, (t) => `${sign(t)}${toFixedTrim(Math.abs(t) * 100, 1)}%`),
     el('line', { x1: x(0), x2: x(0), y1: top - 6, y2: top + rows.length * ROW, stroke: '#1a1a1a' }),
   ];
@@ -49,8 +62,23 @@ export function renderWorkloadChange(ctx: RenderContext, c: Comparison, scenario
     const a = x(Math.min(0, value));
     const b = x(Math.max(0, value));
     return [
-      shown ? el('rect', { x: a, y: y - 5, width: Math.max(1, b - a), height: 10, fill: filled ? style.fill : '#ffffff', stroke: style.stroke, 'stroke-width': filled ? 1 : 1.5, 'stroke-dasharray': style.dash || undefined }) : '',
-      el('text', { x: value >= 0 ? b + 6 : a - 6, y: y + 4, 'font-size': 10.5, 'text-anchor': value >= 0 ? 'start' : 'end', class: shown ? undefined : 'muted' }, escapeXml(text)),
+      shown
+        ? el('rect', {
+            x: a,
+            y: y - 5,
+            width: Math.max(1, b - a),
+            height: 10,
+            fill: filled ? style.fill : '#ffffff',
+            stroke: style.stroke,
+            'stroke-width': filled ? 1 : 1.5,
+            'stroke-dasharray': style.dash || undefined,
+          })
+        : '',
+      el(
+        'text',
+        { x: value >= 0 ? b + 6 : a - 6, y: y + 4, 'font-size': 10.5, 'text-anchor': value >= 0 ? 'start' : 'end', class: shown ? undefined : 'muted' },
+        escapeXml(text),
+      ),
     ];
   };
   rows.forEach((r, i) => {
@@ -58,7 +86,13 @@ export function renderWorkloadChange(ctx: RenderContext, c: Comparison, scenario
     const style = ctx.agencyStyle(r.agency);
     parts.push(
       toRowLabel(labelText(r), y, left),
-      el('g', { class: 'hoverable' }, el('title', {}, escapeXml(`${r.label}: ${requestsText(r)}; ${minutesText(r)} ${basis}`)), ...bar(r.requestsRelative, y - 7, false, requestsText(r), style), ...bar(r.minutesRelative, y + 7, true, minutesText(r), style)),
+      el(
+        'g',
+        { class: 'hoverable' },
+        el('title', {}, escapeXml(`${r.label}: ${requestsText(r)}; ${minutesText(r)} ${basis}`)),
+        ...bar(r.requestsRelative, y - 7, false, requestsText(r), style),
+        ...bar(r.minutesRelative, y + 7, true, minutesText(r), style),
+      ),
     );
   });
   const changed = rows.filter((r) => Math.abs(r.requestsRelative) >= SMALL || Math.abs(r.minutesRelative) >= SMALL);
@@ -73,7 +107,12 @@ export function renderWorkloadChange(ctx: RenderContext, c: Comparison, scenario
   });
   const table =
     `<table><thead><tr><th scope="col">Agency</th><th scope="col">Requests ${basis}: baseline</th><th scope="col">with the plan</th><th scope="col">Minutes ${basis}: baseline</th><th scope="col">with the plan</th></tr></thead><tbody>` +
-    rows.map((r) => `<tr><td>${escapeXml(r.label)}</td><td>${toFixedTrim(r.requestsPerDay[0]!, 1)}</td><td>${toFixedTrim(r.requestsPerDay[scenario]!, 1)}</td><td>${toCount(r.minutesPerDay[0]!)}</td><td>${toCount(r.minutesPerDay[scenario]!)}</td></tr>`).join('') +
+    rows
+      .map(
+        (r) =>
+          `<tr><td>${escapeXml(r.label)}</td><td>${toFixedTrim(r.requestsPerDay[0]!, 1)}</td><td>${toFixedTrim(r.requestsPerDay[scenario]!, 1)}</td><td>${toCount(r.minutesPerDay[0]!)}</td><td>${toCount(r.minutesPerDay[scenario]!)}</td></tr>`,
+      )
+      .join('') +
     '</tbody></table>';
   return { name: `workload-${c.scenarios[scenario]!.id}`, title: `Workload by agency: ${name}`, svg, table };
 }

@@ -9,7 +9,7 @@ export const px = (x: number): string => String(Math.round(x * 100) / 100);
 export function attrs(values: Record<string, string | number | boolean | undefined>): string {
   return Object.entries(values)
     .filter(([, v]) => v !== undefined && v !== false)
-    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeXml(typeof v === "number" ? px(v) : String(v))}"`))
+    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeXml(typeof v === 'number' ? px(v) : String(v))}"`))
     .join('');
 }
 

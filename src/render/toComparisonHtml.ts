@@ -27,7 +27,11 @@ td.value{min-width:8.5em;max-width:13em}
 function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
   const status = `${v.met ? '✓ met' : '✗ not met'}${v.uncertain ? ' (uncertain)' : ''}`;
   const change = v.change === undefined ? '' : v.changeStatus === 'no change' ? 'no change' : `${toChangeText(v.change, unit)}, ${v.changeStatus}`;
-  const ci = v.changeCi95 ? `95% CI ${toChangeText(v.changeCi95[0], unit)} to ${toChangeText(v.changeCi95[1], unit)}` : v.ci95 && v.change === undefined ? `95% CI ${toMeasureValueText(v.ci95[0], unit)} to ${toMeasureValueText(v.ci95[1], unit)}` : '';
+  const ci = v.changeCi95
+    ? `95% CI ${toChangeText(v.changeCi95[0], unit)} to ${toChangeText(v.changeCi95[1], unit)}`
+    : v.ci95 && v.change === undefined
+      ? `95% CI ${toMeasureValueText(v.ci95[0], unit)} to ${toMeasureValueText(v.ci95[1], unit)}`
+      : '';
   return `<td class="value ${v.met ? 'met' : 'notmet'}"><b>${escapeXml(toMeasureValueText(v.value, unit))}</b> ${escapeXml(status)}${change ? `<br>${escapeXml(change)}` : ''}${ci ? `<br><span class="meta">${escapeXml(ci)}</span>` : ''}</td>`;
 }
 
@@ -59,7 +63,12 @@ export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta:
       const f = c.findings[k]!;
       const moved = (xs: typeof f.rises) => xs.map((x) => escapeXml(toAgencyChangeText(x, basis))).join('; ') || 'none';
       const claims = f.unsupportedClaims.length
-        ? f.unsupportedClaims.map((u) => `<p class="flag">Claims to support “${escapeXml(c.objectives.find((o) => o.id === u.objective)?.title ?? u.objective)}”, but the change is ${u.status === 'worse' ? 'for the worse' : escapeXml(u.status)}.</p>`).join('')
+        ? f.unsupportedClaims
+            .map(
+              (u) =>
+                `<p class="flag">Claims to support “${escapeXml(c.objectives.find((o) => o.id === u.objective)?.title ?? u.objective)}”, but the change is ${u.status === 'worse' ? 'for the worse' : escapeXml(u.status)}.</p>`,
+            )
+            .join('')
         : p.supports.length > f.untestedClaims.length
           ? `<p class="ok">Every objective it claims${f.untestedClaims.length ? ' that was tested here' : ''} moves for the better.</p>`
           : '';
@@ -87,7 +96,10 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, c, k + 1, `workload-${k + 1}`))}
 <p>carepaths comparison</p>
 <h1>${escapeXml(c.strategy.title)}</h1>
 <p class="lead">${escapeXml(c.strategy.description)}</p>
-<p>Model: ${escapeXml(c.modelTitle)}. ${c.scenarios.length - 1} plan${c.scenarios.length === 2 ? '' : 's'} tested: ${c.scenarios.slice(1).map((s) => `<a href="#plan-${escapeXml(s.id)}">${escapeXml(s.name)}</a>`).join('; ')}.</p>
+<p>Model: ${escapeXml(c.modelTitle)}. ${c.scenarios.length - 1} plan${c.scenarios.length === 2 ? '' : 's'} tested: ${c.scenarios
+    .slice(1)
+    .map((s) => `<a href="#plan-${escapeXml(s.id)}">${escapeXml(s.name)}</a>`)
+    .join('; ')}.</p>
 <nav aria-label="Sections"><ul><li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li></ul></nav>
 </header>
 <main>

@@ -51,7 +51,8 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     .join('');
   const list = parts.pathways
     .map((p) => {
-      const text = `${p.agencies.map(ctx.agencyLabel).join(' ')} ${p.outcome} ${p.states.map((s) => graph.nodes.find((n) => n.id === s)?.description ?? s).join(' ')}`.toLowerCase();
+      const text =
+        `${p.agencies.map(ctx.agencyLabel).join(' ')} ${p.outcome} ${p.states.map((s) => graph.nodes.find((n) => n.id === s)?.description ?? s).join(' ')}`.toLowerCase();
       return `<li data-rank="${p.rank}" data-text="${escapeXml(text)}"><button type="button" aria-controls="swimlane-figure-${p.rank}"><b>${p.rank}. ${escapeXml(p.agencies.map(ctx.agencyLabel).join(' → '))}</b><br><span class="meta">${toPercent(p.probability)} of requests · ${toDuration(p.expectedMinutes)} · ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`} · outcome: ${escapeXml(p.outcome)}</span></button></li>`;
     })
     .join('');
@@ -62,7 +63,10 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     .map(
       (row) =>
         `<div class="function"><h3>${escapeXml(row.label)}</h3><p>${escapeXml(toFunctionSummary(row))}</p><details><summary>Where ${escapeXml(row.label.toLowerCase())} happens</summary><table><thead><tr><th scope="col">Agency</th><th scope="col">Visits per 1,000 requests</th><th scope="col">Share of requests</th><th scope="col">States</th></tr></thead><tbody>${row.agencies
-          .map((c) => `<tr><td>${escapeXml(c.label)}</td><td>${toFixedTrim(c.expectedVisitsPer1000)}</td><td>${toInEvery(c.shareOfRequests)}</td><td>${c.states.map((s) => escapeXml(s)).join('<br>')}</td></tr>`)
+          .map(
+            (c) =>
+              `<tr><td>${escapeXml(c.label)}</td><td>${toFixedTrim(c.expectedVisitsPer1000)}</td><td>${toInEvery(c.shareOfRequests)}</td><td>${c.states.map((s) => escapeXml(s)).join('<br>')}</td></tr>`,
+          )
           .join('')}</tbody></table></details></div>`,
     )
     .join('');
@@ -71,10 +75,15 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     analysis.agencies.map((a) => `<th scope="col">${escapeXml(a.label)}</th>`).join('') +
     '</tr></thead><tbody>' +
     analysis.functions
-      .map((row) => `<tr><th scope="row">${escapeXml(row.label)}</th>${analysis.agencies.map((a) => {
-        const cell = row.agencies.find((c) => c.agency === a.agency);
-        return `<td>${cell ? toFixedTrim(cell.expectedVisitsPer1000) : ''}</td>`;
-      }).join('')}</tr>`)
+      .map(
+        (row) =>
+          `<tr><th scope="row">${escapeXml(row.label)}</th>${analysis.agencies
+            .map((a) => {
+              const cell = row.agencies.find((c) => c.agency === a.agency);
+              return `<td>${cell ? toFixedTrim(cell.expectedVisitsPer1000) : ''}</td>`;
+            })
+            .join('')}</tr>`,
+      )
       .join('') +
     '</tbody></table>';
   const sources = (graph.meta.sources ?? []).map((s) => `<li>${escapeXml(s)}</li>`).join('');
@@ -133,7 +142,10 @@ function toSimulationSection(ctx: RenderContext, parts: ReportParts, figure: (d:
   const stays = des
     ? `<h3>Time with each agency</h3><table><thead><tr><th scope="col">Agency</th><th scope="col">Mean stay</th><th scope="col">90th centile</th><th scope="col">Stays within four hours</th></tr></thead><tbody>${des.stays
         .filter((s) => s.count > 0)
-        .map((s) => `<tr><td>${escapeXml(ctx.agencyLabel(s.agency))}</td><td>${toDuration(s.mean)}</td><td>${toDuration(s.p90)}</td><td>${toPercent(s.withinFourHours)} (95% CI ${toPercent(s.withinFourHoursCi95[0])} to ${toPercent(s.withinFourHoursCi95[1])})</td></tr>`)
+        .map(
+          (s) =>
+            `<tr><td>${escapeXml(ctx.agencyLabel(s.agency))}</td><td>${toDuration(s.mean)}</td><td>${toDuration(s.p90)}</td><td>${toPercent(s.withinFourHours)} (95% CI ${toPercent(s.withinFourHoursCi95[0])} to ${toPercent(s.withinFourHoursCi95[1])})</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   return `<section id="simulation" aria-labelledby="simulation-h"><h2 id="simulation-h">Simulation</h2><p>${escapeXml(intro)}</p>${parts.simulated.map((d) => `<h3>${escapeXml(d.title)}</h3>${figure(d)}`).join('')}${stays}</section>`;

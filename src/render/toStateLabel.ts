@@ -6,7 +6,11 @@ import type { CareNode } from '../graph/types.ts';
  */
 export function toStateLabel(node: CareNode): string {
   const names = node.states.map((path) => humanise(path.split('.').pop() ?? path));
-  const context = node.context ? ` (${Object.entries(node.context).map(([k, v]) => `${humanise(k).toLowerCase()} ${v}`).join(', ')})` : '';
+  const context = node.context
+    ? ` (${Object.entries(node.context)
+        .map(([k, v]) => `${humanise(k).toLowerCase()} ${v}`)
+        .join(', ')})`
+    : '';
   return names.join(' + ') + context;
 }
 
@@ -22,6 +26,14 @@ export function humanise(key: string): string {
     .replace(/([0-9])([A-Za-z])/g, '$1 $2')
     .trim()
     .split(/\s+/)
-    .map((w, i) => (/^[A-Z]{2,}/.test(w) ? w : abbreviations.has(w.toUpperCase()) ? w.toUpperCase() : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()));
+    .map((w, i) =>
+      /^[A-Z]{2,}/.test(w)
+        ? w
+        : abbreviations.has(w.toUpperCase())
+          ? w.toUpperCase()
+          : i === 0
+            ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()
+            : w.toLowerCase(),
+    );
   return words.join(' ');
 }

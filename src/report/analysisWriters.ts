@@ -5,13 +5,7 @@ import { toFunctionSummary } from './toFunctionSummary.ts';
 
 /** The analysis as JSON for scripts: the documented contract, plus a plain-English summary of each function. */
 export function toAnalysisJson(analysis: FunctionalAnalysis): string {
-  return (
-    JSON.stringify(
-      { ...analysis, functions: analysis.functions.map((row) => ({ ...row, summary: toFunctionSummary(row) })) },
-      null,
-      2,
-    ) + '\n'
-  );
+  return JSON.stringify({ ...analysis, functions: analysis.functions.map((row) => ({ ...row, summary: toFunctionSummary(row) })) }, null, 2) + '\n';
 }
 
 const labelOf = (analysis: FunctionalAnalysis) => {
@@ -37,7 +31,9 @@ export function toAnalysisText(analysis: FunctionalAnalysis): string {
   for (const row of analysis.functions) {
     lines.push('', `  ${row.label}: ${toCount(row.expectedVisitsPer1000)} visits per 1,000 requests`);
     for (const cell of row.agencies) {
-      lines.push(`    ${cell.label.padEnd(34)} ${toFixedTrim(cell.expectedVisitsPer1000).padStart(8)} per 1,000   ${toPercent(cell.shareOfRequests).padStart(6)} of requests`);
+      lines.push(
+        `    ${cell.label.padEnd(34)} ${toFixedTrim(cell.expectedVisitsPer1000).padStart(8)} per 1,000   ${toPercent(cell.shareOfRequests).padStart(6)} of requests`,
+      );
     }
     lines.push(...wrap(toFunctionSummary(row), 92, '    '));
   }
@@ -67,9 +63,18 @@ export function toAnalysisMarkdown(analysis: FunctionalAnalysis): string {
     '',
   ];
   for (const row of analysis.functions) {
-    lines.push(`### ${escapeText(row.label)}`, '', escapeText(toFunctionSummary(row)), '', '| Agency | Visits per 1,000 requests | Share of requests | States |', '|---|---:|---:|---|');
+    lines.push(
+      `### ${escapeText(row.label)}`,
+      '',
+      escapeText(toFunctionSummary(row)),
+      '',
+      '| Agency | Visits per 1,000 requests | Share of requests | States |',
+      '|---|---:|---:|---|',
+    );
     for (const cell of row.agencies) {
-      lines.push(`| ${escapeText(cell.label)} | ${toFixedTrim(cell.expectedVisitsPer1000)} | ${toPercent(cell.shareOfRequests)} | ${cell.states.map((s) => `\`${s}\``).join(', ')} |`);
+      lines.push(
+        `| ${escapeText(cell.label)} | ${toFixedTrim(cell.expectedVisitsPer1000)} | ${toPercent(cell.shareOfRequests)} | ${cell.states.map((s) => `\`${s}\``).join(', ')} |`,
+      );
     }
     lines.push('');
   }

@@ -57,7 +57,9 @@ const sourceText = { exact: 'exact', montecarlo: 'Monte Carlo', des: 'discrete-e
 export function toComparisonText(c: Comparison): string {
   const lines: string[] = [];
   const plans = c.scenarios.length - 1;
-  lines.push(`${c.strategy.title}: ${plans ? `${plans} plan${plans === 1 ? '' : 's'} tested against the strategy` : 'the model as it is, against the strategy (no plans given)'} on model "${c.model}"`);
+  lines.push(
+    `${c.strategy.title}: ${plans ? `${plans} plan${plans === 1 ? '' : 's'} tested against the strategy` : 'the model as it is, against the strategy (no plans given)'} on model "${c.model}"`,
+  );
   lines.push(toSimulationNote(c), '');
   if (c.leftOut.length) lines.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.map((o) => o.title).join('; ')}.`, '');
   const nameWidth = Math.max(...c.scenarios.map((s) => s.id.length)) + 2;
@@ -65,7 +67,9 @@ export function toComparisonText(c: Comparison): string {
     lines.push(`${o.title}: ${o.measure}, target ${toTargetText(o)} (${sourceText[o.source]})`);
     for (const v of o.values) {
       const value = `${toMeasureValueText(v.value, o.unit)}${v.ci95 ? ` (95% CI ${interval(v.ci95, o.unit)})` : ''}`;
-      lines.push(`  ${v.scenario.padEnd(nameWidth)}${value.padEnd(46)} ${(v.met ? 'met' : 'not met').padEnd(8)} ${toValueChangeText(v, o.unit)}${v.uncertain ? ' (the 95% interval crosses the target)' : ''}`.trimEnd());
+      lines.push(
+        `  ${v.scenario.padEnd(nameWidth)}${value.padEnd(46)} ${(v.met ? 'met' : 'not met').padEnd(8)} ${toValueChangeText(v, o.unit)}${v.uncertain ? ' (the 95% interval crosses the target)' : ''}`.trimEnd(),
+      );
     }
     lines.push('');
   }
@@ -79,8 +83,10 @@ export function toSimulationNote(c: Comparison): string {
   const sources = new Set(c.objectives.map((o) => o.source));
   const parts = ['Exact measures come from the model as a Markov chain and carry no noise.'];
   if (sources.has('montecarlo')) parts.push(`Monte Carlo: ${toCount(s.requests)} requests × ${s.replications} replications, seed ${s.seed}.`);
-  if (sources.has('des')) parts.push(`Discrete-event simulation: ${s.days} days after ${s.warmup} days of warm-up × ${s.replications} replications, seed ${s.seed}.`);
-  if (sources.has('montecarlo') || sources.has('des')) parts.push('Every model runs on the same random streams; a change is within the noise when the 95% interval of the paired differences includes zero.');
+  if (sources.has('des'))
+    parts.push(`Discrete-event simulation: ${s.days} days after ${s.warmup} days of warm-up × ${s.replications} replications, seed ${s.seed}.`);
+  if (sources.has('montecarlo') || sources.has('des'))
+    parts.push('Every model runs on the same random streams; a change is within the noise when the 95% interval of the paired differences includes zero.');
   return parts.join(' ');
 }
 
@@ -89,7 +95,8 @@ const percentChange = (relative: number) => (Number.isFinite(relative) ? ` (${si
 
 /** One agency's change in workload: "Urgent treatment centre +12 requests a day (+4.8%), +942 min a day (+4.1%)". */
 export function toAgencyChangeText(x: AgencyChange, basis: string): string {
-  const requests = Math.abs(x.requests) >= 0.05 ? `${signed(x.requests, toFixedTrim(Math.abs(x.requests), 1))} requests ${basis}${percentChange(x.requestsRelative)}, ` : '';
+  const requests =
+    Math.abs(x.requests) >= 0.05 ? `${signed(x.requests, toFixedTrim(Math.abs(x.requests), 1))} requests ${basis}${percentChange(x.requestsRelative)}, ` : '';
   return `${x.label} ${requests}${signed(x.minutes, toCount(Math.abs(x.minutes)))} min ${basis}${percentChange(x.minutesRelative)}`;
 }
 
@@ -99,16 +106,22 @@ function toFindingsLines(c: Comparison, md: (s: string) => string): string[] {
   const basis = c.perDay ? 'a day' : 'per 1,000 requests';
   for (const f of c.findings) {
     const scenario = c.scenarios.find((s) => s.id === f.plan)!;
-    lines.push(`Plan ${md(f.plan)}: ${md(scenario.name)}${scenario.plan?.owner ? ` (owner: ${md(c.agencyLabels[scenario.plan.owner] ?? scenario.plan.owner)})` : ''}`);
+    lines.push(
+      `Plan ${md(f.plan)}: ${md(scenario.name)}${scenario.plan?.owner ? ` (owner: ${md(c.agencyLabels[scenario.plan.owner] ?? scenario.plan.owner)})` : ''}`,
+    );
     const moved = (xs: AgencyChange[]) => xs.map((x) => md(toAgencyChangeText(x, basis))).join('; ');
     lines.push(`  Workload rises: ${f.rises.length ? moved(f.rises) : 'none'}`);
     lines.push(`  Workload falls: ${f.falls.length ? moved(f.falls) : 'none'}`);
     const net = f.netMinutesPerDay;
     const movesLoad = f.rises.length > 0 && f.falls.length > 0;
-    lines.push(`  All agencies together: ${net > 0 ? '+' : net < 0 ? '−' : '±'}${toCount(Math.abs(net))} min ${basis}${movesLoad ? (Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - x.minutes, 0) ? ': this plan mostly moves load from one agency to another' : net < 0 ? ': it removes load as well as moving it' : ': it adds load overall') : ''}`);
+    lines.push(
+      `  All agencies together: ${net > 0 ? '+' : net < 0 ? '−' : '±'}${toCount(Math.abs(net))} min ${basis}${movesLoad ? (Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - x.minutes, 0) ? ': this plan mostly moves load from one agency to another' : net < 0 ? ': it removes load as well as moving it' : ': it adds load overall') : ''}`,
+    );
     if (f.unsupportedClaims.length) {
-      for (const u of f.unsupportedClaims) lines.push(`  ! Claims to support "${md(u.objective)}", but the change is ${u.status === 'worse' ? 'for the worse' : u.status}.`);
-    } else if (scenario.plan?.supports.length && f.untestedClaims.length < scenario.plan.supports.length) lines.push(`  Every objective it claims${f.untestedClaims.length ? ' that was tested here' : ''} moves for the better.`);
+      for (const u of f.unsupportedClaims)
+        lines.push(`  ! Claims to support "${md(u.objective)}", but the change is ${u.status === 'worse' ? 'for the worse' : u.status}.`);
+    } else if (scenario.plan?.supports.length && f.untestedClaims.length < scenario.plan.supports.length)
+      lines.push(`  Every objective it claims${f.untestedClaims.length ? ' that was tested here' : ''} moves for the better.`);
     if (f.untestedClaims.length) lines.push(`  Not tested here (left out): ${f.untestedClaims.map(md).join(', ')}.`);
     if (f.unclaimedGains.length) lines.push(`  Also helps (not claimed): ${f.unclaimedGains.map(md).join(', ')}`);
     lines.push('');
@@ -136,7 +149,9 @@ export function toComparisonMarkdown(c: Comparison): string {
     out.push(`### ${md(o.title)}`, '', `${md(o.measure)}; target ${md(toTargetText(o))} (${sourceText[o.source]}).`, '');
     out.push('| scenario | value | 95% CI | status | change |', '|---|---:|---|---|---|');
     for (const v of o.values) {
-      out.push(`| ${md(c.scenarios.find((s) => s.id === v.scenario)!.name)} | ${toMeasureValueText(v.value, o.unit)} | ${v.ci95 ? interval(v.ci95, o.unit) : 'exact'} | ${toStatusText(v)} | ${md(toValueChangeText(v, o.unit)) || '—'} |`);
+      out.push(
+        `| ${md(c.scenarios.find((s) => s.id === v.scenario)!.name)} | ${toMeasureValueText(v.value, o.unit)} | ${v.ci95 ? interval(v.ci95, o.unit) : 'exact'} | ${toStatusText(v)} | ${md(toValueChangeText(v, o.unit)) || '—'} |`,
+      );
     }
     out.push('');
   }
@@ -149,28 +164,43 @@ export function toComparisonMarkdown(c: Comparison): string {
 
 /** The comparison as JSON for scripts (documented in the README). */
 export function toComparisonJson(c: Comparison): string {
-  return JSON.stringify(
-    {
-      model: c.model,
-      strategy: c.strategy,
-      simulation: c.simulation,
-      workloadBasis: c.perDay ? 'a day' : 'per 1,000 requests',
-      leftOut: c.leftOut,
-      scenarios: c.scenarios.map((s) => ({ id: s.id, name: s.name, ...(s.plan ? { owner: s.plan.owner, description: s.plan.description, supports: s.plan.supports, evidence: s.plan.evidence, changes: c.changeTexts[s.id] } : {}) })),
-      objectives: c.objectives.map((o) => ({
-        id: o.id,
-        title: o.title,
-        measure: o.measure,
-        source: o.source,
-        unit: o.unit,
-        direction: o.direction,
-        target: o.target,
-        values: o.values.map((v) => ({ scenario: v.scenario, value: v.value, ...(v.ci95 ? { ci95: v.ci95 } : {}), status: v.met ? 'met' : 'not met', uncertain: v.uncertain, ...(v.change !== undefined ? { change: v.change, ...(v.changeCi95 ? { changeCi95: v.changeCi95 } : {}), changeStatus: v.changeStatus } : {}) })),
-      })),
-      workload: c.workload,
-      findings: c.findings,
-    },
-    null,
-    2,
-  ) + '\n';
+  return (
+    JSON.stringify(
+      {
+        model: c.model,
+        strategy: c.strategy,
+        simulation: c.simulation,
+        workloadBasis: c.perDay ? 'a day' : 'per 1,000 requests',
+        leftOut: c.leftOut,
+        scenarios: c.scenarios.map((s) => ({
+          id: s.id,
+          name: s.name,
+          ...(s.plan
+            ? { owner: s.plan.owner, description: s.plan.description, supports: s.plan.supports, evidence: s.plan.evidence, changes: c.changeTexts[s.id] }
+            : {}),
+        })),
+        objectives: c.objectives.map((o) => ({
+          id: o.id,
+          title: o.title,
+          measure: o.measure,
+          source: o.source,
+          unit: o.unit,
+          direction: o.direction,
+          target: o.target,
+          values: o.values.map((v) => ({
+            scenario: v.scenario,
+            value: v.value,
+            ...(v.ci95 ? { ci95: v.ci95 } : {}),
+            status: v.met ? 'met' : 'not met',
+            uncertain: v.uncertain,
+            ...(v.change !== undefined ? { change: v.change, ...(v.changeCi95 ? { changeCi95: v.changeCi95 } : {}), changeStatus: v.changeStatus } : {}),
+          })),
+        })),
+        workload: c.workload,
+        findings: c.findings,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

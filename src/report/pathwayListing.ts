@@ -51,14 +51,16 @@ export function toPathwayListing(graph: CareGraph, total: PathwayCount, maxRevis
 
 /** "8,354,378 pathways in which no state is visited twice", or why there is no count. */
 export function toTotalSentence(listing: PathwayListing): string {
-  const rule = listing.maxRevisits === 0 ? 'in which no state is visited twice' : `in which a state may recur up to ${listing.maxRevisits} more time${listing.maxRevisits === 1 ? '' : 's'}`;
+  const rule =
+    listing.maxRevisits === 0
+      ? 'in which no state is visited twice'
+      : `in which a state may recur up to ${listing.maxRevisits} more time${listing.maxRevisits === 1 ? '' : 's'}`;
   return listing.total.exact
     ? `${listing.total.total.toLocaleString('en-GB')} pathway${listing.total.total === 1n ? '' : 's'} ${rule}.`
     : `The number of pathways ${rule} could not be counted: ${listing.total.reason}`;
 }
 
 /** A pathway in plain English: each state's description in turn. */
-export const toNarrative = (pathway: Pathway, listing: PathwayListing): string =>
-  pathway.nodes.map((v) => ensureStop(listing.describe(v))).join(' ');
+export const toNarrative = (pathway: Pathway, listing: PathwayListing): string => pathway.nodes.map((v) => ensureStop(listing.describe(v))).join(' ');
 
 const ensureStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);

@@ -23,16 +23,21 @@ export const textPathwayWriter: PathwayWriter = {
     `${String(p.rank).padStart(3)}. ${toPercent(p.probability)} of requests · ${toDuration(p.expectedMinutes)} · ${agencyChain(p, l)}\n` +
     `     ${toNarrative(p, l)}\n\n`,
   tail: (l, end) =>
-    [
-      `These ${toCount(end.listed)} pathways account for ${toPercent(end.coverage)} of requests.`,
-      ...(end.complete ? [] : [cutShort(l, end)]),
-    ].join('\n') + '\n',
+    [`These ${toCount(end.listed)} pathways account for ${toPercent(end.coverage)} of requests.`, ...(end.complete ? [] : [cutShort(l, end)])].join('\n') +
+    '\n',
 };
 
 /** Markdown for people: each pathway a short section in plain English. */
 export const markdownPathwayWriter: PathwayWriter = {
   head: (l) =>
-    [`# Pathways through ${escapeText(l.title)}`, '', toTotalSentence(l), l.order === 'probability' ? 'The most likely are listed first.' : 'They are listed in the order found.', '', ''].join('\n'),
+    [
+      `# Pathways through ${escapeText(l.title)}`,
+      '',
+      toTotalSentence(l),
+      l.order === 'probability' ? 'The most likely are listed first.' : 'They are listed in the order found.',
+      '',
+      '',
+    ].join('\n'),
   row: (p, l) =>
     [
       `## ${p.rank}. ${toPercent(p.probability)} of requests, ${toDuration(p.expectedMinutes)}`,
@@ -50,7 +55,17 @@ export const markdownPathwayWriter: PathwayWriter = {
 export const csvPathwayWriter: PathwayWriter = {
   head: () => toCsvRow(['rank', 'probability', 'expectedMinutes', 'handoffs', 'outcome', 'agencies', 'functions', 'events', 'states']),
   row: (p) =>
-    toCsvRow([p.rank, p.probability, p.expectedMinutes, p.handoffs, p.outcome, p.agencies.join(' > '), p.functions.join(' > '), p.events.join(' > '), p.states.join(' > ')]),
+    toCsvRow([
+      p.rank,
+      p.probability,
+      p.expectedMinutes,
+      p.handoffs,
+      p.outcome,
+      p.agencies.join(' > '),
+      p.functions.join(' > '),
+      p.events.join(' > '),
+      p.states.join(' > '),
+    ]),
   tail: () => '',
 };
 
@@ -71,4 +86,3 @@ export const jsonPathwayWriter: PathwayWriter = {
     `${p.rank > 1 ? ',\n' : ''}    ${JSON.stringify({ rank: p.rank, probability: p.probability, expectedMinutes: p.expectedMinutes, states: p.states, ...(p.contexts ? { contexts: p.contexts } : {}), events: p.events, agencies: p.agencies, handoffs: p.handoffs, functions: p.functions, outcome: p.outcome })}`,
   tail: (_l, end) => `${end.listed ? '\n' : ''}  ],\n  "listed": ${end.listed},\n  "coverage": ${end.coverage},\n  "complete": ${end.complete}\n}\n`,
 };
-

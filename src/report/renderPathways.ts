@@ -52,7 +52,14 @@ export function* renderPathwaysInSteps(
 }
 
 /** Writes a listing of the most likely pathways that have already been found and counted. */
-export function renderTopPathways(graph: CareGraph, found: TopPathways, total: PathwayCount, maxRevisits: number, writer: PathwayWriter, write: (text: string) => void): void {
+export function renderTopPathways(
+  graph: CareGraph,
+  found: TopPathways,
+  total: PathwayCount,
+  maxRevisits: number,
+  writer: PathwayWriter,
+  write: (text: string) => void,
+): void {
   const listing = toPathwayListing(graph, total, maxRevisits, 'probability');
   write(writer.head(listing));
   for (const pathway of found.pathways) write(writer.row(pathway, listing));

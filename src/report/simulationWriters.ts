@@ -11,16 +11,22 @@ export function toMonteCarloText(r: MonteCarloResult, label: (agency: string) =>
     `Monte Carlo simulation of model "${r.model}": ${r.replications} replications × ${toCount(r.requests)} requests, seed ${r.seed}`,
     '',
     'Outcomes (simulated share, 95% confidence interval, exact share):',
-    ...r.outcomes.filter((o) => o.exact > 0 || o.share > 0).map((o) => `  ${o.state.padEnd(42)} ${toPercent(o.share).padStart(7)}  ${ci(o.ci95, toPercent).padEnd(30)} exact ${toPercent(o.exact)}`),
+    ...r.outcomes
+      .filter((o) => o.exact > 0 || o.share > 0)
+      .map((o) => `  ${o.state.padEnd(42)} ${toPercent(o.share).padStart(7)}  ${ci(o.ci95, toPercent).padEnd(30)} exact ${toPercent(o.exact)}`),
     '',
     `Time to outcome: mean ${toDuration(r.timeToOutcome.mean)} ${ci(r.timeToOutcome.ci95, minutes)}, exact mean ${toDuration(r.timeToOutcome.exactMean)}; median ${toDuration(r.timeToOutcome.p50)}, 90th centile ${toDuration(r.timeToOutcome.p90)}, 95th ${toDuration(r.timeToOutcome.p95)}.`,
     `Handoffs per request: ${r.handoffs.mean.toFixed(3)} ${ci(r.handoffs.ci95, (x) => x.toFixed(3))}, exact ${r.handoffs.exact.toFixed(3)}.`,
     '',
     'Workload: minutes of each agency’s time per request:',
-    ...r.workload.filter((w) => w.minutesPerRequest > 0).map((w) => `  ${label(w.agency).padEnd(36)} ${toFixedTrim(w.minutesPerRequest, 1).padStart(9)} ${ci(w.ci95, (x) => toFixedTrim(x, 1))}`),
+    ...r.workload
+      .filter((w) => w.minutesPerRequest > 0)
+      .map((w) => `  ${label(w.agency).padEnd(36)} ${toFixedTrim(w.minutesPerRequest, 1).padStart(9)} ${ci(w.ci95, (x) => toFixedTrim(x, 1))}`),
     '',
     'Most frequent pathways (simulated share, exact probability):',
-    ...r.variants.map((v, i) => `  ${String(i + 1).padStart(2)}. ${toPercent(v.share).padStart(6)}  exact ${toPercent(v.exact).padStart(6)}  ${v.states.join(' > ')}`),
+    ...r.variants.map(
+      (v, i) => `  ${String(i + 1).padStart(2)}. ${toPercent(v.share).padStart(6)}  exact ${toPercent(v.exact).padStart(6)}  ${v.states.join(' > ')}`,
+    ),
   ];
   return lines.join('\n') + '\n';
 }
@@ -40,11 +46,19 @@ export function toDesText(r: DesResult, label: (agency: string) => string): stri
     '',
     'Response times (from reaching the agency to the end of each dispatch state):',
     ...(r.responseTimes.length
-      ? r.responseTimes.map((t) => `  ${t.state.padEnd(40)} mean ${toFixedTrim(t.mean, 1).padStart(7)} min ${ci(t.ci95, minutes).padEnd(34)} 90th centile ${toFixedTrim(t.p90, 1)} min (${toCount(t.count)} a replication)`)
+      ? r.responseTimes.map(
+          (t) =>
+            `  ${t.state.padEnd(40)} mean ${toFixedTrim(t.mean, 1).padStart(7)} min ${ci(t.ci95, minutes).padEnd(34)} 90th centile ${toFixedTrim(t.p90, 1)} min (${toCount(t.count)} a replication)`,
+        )
       : ['  (the model has no dispatch states)']),
     '',
     'Time with each agency per stay, and the share of stays within four hours:',
-    ...r.stays.filter((s) => s.count > 0).map((s) => `  ${label(s.agency).padEnd(36)} mean ${toDuration(s.mean).padEnd(26)} 90th centile ${toDuration(s.p90).padEnd(26)} within 4 hours ${toPercent(s.withinFourHours)} ${ci(s.withinFourHoursCi95, toPercent)}`),
+    ...r.stays
+      .filter((s) => s.count > 0)
+      .map(
+        (s) =>
+          `  ${label(s.agency).padEnd(36)} mean ${toDuration(s.mean).padEnd(26)} 90th centile ${toDuration(s.p90).padEnd(26)} within 4 hours ${toPercent(s.withinFourHours)} ${ci(s.withinFourHoursCi95, toPercent)}`,
+      ),
     '',
     'Outcomes:',
     ...r.outcomes.filter((o) => o.share > 0).map((o) => `  ${o.state.padEnd(42)} ${toPercent(o.share).padStart(7)} ${ci(o.ci95, toPercent)}`),
@@ -55,4 +69,5 @@ export function toDesText(r: DesResult, label: (agency: string) => string): stri
 }
 
 /** Either result as Markdown: the text inside a heading, as a fixed-width block. */
-export const toSimulationMarkdown = (title: string, text: string): string => `# ${title.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)}\n\n\`\`\`text\n${text}\`\`\`\n`;
+export const toSimulationMarkdown = (title: string, text: string): string =>
+  `# ${title.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)}\n\n\`\`\`text\n${text}\`\`\`\n`;

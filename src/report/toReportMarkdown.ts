@@ -39,7 +39,13 @@ export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis,
       '',
     );
   }
-  lines.push(toAnalysisMarkdown(analysis).replace(/^# .*\n/, '').replace(/^## /gm, '## ').trim(), '');
+  lines.push(
+    toAnalysisMarkdown(analysis)
+      .replace(/^# .*\n/, '')
+      .replace(/^## /gm, '## ')
+      .trim(),
+    '',
+  );
   return lines.join('\n');
 }
 

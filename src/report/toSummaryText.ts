@@ -8,8 +8,7 @@ export function toSummaryText(summary: ModelSummary, file: string, verdict: stri
     summary.population !== undefined ? `${toCount(summary.population)} people` : undefined,
     summary.demandPerDay !== undefined ? `${toCount(summary.demandPerDay)} requests for help a day` : undefined,
   ].filter(Boolean);
-  const list = (items: { label: string; states: number }[]) =>
-    items.map((i) => `  ${i.label.padEnd(44)} ${toPlural(i.states, 'state')}`).join('\n');
+  const list = (items: { label: string; states: number }[]) => items.map((i) => `  ${i.label.padEnd(44)} ${toPlural(i.states, 'state')}`).join('\n');
   return [
     summary.title,
     `Model "${summary.model}" from ${file}`,

@@ -58,7 +58,13 @@ export interface DesResult {
    */
   unfinishedPerReplication: number;
   /** By outcome state (a state path); `configurations` splits a state that context values or regions make several of. */
-  outcomes: { state: string; outcome: string; share: number; ci95: [number, number]; configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number] })[] }[];
+  outcomes: {
+    state: string;
+    outcome: string;
+    share: number;
+    ci95: [number, number];
+    configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number] })[];
+  }[];
   timeToOutcome: { mean: number; ci95: [number, number]; p50: number; p90: number; p95: number };
   /** Services with capacity: waits in minutes (of services that ended within the run), utilisation, queue length. */
   services: {
@@ -77,7 +83,18 @@ export interface DesResult {
     queueByHour: number[];
   }[];
   /** Time from reaching an agency to the end of each dispatch state (response times, for example by ambulance category). */
-  responseTimes: { state: string; agency: string; mean: number; ci95: [number, number]; p10: number; p25: number; p50: number; p75: number; p90: number; count: number }[];
+  responseTimes: {
+    state: string;
+    agency: string;
+    mean: number;
+    ci95: [number, number];
+    p10: number;
+    p25: number;
+    p50: number;
+    p75: number;
+    p90: number;
+    count: number;
+  }[];
   /** Time spent with each agency per stay, and the share of stays within four hours. */
   stays: { agency: string; mean: number; p90: number; withinFourHours: number; withinFourHoursCi95: [number, number]; count: number }[];
 }

@@ -43,5 +43,10 @@ export function getSimulatedHandoffSteps(graph: CareGraph, requests: number, see
     entry.value += share;
     endings.set(key, entry);
   }
-  return { steps: maxSteps + 1, links: [...links.values()], endings: [...endings.values()], beyond: [...beyond].map(([agency, value]) => ({ step: maxSteps, agency, value })) };
+  return {
+    steps: maxSteps + 1,
+    links: [...links.values()],
+    endings: [...endings.values()],
+    beyond: [...beyond].map(([agency, value]) => ({ step: maxSteps, agency, value })),
+  };
 }

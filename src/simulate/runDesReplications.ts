@@ -13,5 +13,9 @@ export function runDesTally(graph: CareGraph, options: DesOptions, replication: 
 /** The discrete-event simulation, replications in turn on one thread. */
 export function runDes(graph: CareGraph, options: Partial<DesOptions> = {}): DesResult {
   const o = { ...defaultDesOptions, ...options };
-  return summariseDes(graph, o, Array.from({ length: o.replications }, (_, r) => runDesTally(graph, o, r)));
+  return summariseDes(
+    graph,
+    o,
+    Array.from({ length: o.replications }, (_, r) => runDesTally(graph, o, r)),
+  );
 }

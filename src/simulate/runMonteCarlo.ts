@@ -100,7 +100,10 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     );
     return { share: mean, ci95: ci95 as [number, number], exact: nodes.reduce((a, n) => a + exactEnd.get(n.index)!, 0) };
   };
-  const outcomes = groupByState(graph, graph.nodes.filter((n) => exactEnd.has(n.index))).map(({ state, nodes }) => ({
+  const outcomes = groupByState(
+    graph,
+    graph.nodes.filter((n) => exactEnd.has(n.index)),
+  ).map(({ state, nodes }) => ({
     state,
     outcome: nodes[0]!.outcome ?? state,
     ...shareOf(nodes),
@@ -134,7 +137,14 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     replications: tallies.length,
     requests: o.requests,
     outcomes,
-    timeToOutcome: { mean: meanTime.mean, ci95: meanTime.ci95 as [number, number], p50: getQuantile(pooled, 0.5), p90: getQuantile(pooled, 0.9), p95: getQuantile(pooled, 0.95), exactMean: exact.expectedMinutes },
+    timeToOutcome: {
+      mean: meanTime.mean,
+      ci95: meanTime.ci95 as [number, number],
+      p50: getQuantile(pooled, 0.5),
+      p90: getQuantile(pooled, 0.9),
+      p95: getQuantile(pooled, 0.95),
+      exactMean: exact.expectedMinutes,
+    },
     visits: groupByState(graph).map(({ state, nodes }) => {
       const visitsOf = (members: CareNode[]) => ({
         perRequest: tallies.reduce((a, t) => a + members.reduce((b, n) => b + t.visits[n.index]!, 0), 0) / total,

@@ -47,7 +47,14 @@ export function toSampler(duration: Duration | undefined): Sampler {
       const weights = duration.weights ?? duration.values.map(() => 1);
       const total = weights.reduce((x, y) => x + y, 0);
       let running = 0;
-      return sampler(EMPIRICAL, 0, 0, 0, Float64Array.from(duration.values), Float64Array.from(weights, (w) => (running += w / total)));
+      return sampler(
+        EMPIRICAL,
+        0,
+        0,
+        0,
+        Float64Array.from(duration.values),
+        Float64Array.from(weights, (w) => (running += w / total)),
+      );
     }
   }
 }

@@ -167,7 +167,10 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
     arrivals: options.arrivals,
     requestsPerReplication: mean(tallies.map((t) => t.arrivals)),
     unfinishedPerReplication: mean(tallies.map((t) => t.arrivals - t.finished)),
-    outcomes: groupByState(graph, graph.nodes.filter((node) => node.isOutcome)).map(({ state, nodes }) => {
+    outcomes: groupByState(
+      graph,
+      graph.nodes.filter((node) => node.isOutcome),
+    ).map(({ state, nodes }) => {
       const shareOf = (members: CareNode[]) => {
         const ends = (t: DesTally) => members.reduce((a, n) => a + t.ends[n.index]!, 0);
         const share = toShareInterval(
@@ -216,7 +219,18 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
       const all = mergeHistograms(tallies.map(pooled));
       const m = interval(tallies.map((t) => getMean(pooled(t))));
       const q = (p: number) => getQuantile(all, p);
-      return { state, agency: nodes[0]!.agency, mean: m.mean, ci95: m.ci95, p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9), count: all.count / tallies.length };
+      return {
+        state,
+        agency: nodes[0]!.agency,
+        mean: m.mean,
+        ci95: m.ci95,
+        p10: q(0.1),
+        p25: q(0.25),
+        p50: q(0.5),
+        p75: q(0.75),
+        p90: q(0.9),
+        count: all.count / tallies.length,
+      };
     }),
     stays: graph.agencies.map((agency, i) => {
       const all = mergeHistograms(tallies.map((t) => t.stays[i]!));
@@ -225,7 +239,14 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
         tallies.reduce((a, t) => a + t.staysWithin[i]!, 0),
         tallies.reduce((a, t) => a + t.stays[i]!.count, 0),
       );
-      return { agency: agency.id, mean: getMean(all), p90: getQuantile(all, 0.9), withinFourHours: within.mean, withinFourHoursCi95: within.ci95, count: all.count / tallies.length };
+      return {
+        agency: agency.id,
+        mean: getMean(all),
+        p90: getQuantile(all, 0.9),
+        withinFourHours: within.mean,
+        withinFourHoursCi95: within.ci95,
+        count: all.count / tallies.length,
+      };
     }),
   };
 }

@@ -29,12 +29,25 @@ export interface MonteCarloResult {
   requests: number;
   /** Share of requests ending in each outcome state, with the exact share beside it. */
   /** By outcome state (a state path); `configurations` splits a state that context values or regions make several of. */
-  outcomes: { state: string; outcome: string; share: number; ci95: [number, number]; exact: number; configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number]; exact: number })[] }[];
+  outcomes: {
+    state: string;
+    outcome: string;
+    share: number;
+    ci95: [number, number];
+    exact: number;
+    configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number]; exact: number })[];
+  }[];
   /** Minutes from first contact to outcome (sum of sampled durations). */
   timeToOutcome: { mean: number; ci95: [number, number]; p50: number; p90: number; p95: number; exactMean: number };
   /** Visits per request to each state. */
   /** By state path, with `configurations` as for outcomes. */
-  visits: { state: string; agency: string; perRequest: number; exact: number; configurations?: (Omit<ConfigurationRef, 'state'> & { perRequest: number; exact: number })[] }[];
+  visits: {
+    state: string;
+    agency: string;
+    perRequest: number;
+    exact: number;
+    configurations?: (Omit<ConfigurationRef, 'state'> & { perRequest: number; exact: number })[];
+  }[];
   /** Minutes of each agency's time per request. */
   workload: { agency: string; minutesPerRequest: number; ci95: [number, number] }[];
   /** Handoffs per request. */

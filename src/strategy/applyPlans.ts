@@ -3,7 +3,14 @@ import type { Plan, PlanChange, StrategyProblem } from './types.ts';
 /** A machine config as written: plain objects and lists, with functions (guards, actions) kept as they are. */
 export type MachineConfig = Record<string, unknown>;
 
-type StateConfig = { id?: string; states?: Record<string, StateConfig>; on?: Record<string, unknown>; meta?: Record<string, unknown>; description?: string; type?: string };
+type StateConfig = {
+  id?: string;
+  states?: Record<string, StateConfig>;
+  on?: Record<string, unknown>;
+  meta?: Record<string, unknown>;
+  description?: string;
+  type?: string;
+};
 type Way = { target?: unknown; meta?: Record<string, unknown>; description?: string };
 
 /** A problem applying a plan, named by plan and change. */
@@ -39,7 +46,11 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
       const clash = [...touched.entries()].find(([k, by]) => by !== here && (k === key || conflicts(k, key)));
       if (clash) {
         const [, by] = clash;
-        fail(at, `${what} conflicts with ${by.startsWith(plan.id + ' ') ? by.slice(plan.id.length + 1) : `plan ${by}`}, which changes the same thing.`, 'Combine the two into one change, or leave one of them out.');
+        fail(
+          at,
+          `${what} conflicts with ${by.startsWith(plan.id + ' ') ? by.slice(plan.id.length + 1) : `plan ${by}`}, which changes the same thing.`,
+          'Combine the two into one change, or leave one of them out.',
+        );
         return false;
       }
       touched.set(key, here);
@@ -60,7 +71,11 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
         return undefined;
       }
       if (Array.isArray(value)) {
-        fail(at, `${path} ${event} has guarded alternatives; a plan can change only a single way out.`, 'Change the model itself, or give each alternative its own event.');
+        fail(
+          at,
+          `${path} ${event} has guarded alternatives; a plan can change only a single way out.`,
+          'Change the model itself, or give each alternative its own event.',
+        );
         return undefined;
       }
       if (typeof value === 'string') state.on![event] = { target: value };
@@ -105,7 +120,12 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
           return;
         }
         case 'add-way': {
-          if (state.on?.[c.way] !== undefined) return void fail(at, `${c.state} already has a way out called ${c.way}.`, 'Use redirect or reweight to change it, or give the new way another name.');
+          if (state.on?.[c.way] !== undefined)
+            return void fail(
+              at,
+              `${c.state} already has a way out called ${c.way}.`,
+              'Use redirect or reweight to change it, or give the new way another name.',
+            );
           const target = targetOf(c.to, `${at}.to`);
           if (!target || !claim(`way:${c.state}:${c.way}`, at, `Adding ${c.state} ${c.way}`)) return;
           if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
@@ -117,7 +137,8 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
           if (!findWay(state, c.state, c.way, at) || !claim(`way:${c.state}:${c.way}`, at, `Removing ${c.state} ${c.way}`)) return;
           if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
           delete state.on![c.way];
-          if (!Object.keys(state.on!).length) return void fail(at, `removing ${c.way} leaves ${c.state} with no way out.`, 'Redirect it instead, or add another way out.');
+          if (!Object.keys(state.on!).length)
+            return void fail(at, `removing ${c.way} leaves ${c.state} with no way out.`, 'Redirect it instead, or add another way out.');
           if (c.rebalance) rebalance(state, c.state, [], 1, at);
           return;
         }
@@ -149,7 +170,12 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
       if (room < -1e-12) return void fail(at, `the probabilities given for ${path} add up to more than 1 (${(1 - room).toFixed(3)}).`);
       if (!old.every((p): p is number => typeof p === 'number')) return void fail(at, `the other ways out of ${path} have no probabilities to rebalance.`);
       const sum = old.reduce((a, b) => a + b, 0);
-      if (sum <= 0) return void fail(at, `the other ways out of ${path} have probability 0, so there is nothing to scale.`, 'Give every way out its probability instead of rebalance.');
+      if (sum <= 0)
+        return void fail(
+          at,
+          `the other ways out of ${path} have probability 0, so there is nothing to scale.`,
+          'Give every way out its probability instead of rebalance.',
+        );
       ways.forEach((w, k) => setP(w, (old[k]! * Math.max(0, room)) / sum));
     }
 
@@ -160,7 +186,14 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
       if (states.has(c.state)) return void fail(at, `there is already a state ${c.state}.`, 'Give the new service another name.');
       const parent = cut > 0 ? states.get(parentPath) : undefined;
       if (!parent || !parent.states) {
-        return void fail(at, `a new service goes inside an agency, but ${parentPath || 'its parent'} is not a state with states inside it.`, suggestPath(parentPath, [...states.keys()].filter((p) => states.get(p)!.states)));
+        return void fail(
+          at,
+          `a new service goes inside an agency, but ${parentPath || 'its parent'} is not a state with states inside it.`,
+          suggestPath(
+            parentPath,
+            [...states.keys()].filter((p) => states.get(p)!.states),
+          ),
+        );
       }
       if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return void fail(at, `"${key}" is not a usable state name.`, 'Use letters and digits, such as directBooking.');
       if (!claim(`state:${c.state}`, at, `Adding ${c.state}`)) return;

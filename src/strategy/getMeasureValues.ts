@@ -30,7 +30,14 @@ export function getSelectedNodes(graph: CareGraph, s: StateSelector): { nodes: C
   if (s.state) {
     const paths = asList(s.state);
     const missing = paths.find((path) => !graph.stateInfo.some((info) => info.path === path));
-    if (missing) return { problem: `there is no state ${missing} in the model.`, hint: suggestPath(missing, graph.stateInfo.map((info) => info.path)) };
+    if (missing)
+      return {
+        problem: `there is no state ${missing} in the model.`,
+        hint: suggestPath(
+          missing,
+          graph.stateInfo.map((info) => info.path),
+        ),
+      };
     return { nodes: graph.nodes.filter((n) => n.states.some((p) => paths.some((path) => p === path || p.startsWith(`${path}.`)))) };
   }
   if (s.agency) {
@@ -48,7 +55,8 @@ export function getSelectedNodes(graph: CareGraph, s: StateSelector): { nodes: C
   const wanted = asList(s.outcome ?? []);
   const outcomes = [...new Set(graph.nodes.filter((n) => n.isOutcome).map((n) => n.outcome ?? n.id))];
   const missing = wanted.find((o) => !outcomes.includes(o));
-  if (missing !== undefined || !wanted.length) return { problem: `there is no outcome "${missing ?? ''}" in the model.`, hint: `Outcomes: ${outcomes.join(', ')}.` };
+  if (missing !== undefined || !wanted.length)
+    return { problem: `there is no outcome "${missing ?? ''}" in the model.`, hint: `Outcomes: ${outcomes.join(', ')}.` };
   return { nodes: graph.nodes.filter((n) => n.isOutcome && wanted.includes(n.outcome ?? n.id)) };
 }
 
@@ -61,7 +69,11 @@ export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; h
     case 'outcome-share': {
       const found = getSelectedNodes(graph, m.state ? { state: m.state } : { outcome: m.outcome! });
       if ('problem' in found) return found;
-      if (m.state && !found.nodes.some((n) => n.isOutcome)) return { problem: `${asList(m.state).join(', ')} is not an outcome state.`, hint: 'Use reach-share for the share of requests that reach a state on the way.' };
+      if (m.state && !found.nodes.some((n) => n.isOutcome))
+        return {
+          problem: `${asList(m.state).join(', ')} is not an outcome state.`,
+          hint: 'Use reach-share for the share of requests that reach a state on the way.',
+        };
       return undefined;
     }
     case 'reach-share':
@@ -74,7 +86,8 @@ export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; h
     case 'four-hour-share': {
       const found = getSelectedNodes(graph, { agency: m.agency });
       if ('problem' in found) return found;
-      if (m.kind === 'workload' && !graph.meta.demand) return { problem: 'a workload measure needs the model’s demand (requests a day).', hint: 'Add meta.demand to the model.' };
+      if (m.kind === 'workload' && !graph.meta.demand)
+        return { problem: 'a workload measure needs the model’s demand (requests a day).', hint: 'Add meta.demand to the model.' };
       break;
     }
     case 'wait':
@@ -82,12 +95,21 @@ export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; h
     case 'response-time': {
       const found = getSelectedNodes(graph, { state: m.state });
       if ('problem' in found) return found;
-      if (m.kind === 'response-time' && !found.nodes.some((n) => n.function === 'dispatch')) return { problem: `${m.state} is not a dispatch state, so it has no response time.`, hint: 'Name a state with function: dispatch, such as city.ambulance.category2Response.' };
-      if (m.kind !== 'response-time' && !found.nodes.some((n) => n.capacity)) return { problem: `${m.state} has no capacity, so it has no queue to measure.`, hint: 'Name a state with meta.capacity.' };
+      if (m.kind === 'response-time' && !found.nodes.some((n) => n.function === 'dispatch'))
+        return {
+          problem: `${m.state} is not a dispatch state, so it has no response time.`,
+          hint: 'Name a state with function: dispatch, such as city.ambulance.category2Response.',
+        };
+      if (m.kind !== 'response-time' && !found.nodes.some((n) => n.capacity))
+        return { problem: `${m.state} has no capacity, so it has no queue to measure.`, hint: 'Name a state with meta.capacity.' };
       break;
     }
   }
-  if (getMeasureSource(m) === 'des' && !graph.meta.demand) return { problem: 'this measure needs the discrete-event simulation, and the model has no demand.', hint: 'Add meta.demand (requests a day) to the model.' };
+  if (getMeasureSource(m) === 'des' && !graph.meta.demand)
+    return {
+      problem: 'this measure needs the discrete-event simulation, and the model has no demand.',
+      hint: 'Add meta.demand (requests a day) to the model.',
+    };
   return undefined;
 }
 
@@ -169,7 +191,13 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
 }
 
 /** The discrete-event options a strategy's simulation settings stand for. */
-export const toDesOptions = (s: StrategySimulation): DesOptions => ({ days: s.days, warmup: s.warmup, replications: s.replications, seed: s.seed, arrivals: 'poisson' });
+export const toDesOptions = (s: StrategySimulation): DesOptions => ({
+  days: s.days,
+  warmup: s.warmup,
+  replications: s.replications,
+  seed: s.seed,
+  arrivals: 'poisson',
+});
 
 const orZero = (x: number) => (Number.isNaN(x) ? 0 : x);
 const quantileOf: Record<TimeStatistic, number> = { mean: 0, p50: 0.5, p90: 0.9, p95: 0.95 };
@@ -178,7 +206,12 @@ const quantileOf: Record<TimeStatistic, number> = { mean: 0, p50: 0.5, p90: 0.9,
  * The Monte Carlo measures (time centiles, times until states are reached), in one walk per
  * request: durations sampled, ways out chosen by probability, as in the Monte Carlo engine.
  */
-function runTimeMeasures(graph: CareGraph, measures: Measure[], simulation: StrategySimulation, mask: (s: StateSelector) => Uint8Array): Map<number, MeasureValue> {
+function runTimeMeasures(
+  graph: CareGraph,
+  measures: Measure[],
+  simulation: StrategySimulation,
+  mask: (s: StateSelector) => Uint8Array,
+): Map<number, MeasureValue> {
   const wanted = measures.flatMap((m, i) => (getMeasureSource(m) === 'montecarlo' && (m.kind === 'time-to' || m.kind === 'time-to-outcome') ? [{ i, m }] : []));
   const out = new Map<number, MeasureValue>();
   if (!wanted.length) return out;

@@ -16,16 +16,46 @@ const selector = ['state', 'agency', 'function', 'outcome'] as const;
 /** The measures a strategy can use, in the order the README lists them. */
 export const measureCatalogue: readonly MeasureEntry[] = [
   { kind: 'outcome-share', unit: 'share', fields: ['outcome or state'], summary: 'share of requests ending in an outcome category (or outcome state); exact' },
-  { kind: 'reach-share', unit: 'share', fields: ['state, agency, function or outcome'], summary: 'share of requests that reach the selected states at least once; exact' },
+  {
+    kind: 'reach-share',
+    unit: 'share',
+    fields: ['state, agency, function or outcome'],
+    summary: 'share of requests that reach the selected states at least once; exact',
+  },
   { kind: 'visits', unit: 'count', fields: ['state, agency, function or outcome'], summary: 'mean visits per request to the selected states; exact' },
   { kind: 'handoffs', unit: 'count', fields: [], summary: 'mean handoffs between agencies per request; exact' },
-  { kind: 'time-to-outcome', unit: 'minutes', fields: ['statistic'], summary: 'time from the request to its outcome: mean (exact) or p50/p90/p95 (Monte Carlo)' },
-  { kind: 'time-to', unit: 'minutes', fields: ['statistic', 'state, agency, function or outcome'], summary: 'time until the request first reaches the selected states (or its outcome if it never does); Monte Carlo' },
+  {
+    kind: 'time-to-outcome',
+    unit: 'minutes',
+    fields: ['statistic'],
+    summary: 'time from the request to its outcome: mean (exact) or p50/p90/p95 (Monte Carlo)',
+  },
+  {
+    kind: 'time-to',
+    unit: 'minutes',
+    fields: ['statistic', 'state, agency, function or outcome'],
+    summary: 'time until the request first reaches the selected states (or its outcome if it never does); Monte Carlo',
+  },
   { kind: 'workload', unit: 'minutes', fields: ['agency'], summary: 'minutes of an agency’s time a day: requests × visits × mean duration; exact' },
-  { kind: 'wait', unit: 'minutes', fields: ['state', 'statistic (mean or p90)'], summary: 'wait for a server at a state with capacity; discrete-event simulation' },
+  {
+    kind: 'wait',
+    unit: 'minutes',
+    fields: ['state', 'statistic (mean or p90)'],
+    summary: 'wait for a server at a state with capacity; discrete-event simulation',
+  },
   { kind: 'utilisation', unit: 'share', fields: ['state'], summary: 'share of server time in use at a state with capacity; discrete-event simulation' },
-  { kind: 'response-time', unit: 'minutes', fields: ['state', 'statistic (mean or p90)'], summary: 'at a dispatch state: from reaching the agency (the call) to the end of the state (arrival on scene); discrete-event simulation' },
-  { kind: 'four-hour-share', unit: 'share', fields: ['agency'], summary: 'share of stays with an agency that end within four hours (the ED standard); discrete-event simulation' },
+  {
+    kind: 'response-time',
+    unit: 'minutes',
+    fields: ['state', 'statistic (mean or p90)'],
+    summary: 'at a dispatch state: from reaching the agency (the call) to the end of the state (arrival on scene); discrete-event simulation',
+  },
+  {
+    kind: 'four-hour-share',
+    unit: 'share',
+    fields: ['agency'],
+    summary: 'share of stays with an agency that end within four hours (the ED standard); discrete-event simulation',
+  },
 ];
 
 const entryOf = new Map(measureCatalogue.map((e) => [e.kind, e]));
@@ -65,7 +95,8 @@ export function readMeasure(r: FieldReader, value: unknown, at: string): Measure
   const readSelector = (required: boolean): StateSelector | undefined => {
     const chosen = selector.filter((k) => o[k] !== undefined);
     if (chosen.length !== 1) {
-      if (chosen.length > 1 || required) r.problem(at, `a ${kind} measure needs exactly one of state, agency, function or outcome${chosen.length ? ` (it has ${chosen.join(' and ')})` : ''}.`);
+      if (chosen.length > 1 || required)
+        r.problem(at, `a ${kind} measure needs exactly one of state, agency, function or outcome${chosen.length ? ` (it has ${chosen.join(' and ')})` : ''}.`);
       return undefined;
     }
     const key = chosen[0]!;
@@ -87,7 +118,12 @@ export function readMeasure(r: FieldReader, value: unknown, at: string): Measure
     case 'outcome-share': {
       r.onlyKeys(o, ['kind', 'outcome', 'state'], at);
       const s = readSelector(true);
-      if (s && (s.agency || s.function)) r.problem(at, 'an outcome-share measure names an outcome category or an outcome state, not an agency or function.', 'Use reach-share for the share of requests that reach an agency or function.');
+      if (s && (s.agency || s.function))
+        r.problem(
+          at,
+          'an outcome-share measure names an outcome category or an outcome state, not an agency or function.',
+          'Use reach-share for the share of requests that reach an agency or function.',
+        );
       else if (s) return { kind, ...(s.outcome ? { outcome: s.outcome } : { state: s.state! }) } as Measure;
       return undefined;
     }
@@ -154,9 +190,13 @@ export function toTargetValue(value: unknown, unit: MeasureUnit): number | strin
   const n = Number(m[1]);
   const suffix = m[2];
   if (!suffix) return toTargetValue(n, unit);
-  if (suffix === '%') return unit === 'share' ? (n <= 100 ? n / 100 : `${value} is more than 100%.`) : `this measure is not a share, so "${value}" does not fit; give ${unit}.`;
+  if (suffix === '%')
+    return unit === 'share' ? (n <= 100 ? n / 100 : `${value} is more than 100%.`) : `this measure is not a share, so "${value}" does not fit; give ${unit}.`;
   const time = timeUnits.find(([re]) => re.test(suffix));
-  if (time) return unit === 'minutes' ? n * time[1] : `this measure is not a time, so "${value}" does not fit; give ${unit === 'share' ? 'a share such as 25%' : 'a number'}.`;
+  if (time)
+    return unit === 'minutes'
+      ? n * time[1]
+      : `this measure is not a time, so "${value}" does not fit; give ${unit === 'share' ? 'a share such as 25%' : 'a number'}.`;
   return `"${suffix}" is not a unit carepaths knows; use %, min, hours or days.`;
 }
 

@@ -18,7 +18,9 @@ export function parseDocument(text: string, name: string): { value: unknown } | 
   if (error) {
     const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : 'the file';
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { problem: { at: where, message: `is not valid YAML: ${message}`, hint: 'Check the indentation and that every "key: value" has a space after the colon.' } };
+    return {
+      problem: { at: where, message: `is not valid YAML: ${message}`, hint: 'Check the indentation and that every "key: value" has a space after the colon.' },
+    };
   }
   return { value: doc.toJS() };
 }

@@ -16,7 +16,8 @@ export interface FieldReader {
 }
 
 const join = (at: string, key: string) => (at ? `${at}.${key}` : key);
-const kindOf = (x: unknown) => (x === null ? 'nothing' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'a mapping' : typeof x === 'string' ? `the text "${x}"` : String(x));
+const kindOf = (x: unknown) =>
+  x === null ? 'nothing' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'a mapping' : typeof x === 'string' ? `the text "${x}"` : String(x);
 
 export function createFieldReader(): FieldReader {
   const problems: StrategyProblem[] = [];

@@ -44,7 +44,11 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
   // A new service has its own duration and capacity fields, which are not changes of their own.
   const kinds = o['add-service'] !== undefined ? (['add-service'] as const) : changeKinds.filter((k) => o[k] !== undefined);
   if (kinds.length !== 1) {
-    r.problem(at, kinds.length ? `names ${kinds.join(' and ')}; a change does one thing.` : 'does not say what kind of change it is.', `Start the change with one of: ${changeKinds.join(', ')} (followed by the state path it changes).`);
+    r.problem(
+      at,
+      kinds.length ? `names ${kinds.join(' and ')}; a change does one thing.` : 'does not say what kind of change it is.',
+      `Start the change with one of: ${changeKinds.join(', ')} (followed by the state path it changes).`,
+    );
     return undefined;
   }
   const kind = kinds[0]!;
@@ -88,7 +92,9 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
       const to = r.text(o, 'to', at);
       const p = probability(o.p, `${at}.p`);
       const description = r.text(o, 'description', at, false);
-      return state && way && to && p !== undefined ? { change: kind, state, way, to, p, rebalance: rebalance(), ...(description ? { description } : {}), ...common } : undefined;
+      return state && way && to && p !== undefined
+        ? { change: kind, state, way, to, p, rebalance: rebalance(), ...(description ? { description } : {}), ...common }
+        : undefined;
     }
     case 'remove-way': {
       known('way', 'rebalance');
@@ -130,12 +136,21 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
     case 'duration': {
       known('set', 'scale');
       if ((o.set === undefined) === (o.scale === undefined)) {
-        r.problem(at, 'a duration change needs either set (a new duration) or scale (a multiplier), not both or neither.', 'For example scale: 0.8 for a fifth shorter, or set: { dist: lognormal, median: 60, p90: 150 }.');
+        r.problem(
+          at,
+          'a duration change needs either set (a new duration) or scale (a multiplier), not both or neither.',
+          'For example scale: 0.8 for a fifth shorter, or set: { dist: lognormal, median: 60, p90: 150 }.',
+        );
         return undefined;
       }
       const scale = o.scale === undefined ? undefined : r.number(o, 'scale', at, { min: 0 });
       if (!state || (o.scale !== undefined && scale === undefined)) return undefined;
-      return { change: kind, state, ...(o.set !== undefined ? { duration: r.object(o.set, `${at}.set`) as unknown as Duration } : { scale: scale! }), ...common };
+      return {
+        change: kind,
+        state,
+        ...(o.set !== undefined ? { duration: r.object(o.set, `${at}.set`) as unknown as Duration } : { scale: scale! }),
+        ...common,
+      };
     }
     case 'capacity': {
       known('servers', 'schedule', 'queue');
@@ -148,7 +163,8 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
         } else schedule = o.schedule as number[];
       }
       const queue = o.queue === undefined ? undefined : r.text(o, 'queue', at);
-      if (queue && queue !== 'fifo' && queue !== 'priority') r.problem(`${at}.queue`, `"${queue}" is not a queue order.`, 'Use fifo (first come, first served) or priority.');
+      if (queue && queue !== 'fifo' && queue !== 'priority')
+        r.problem(`${at}.queue`, `"${queue}" is not a queue order.`, 'Use fifo (first come, first served) or priority.');
       if (o.servers === undefined && o.schedule === undefined && o.queue === undefined) r.problem(at, 'changes nothing.', 'Give servers, schedule or queue.');
       if (!state) return undefined;
       return {
@@ -165,7 +181,8 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
       const d = r.object(o.demand, `${at}.demand`);
       if (!d) return undefined;
       r.onlyKeys(d, ['perDay', 'scale', 'hourly'], `${at}.demand`);
-      if (d.perDay !== undefined && d.scale !== undefined) r.problem(`${at}.demand`, 'gives both perDay and scale.', 'Give one: perDay for a new number of requests a day, or scale to multiply it.');
+      if (d.perDay !== undefined && d.scale !== undefined)
+        r.problem(`${at}.demand`, 'gives both perDay and scale.', 'Give one: perDay for a new number of requests a day, or scale to multiply it.');
       const perDay = d.perDay === undefined ? undefined : r.number(d, 'perDay', `${at}.demand`, { min: 0 });
       const scale = d.scale === undefined ? undefined : r.number(d, 'scale', `${at}.demand`, { min: 0 });
       let hourly: number[] | undefined;
@@ -175,7 +192,8 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
         } else hourly = d.hourly as number[];
       }
       if (perDay === undefined && scale === undefined && hourly === undefined) {
-        if (d.perDay === undefined && d.scale === undefined && d.hourly === undefined) r.problem(`${at}.demand`, 'changes nothing.', 'Give perDay, scale or hourly.');
+        if (d.perDay === undefined && d.scale === undefined && d.hourly === undefined)
+          r.problem(`${at}.demand`, 'changes nothing.', 'Give perDay, scale or hourly.');
         return undefined;
       }
       return { change: kind, ...(perDay !== undefined ? { perDay } : {}), ...(scale !== undefined ? { scale } : {}), ...(hourly ? { hourly } : {}), ...common };

@@ -26,13 +26,19 @@ export function readStrategy(value: unknown): { strategy?: Strategy; problems: S
     if (!obj) return;
     r.onlyKeys(obj, ['id', 'title', 'measure', 'direction', 'target'], at);
     const id = r.text(obj, 'id', at);
-    if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id)) r.problem(`${at}.id`, `"${id}" should be short lower-case words joined by hyphens, such as fewer-ed-attendances.`);
-    if (id && seen.has(id)) r.problem(`${at}.id`, `"${id}" is used by an earlier objective too.`, 'Give each objective its own id; plans name them in "supports".');
+    if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id))
+      r.problem(`${at}.id`, `"${id}" should be short lower-case words joined by hyphens, such as fewer-ed-attendances.`);
+    if (id && seen.has(id))
+      r.problem(`${at}.id`, `"${id}" is used by an earlier objective too.`, 'Give each objective its own id; plans name them in "supports".');
     if (id) seen.add(id);
     const objectiveTitle = r.text(obj, 'title', at);
-    const measure = obj.measure === undefined ? (r.problem(`${at}.measure`, 'is missing.', 'Add measure: { kind: …, … } from the catalogue in the README.'), undefined) : readMeasure(r, obj.measure, `${at}.measure`);
+    const measure =
+      obj.measure === undefined
+        ? (r.problem(`${at}.measure`, 'is missing.', 'Add measure: { kind: …, … } from the catalogue in the README.'), undefined)
+        : readMeasure(r, obj.measure, `${at}.measure`);
     const direction = r.text(obj, 'direction', at);
-    if (direction && direction !== 'at-most' && direction !== 'at-least') r.problem(`${at}.direction`, `"${direction}" is not a direction.`, 'Use at-most (lower is better) or at-least (higher is better).');
+    if (direction && direction !== 'at-most' && direction !== 'at-least')
+      r.problem(`${at}.direction`, `"${direction}" is not a direction.`, 'Use at-most (lower is better) or at-least (higher is better).');
     let target: number | undefined;
     if (measure) {
       const t = toTargetValue(obj.target, getMeasureUnit(measure));

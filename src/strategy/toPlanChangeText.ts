@@ -19,7 +19,9 @@ export function toPlanChangeText(c: PlanChange, label: (path: string) => string)
   const why = c.why ? ` Why: ${c.why}` : '';
   switch (c.change) {
     case 'reweight':
-      return `${label(c.state)}: ${Object.entries(c.ways).map(([e, p]) => `${way(e)} now ${percent(p)}`).join(', ')}${c.rebalance ? ' (the other ways out scaled to fit)' : ''}.${why}`;
+      return `${label(c.state)}: ${Object.entries(c.ways)
+        .map(([e, p]) => `${way(e)} now ${percent(p)}`)
+        .join(', ')}${c.rebalance ? ' (the other ways out scaled to fit)' : ''}.${why}`;
     case 'redirect':
       return `${label(c.state)}: ${way(c.way)} now goes to ${label(c.to)}.${why}`;
     case 'add-way':
@@ -27,7 +29,9 @@ export function toPlanChangeText(c: PlanChange, label: (path: string) => string)
     case 'remove-way':
       return `${label(c.state)}: ${way(c.way)} removed${c.rebalance ? ' (the other ways out scaled to fill the gap)' : ''}.${why}`;
     case 'add-service':
-      return `New service ${label(c.state)}: ${c.description}${c.capacity ? ` Capacity ${c.capacity.servers} at once.` : ''} Then: ${Object.entries(c.ways).map(([e, w]) => `${way(e)} to ${label(w.to)}${w.p !== undefined ? ` (${percent(w.p)})` : ''}`).join(', ')}.${why}`;
+      return `New service ${label(c.state)}: ${c.description}${c.capacity ? ` Capacity ${c.capacity.servers} at once.` : ''} Then: ${Object.entries(c.ways)
+        .map(([e, w]) => `${way(e)} to ${label(w.to)}${w.p !== undefined ? ` (${percent(w.p)})` : ''}`)
+        .join(', ')}.${why}`;
     case 'duration':
       return `${label(c.state)}: ${c.scale !== undefined ? `takes ${percent(c.scale)} of the time it took` : `new duration ${JSON.stringify(c.duration)}`}.${why}`;
     case 'capacity':

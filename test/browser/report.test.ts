@@ -19,7 +19,16 @@ const launch = () =>
   chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'carepaths-chromium-')), {
     executablePath: executable,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 1000 },
   });
 /** Opens a page from a file, recording console errors and any request for something other than the page itself. */
@@ -39,7 +48,10 @@ const reason = `Chromium not found at ${executable}: install it with apt-get ins
 describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
   it('opens from file:// with no console error and no network request, shows every section and diagram, and opens swimlanes', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'carepaths-report-'));
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'report', 'models/city-uec.ts', '--out', out], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'report', 'models/city-uec.ts', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const context = await launch();
@@ -53,7 +65,12 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       }
       // Every visible diagram has a real size; hidden swimlanes are checked when opened.
       const boxes = await page.$$eval('svg.carepaths-diagram', (svgs) =>
-        svgs.filter((s) => s.closest('[hidden]') === null).map((s) => { const b = s.getBoundingClientRect(); return { id: s.id, w: b.width, h: b.height }; }),
+        svgs
+          .filter((s) => s.closest('[hidden]') === null)
+          .map((s) => {
+            const b = s.getBoundingClientRect();
+            return { id: s.id, w: b.width, h: b.height };
+          }),
       );
       expect(boxes.length).toBeGreaterThanOrEqual(5);
       for (const b of boxes) expect(b.w * b.h, b.id).toBeGreaterThan(1000);
@@ -90,7 +107,23 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
   it('opens the comparison from file:// with no console error or network request, and draws every chart', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'carepaths-compare-'));
     const html = path.join(out, 'comparison.html');
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', 'test/fixtures/plans/gp-first.yaml', '--plan', 'test/fixtures/plans/treat-at-scene.yaml', '--html', html], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'bin/carepaths.js'),
+        'compare',
+        'test/fixtures/small.json',
+        '--strategy',
+        'test/fixtures/small.strategy.yaml',
+        '--plan',
+        'test/fixtures/plans/gp-first.yaml',
+        '--plan',
+        'test/fixtures/plans/treat-at-scene.yaml',
+        '--html',
+        html,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(run.status).toBe(0);
     const context = await launch();
     try {
@@ -98,7 +131,12 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
       for (const id of ['objectives-table', 'plans', 'charts', 'flows']) expect(await page.locator(`#${id} h2`).isVisible(), id).toBe(true);
-      const boxes = await page.$$eval('svg.carepaths-diagram', (svgs) => svgs.map((s) => { const b = s.getBoundingClientRect(); return { id: s.id, area: b.width * b.height }; }));
+      const boxes = await page.$$eval('svg.carepaths-diagram', (svgs) =>
+        svgs.map((s) => {
+          const b = s.getBoundingClientRect();
+          return { id: s.id, area: b.width * b.height };
+        }),
+      );
       // 4 objective charts, 2 workload charts, 3 Sankey diagrams (before, and after each plan).
       expect(boxes).toHaveLength(9);
       for (const b of boxes) expect(b.area, b.id).toBeGreaterThan(1000);

@@ -22,8 +22,21 @@ describe('carepaths pathways', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ model: 'city', total: '8354378', maxRevisits: 0, listed: 3, complete: true });
-    expect(Object.keys(json.pathways[0])).toEqual(['rank', 'probability', 'expectedMinutes', 'states', 'events', 'agencies', 'handoffs', 'functions', 'outcome']);
-    expect(json.coverage).toBeCloseTo(json.pathways.reduce((s: number, p: { probability: number }) => s + p.probability, 0), 12);
+    expect(Object.keys(json.pathways[0])).toEqual([
+      'rank',
+      'probability',
+      'expectedMinutes',
+      'states',
+      'events',
+      'agencies',
+      'handoffs',
+      'functions',
+      'outcome',
+    ]);
+    expect(json.coverage).toBeCloseTo(
+      json.pathways.reduce((s: number, p: { probability: number }) => s + p.probability, 0),
+      12,
+    );
   });
 
   it('says when --limit cut the enumeration short', () => {
@@ -104,7 +117,9 @@ describe('carepaths report', () => {
     expect(stdout).toContain(`to ${path.join(out, 'report.html')}`);
     expect(readdirSync(out).sort()).toEqual(['.carepaths-files', 'analysis.json', 'diagrams', 'pathways.csv', 'report.html', 'report.md']);
     const diagrams = readdirSync(path.join(out, 'diagrams')).sort();
-    expect(diagrams).toEqual(['agency-overview', 'handoff-matrix', 'pathway-1', 'pathway-2', 'pathway-3', 'sankey', 'system-map'].flatMap((d) => [`${d}.png`, `${d}.svg`]));
+    expect(diagrams).toEqual(
+      ['agency-overview', 'handoff-matrix', 'pathway-1', 'pathway-2', 'pathway-3', 'sankey', 'system-map'].flatMap((d) => [`${d}.png`, `${d}.svg`]),
+    );
     const png = readFileSync(path.join(out, 'diagrams/system-map.png'));
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBeGreaterThan(200);

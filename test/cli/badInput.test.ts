@@ -48,7 +48,10 @@ const chain = (n: number) =>
     meta: { title: 'A long chain', description: 'Generated.' },
     initial: 's0',
     states: Object.fromEntries([
-      ...Array.from({ length: n }, (_, i) => [`s${i}`, { description: 'A step.', meta: { agency: 'gp', function: 'assess' }, on: { NEXT: i + 1 < n ? `s${i + 1}` : 'end' } }]),
+      ...Array.from({ length: n }, (_, i) => [
+        `s${i}`,
+        { description: 'A step.', meta: { agency: 'gp', function: 'assess' }, on: { NEXT: i + 1 < n ? `s${i + 1}` : 'end' } },
+      ]),
       ['end', { type: 'final', description: 'End.', meta: { agency: 'gp', outcome: 'home' } }],
     ]),
   });
@@ -63,26 +66,100 @@ const canMount = (() => {
 const cases: Case[] = [
   // Model files
   { name: 'a model file that does not exist', args: ['check', 'nope.json'], code: 2, says: ['nope.json', 'there is no such file', 'Check the path'] },
-  { name: 'a folder as the model', files: { 'models/': '' }, args: ['check', 'models'], code: 2, says: ['models', 'it is a folder', 'Name the .ts, .js or .json file'] },
-  { name: 'an empty JSON file', files: { 'empty.json': '' }, args: ['check', 'empty.json'], code: 2, says: ['empty.json', 'it is empty', 'id, initial and states'] },
-  { name: 'a binary file', files: { 'bin.json': '\u0000\u0001\u00ff\u00fe garbage' }, args: ['check', 'bin.json'], code: 2, says: ['bin.json', 'not valid JSON'] },
-  { name: 'JSON with a byte-order mark (loads)', files: { 'bom.json': `\uFEFF${JSON.stringify(small)}` }, args: ['check', 'bom.json'], code: 0, out: ['bom.json: no errors'] },
-  { name: 'a JSON array', files: { 'list.json': '[1, 2]' }, args: ['check', 'list.json'], code: 2, says: ['list.json', 'a list, not a machine config', 'id, initial and states'] },
+  {
+    name: 'a folder as the model',
+    files: { 'models/': '' },
+    args: ['check', 'models'],
+    code: 2,
+    says: ['models', 'it is a folder', 'Name the .ts, .js or .json file'],
+  },
+  {
+    name: 'an empty JSON file',
+    files: { 'empty.json': '' },
+    args: ['check', 'empty.json'],
+    code: 2,
+    says: ['empty.json', 'it is empty', 'id, initial and states'],
+  },
+  {
+    name: 'a binary file',
+    files: { 'bin.json': '\u0000\u0001\u00ff\u00fe garbage' },
+    args: ['check', 'bin.json'],
+    code: 2,
+    says: ['bin.json', 'not valid JSON'],
+  },
+  {
+    name: 'JSON with a byte-order mark (loads)',
+    files: { 'bom.json': `\uFEFF${JSON.stringify(small)}` },
+    args: ['check', 'bom.json'],
+    code: 0,
+    out: ['bom.json: no errors'],
+  },
+  {
+    name: 'a JSON array',
+    files: { 'list.json': '[1, 2]' },
+    args: ['check', 'list.json'],
+    code: 2,
+    says: ['list.json', 'a list, not a machine config', 'id, initial and states'],
+  },
   { name: 'JSON null', files: { 'null.json': 'null' }, args: ['check', 'null.json'], code: 2, says: ['null.json', 'null, not a machine config'] },
-  { name: 'JSON with no states', files: { 'nostates.json': '{ "id": "x", "initial": "a" }' }, args: ['check', 'nostates.json'], code: 2, says: ['nostates.json', 'no "states"', 'A model needs id, initial and states'] },
-  { name: 'JSON with no id', files: { 'noid.json': '{ "initial": "a", "states": { "a": {} } }' }, args: ['check', 'noid.json'], code: 2, says: ['noid.json', 'no "id"', 'Give the model an id'] },
+  {
+    name: 'JSON with no states',
+    files: { 'nostates.json': '{ "id": "x", "initial": "a" }' },
+    args: ['check', 'nostates.json'],
+    code: 2,
+    says: ['nostates.json', 'no "states"', 'A model needs id, initial and states'],
+  },
+  {
+    name: 'JSON with no id',
+    files: { 'noid.json': '{ "initial": "a", "states": { "a": {} } }' },
+    args: ['check', 'noid.json'],
+    code: 2,
+    says: ['noid.json', 'no "id"', 'Give the model an id'],
+  },
   {
     name: 'the output of machine.toJSON()',
-    files: { 'tojson.json': JSON.stringify({ id: 'x', key: 'x', type: 'compound', initial: { target: ['#x.a'] }, order: -1, transitions: [], states: { a: {} } }) },
+    files: {
+      'tojson.json': JSON.stringify({ id: 'x', key: 'x', type: 'compound', initial: { target: ['#x.a'] }, order: -1, transitions: [], states: { a: {} } }),
+    },
     args: ['check', 'tojson.json'],
     code: 2,
     says: ['tojson.json', 'machine.toJSON()', 'Save the machine config instead'],
   },
-  { name: 'a model with an unknown extension', files: { 'model.txt': 'hello' }, args: ['check', 'model.txt'], code: 2, says: ['model.txt', 'not ".txt"', '.ts, .mts, .js and .json'] },
-  { name: 'a TypeScript model that throws', files: { 'throws.ts': "throw new Error('the model broke');\n" }, args: ['check', 'throws.ts'], code: 2, says: ['throws.ts', 'could not be run', 'the model broke'] },
-  { name: 'a TypeScript model with a syntax error', files: { 'broken.ts': readFileSync(path.join(root, 'test/fixtures/broken-syntax.ts.txt'), 'utf8') }, args: ['check', 'broken.ts'], code: 2, says: ['broken.ts', 'could not be run'] },
-  { name: 'a TypeScript model with no machine exported', files: { 'none.ts': 'export const x = 1;\n' }, args: ['check', 'none.ts'], code: 2, says: ['none.ts', 'does not export an xstate machine', 'default export'] },
-  { name: 'a model that calls process.exit', files: { 'exits.ts': 'process.exit(0);\n' }, args: ['check', 'exits.ts'], code: 2, says: ['exits.ts', 'called process.exit(0) while loading', 'should only export its machine'] },
+  {
+    name: 'a model with an unknown extension',
+    files: { 'model.txt': 'hello' },
+    args: ['check', 'model.txt'],
+    code: 2,
+    says: ['model.txt', 'not ".txt"', '.ts, .mts, .js and .json'],
+  },
+  {
+    name: 'a TypeScript model that throws',
+    files: { 'throws.ts': "throw new Error('the model broke');\n" },
+    args: ['check', 'throws.ts'],
+    code: 2,
+    says: ['throws.ts', 'could not be run', 'the model broke'],
+  },
+  {
+    name: 'a TypeScript model with a syntax error',
+    files: { 'broken.ts': readFileSync(path.join(root, 'test/fixtures/broken-syntax.ts.txt'), 'utf8') },
+    args: ['check', 'broken.ts'],
+    code: 2,
+    says: ['broken.ts', 'could not be run'],
+  },
+  {
+    name: 'a TypeScript model with no machine exported',
+    files: { 'none.ts': 'export const x = 1;\n' },
+    args: ['check', 'none.ts'],
+    code: 2,
+    says: ['none.ts', 'does not export an xstate machine', 'default export'],
+  },
+  {
+    name: 'a model that calls process.exit',
+    files: { 'exits.ts': 'process.exit(0);\n' },
+    args: ['check', 'exits.ts'],
+    code: 2,
+    says: ['exits.ts', 'called process.exit(0) while loading', 'should only export its machine'],
+  },
   {
     name: 'a model that never finishes loading',
     files: { 'hangs.ts': 'setInterval(() => {}, 1000);\nawait new Promise(() => {});\nexport default 1;\n' },
@@ -91,17 +168,72 @@ const cases: Case[] = [
     code: 2,
     says: ['hangs.ts', 'did not finish loading within 2 seconds', 'should only export its machine'],
   },
-  { name: 'a .ts model outside the repository importing carepaths (loads)', files: { 'tiny.ts': tinyTs(`export default ${tinyMachine};`) }, args: ['check', 'tiny.ts'], code: 0, out: ['tiny.ts: no errors'] },
-  { name: 'a .js model in a folder without package.json (loads)', files: { 'tiny.js': tinyTs(`export default ${tinyMachine};`) }, args: ['check', 'tiny.js'], code: 0, out: ['tiny.js: no errors'] },
+  {
+    name: 'a .ts model outside the repository importing carepaths (loads)',
+    files: { 'tiny.ts': tinyTs(`export default ${tinyMachine};`) },
+    args: ['check', 'tiny.ts'],
+    code: 0,
+    out: ['tiny.ts: no errors'],
+  },
+  {
+    name: 'a .js model in a folder without package.json (loads)',
+    files: { 'tiny.js': tinyTs(`export default ${tinyMachine};`) },
+    args: ['check', 'tiny.js'],
+    code: 0,
+    out: ['tiny.js: no errors'],
+  },
   { name: 'a JSON model on standard input (loads)', args: ['check', '-'], input: JSON.stringify(small), code: 0, out: ['standard input: no errors'] },
-  { name: 'code on standard input', args: ['check', '-'], input: tinyTs(`export default ${tinyMachine};`), code: 2, says: ['standard input', 'not valid JSON', 'carepaths runs no code from it'] },
-  { name: 'something piped in with no model named', args: ['check'], input: JSON.stringify(small), code: 2, says: ['no model was named', 'name it as -', 'carepaths check -'] },
+  {
+    name: 'code on standard input',
+    args: ['check', '-'],
+    input: tinyTs(`export default ${tinyMachine};`),
+    code: 2,
+    says: ['standard input', 'not valid JSON', 'carepaths runs no code from it'],
+  },
+  {
+    name: 'something piped in with no model named',
+    args: ['check'],
+    input: JSON.stringify(small),
+    code: 2,
+    says: ['no model was named', 'name it as -', 'carepaths check -'],
+  },
   // Model checks
-  { name: 'a negative probability', files: { 'neg.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = -0.2)) }, args: ['check', 'neg.json'], code: 1, says: [], out: ['small.home', 'probability-invalid', 'from 0 to 1', 'How to fix'] },
-  { name: 'a probability that is not a number', files: { 'nan.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = 'abc')) }, args: ['check', 'nan.json'], code: 1, out: ['small.home', 'probability-invalid', '"abc"'] },
-  { name: 'a probability written as a string', files: { 'str.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = '0.2')) }, args: ['check', 'str.json'], code: 1, out: ['small.home', 'probability-invalid', '"0.2"'] },
-  { name: 'probabilities that do not sum to 1', files: { 'sum.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = 0.1)) }, args: ['check', 'sum.json'], code: 1, out: ['small.home', 'probability-sum', 'sum to 0.9', 'unaccounted for'] },
-  { name: 'a way out with no probability', files: { 'miss.json': smallWith((m) => delete m.states.home.on.CALL_999.meta) }, args: ['check', 'miss.json'], code: 1, out: ['small.home', 'probability-missing', 'Give each way out a meta.p'] },
+  {
+    name: 'a negative probability',
+    files: { 'neg.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = -0.2)) },
+    args: ['check', 'neg.json'],
+    code: 1,
+    says: [],
+    out: ['small.home', 'probability-invalid', 'from 0 to 1', 'How to fix'],
+  },
+  {
+    name: 'a probability that is not a number',
+    files: { 'nan.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = 'abc')) },
+    args: ['check', 'nan.json'],
+    code: 1,
+    out: ['small.home', 'probability-invalid', '"abc"'],
+  },
+  {
+    name: 'a probability written as a string',
+    files: { 'str.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = '0.2')) },
+    args: ['check', 'str.json'],
+    code: 1,
+    out: ['small.home', 'probability-invalid', '"0.2"'],
+  },
+  {
+    name: 'probabilities that do not sum to 1',
+    files: { 'sum.json': smallWith((m) => (m.states.home.on.CALL_999.meta.p = 0.1)) },
+    args: ['check', 'sum.json'],
+    code: 1,
+    out: ['small.home', 'probability-sum', 'sum to 0.9', 'unaccounted for'],
+  },
+  {
+    name: 'a way out with no probability',
+    files: { 'miss.json': smallWith((m) => delete m.states.home.on.CALL_999.meta) },
+    args: ['check', 'miss.json'],
+    code: 1,
+    out: ['small.home', 'probability-missing', 'Give each way out a meta.p'],
+  },
   {
     name: 'an unknown distribution',
     files: { 'dist.json': smallWith((m) => (m.states.nhs111.states.triage.meta.duration = { dist: 'weibull', shape: 2 })) },
@@ -126,12 +258,22 @@ const cases: Case[] = [
   },
   {
     name: 'an unreachable state (a warning)',
-    files: { 'unreach.json': smallWith((m) => (m.states.orphan = { description: 'Never reached.', meta: { agency: 'gp', function: 'treat' }, on: { HOME: '#small.home_' } })) },
+    files: {
+      'unreach.json': smallWith(
+        (m) => (m.states.orphan = { description: 'Never reached.', meta: { agency: 'gp', function: 'treat' }, on: { HOME: '#small.home_' } }),
+      ),
+    },
     args: ['check', 'unreach.json'],
     code: 0,
     out: ['small.orphan', 'unreachable-state', 'No request can reach'],
   },
-  { name: 'a state with no agency', files: { 'noagency.json': smallWith((m) => delete m.states.home.meta.agency) }, args: ['check', 'noagency.json'], code: 1, out: ['small.home', 'missing-agency'] },
+  {
+    name: 'a state with no agency',
+    files: { 'noagency.json': smallWith((m) => delete m.states.home.meta.agency) },
+    args: ['check', 'noagency.json'],
+    code: 1,
+    out: ['small.home', 'missing-agency'],
+  },
   {
     name: 'a context that grows without end',
     files: {
@@ -164,7 +306,13 @@ const cases: Case[] = [
             meta: { agency: 'ed' },
             onDone: 'home',
             states: {
-              a: { initial: 'x', states: { x: { description: 'X.', meta: { function: 'assess', capacity: { servers: 2 } }, on: { A: 'y' } }, y: { type: 'final', description: 'Y.' } } },
+              a: {
+                initial: 'x',
+                states: {
+                  x: { description: 'X.', meta: { function: 'assess', capacity: { servers: 2 } }, on: { A: 'y' } },
+                  y: { type: 'final', description: 'Y.' },
+                },
+              },
               b: { initial: 'x', states: { x: { description: 'X.', meta: { function: 'assess' }, on: { B: 'y' } }, y: { type: 'final', description: 'Y.' } } },
             },
           },
@@ -189,10 +337,27 @@ const cases: Case[] = [
       expect(html).toContain('&lt;script&gt;alert');
     },
   },
-  { name: 'a generated model of 10,000 states (checks)', files: { 'chain.json': chain(10_000) }, args: ['check', 'chain.json'], code: 0, out: ['chain.json: no errors'] },
+  {
+    name: 'a generated model of 10,000 states (checks)',
+    files: { 'chain.json': chain(10_000) },
+    args: ['check', 'chain.json'],
+    code: 0,
+    out: ['chain.json: no errors'],
+  },
   // Strategies and plans
-  { name: 'a strategy file that does not exist', args: ['compare', smallPath(), '--strategy', 'nope.yaml', '--no-html'], code: 2, says: ['nope.yaml', 'does not exist', 'Check the path'] },
-  { name: 'a strategy with a YAML syntax error', files: { 's.yaml': 'title: x\nobjectives:\n  - id: [unclosed\n' }, args: ['compare', smallPath(), '--strategy', 's.yaml', '--no-html'], code: 2, says: ['s.yaml', /line \d+/, /column \d+/] },
+  {
+    name: 'a strategy file that does not exist',
+    args: ['compare', smallPath(), '--strategy', 'nope.yaml', '--no-html'],
+    code: 2,
+    says: ['nope.yaml', 'does not exist', 'Check the path'],
+  },
+  {
+    name: 'a strategy with a YAML syntax error',
+    files: { 's.yaml': 'title: x\nobjectives:\n  - id: [unclosed\n' },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--no-html'],
+    code: 2,
+    says: ['s.yaml', /line \d+/, /column \d+/],
+  },
   {
     name: 'a strategy naming a state the model does not have',
     files: { 's.yaml': strategyText.replace('{ kind: reach-share, agency: ed }', '{ kind: reach-share, state: small.nowhere }') },
@@ -221,25 +386,68 @@ const cases: Case[] = [
     code: 2,
     says: ['p.yaml', 'small.nhs111.triage'],
   },
-  { name: 'a plan file that does not exist', files: { 's.yaml': strategyText }, args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'gone.yaml', '--no-html'], code: 2, says: ['gone.yaml', 'does not exist'] },
-  { name: 'a plan that is not YAML', files: { 's.yaml': strategyText, 'p.yaml': 'changes: [\n' }, args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'p.yaml', '--no-html'], code: 2, says: ['p.yaml', /line \d+/] },
+  {
+    name: 'a plan file that does not exist',
+    files: { 's.yaml': strategyText },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'gone.yaml', '--no-html'],
+    code: 2,
+    says: ['gone.yaml', 'does not exist'],
+  },
+  {
+    name: 'a plan that is not YAML',
+    files: { 's.yaml': strategyText, 'p.yaml': 'changes: [\n' },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'p.yaml', '--no-html'],
+    code: 2,
+    says: ['p.yaml', /line \d+/],
+  },
   // Options
   { name: 'an unknown option', args: ['check', '--colour'], code: 2, says: ["unknown option '--colour'"] },
   { name: 'an unknown command', args: ['analyze-all'], code: 2, says: ["unknown command 'analyze-all'"] },
-  { name: 'a negative number of days', args: ['simulate', smallPath(), '--mode', 'des', '--days', '-1'], code: 2, says: ['--days', 'from 1 to 3,650', '"-1"', 'negative'] },
+  {
+    name: 'a negative number of days',
+    args: ['simulate', smallPath(), '--mode', 'des', '--days', '-1'],
+    code: 2,
+    says: ['--days', 'from 1 to 3,650', '"-1"', 'negative'],
+  },
   { name: 'no replications', args: ['simulate', smallPath(), '--replications', '0'], code: 2, says: ['--replications', 'from 1 to 1,000', '"0"'] },
   { name: 'a seed that is not a number', args: ['simulate', smallPath(), '--seed', 'abc'], code: 2, says: ['--seed', 'from 0 to 4,294,967,295', '"abc"'] },
   { name: 'a fractional number of requests', args: ['simulate', smallPath(), '--requests', '2.5'], code: 2, says: ['--requests', 'must be whole'] },
-  { name: 'requests in exponent form (accepted)', args: ['simulate', smallPath(), '--requests', '1e3', '--replications', '1', '--format', 'json'], code: 0, out: ['"requests": 1000'] },
-  { name: 'more workers than processors (capped, with a note)', args: ['simulate', smallPath(), '--requests', '100', '--replications', '2', '--workers', '100'], code: 0, says: ['--workers 100 is more than', 'using'] },
+  {
+    name: 'requests in exponent form (accepted)',
+    args: ['simulate', smallPath(), '--requests', '1e3', '--replications', '1', '--format', 'json'],
+    code: 0,
+    out: ['"requests": 1000'],
+  },
+  {
+    name: 'more workers than processors (capped, with a note)',
+    args: ['simulate', smallPath(), '--requests', '100', '--replications', '2', '--workers', '100'],
+    code: 0,
+    says: ['--workers 100 is more than', 'using'],
+  },
   { name: 'an unknown format', args: ['analyse', smallPath(), '--format', 'xml'], code: 2, says: ['--format must be text, json or md', '"xml"'] },
   { name: 'no pathways asked for', args: ['pathways', smallPath(), '--top', '0'], code: 2, says: ['--top', 'from 1 to 100,000'] },
   { name: 'a limit that is a word', args: ['pathways', smallPath(), '--limit', 'all'], code: 2, says: ['--limit', '"all"'] },
   { name: 'both --top and --limit', args: ['pathways', smallPath(), '--top', '3', '--limit', '3'], code: 2, says: ['Use --top or --limit, not both'] },
   { name: 'a configuration limit of 0', args: ['check', smallPath(), '--max-configurations', '0'], code: 2, says: ['--max-configurations', 'from 1 to'] },
-  { name: 'simulation options without --simulate', args: ['report', smallPath(), '--days', '3', '--out', 'rep'], code: 2, says: ['--days does not apply without --simulate'], after: (dir) => expect(existsSync(path.join(dir, 'rep'))).toBe(false) },
-  { name: 'a DES option in Monte Carlo', args: ['simulate', smallPath(), '--warmup', '3'], code: 2, says: ['--warmup does not apply to Monte Carlo', 'add --mode des'] },
-  { name: 'a Monte Carlo option in the DES', args: ['simulate', smallPath(), '--mode', 'des', '--requests', '5'], code: 2, says: ['--requests does not apply to the discrete-event simulation'] },
+  {
+    name: 'simulation options without --simulate',
+    args: ['report', smallPath(), '--days', '3', '--out', 'rep'],
+    code: 2,
+    says: ['--days does not apply without --simulate'],
+    after: (dir) => expect(existsSync(path.join(dir, 'rep'))).toBe(false),
+  },
+  {
+    name: 'a DES option in Monte Carlo',
+    args: ['simulate', smallPath(), '--warmup', '3'],
+    code: 2,
+    says: ['--warmup does not apply to Monte Carlo', 'add --mode des'],
+  },
+  {
+    name: 'a Monte Carlo option in the DES',
+    args: ['simulate', smallPath(), '--mode', 'des', '--requests', '5'],
+    code: 2,
+    says: ['--requests does not apply to the discrete-event simulation'],
+  },
   { name: 'a port out of range', args: ['watch', smallPath(), '--port', '70000'], code: 2, says: ['--port', 'from 0 to 65,535'] },
   // Outputs
   {
@@ -258,7 +466,13 @@ const cases: Case[] = [
     says: ['fifo', 'named pipe', 'writes only over regular files'],
     after: (dir) => expect(lstatSync(path.join(dir, 'fifo')).isFIFO()).toBe(true),
   },
-  { name: '--out at a folder', files: { 'folder/': '' }, args: ['analyse', smallPath(), '--out', 'folder'], code: 2, says: ['folder', 'it is a folder', 'Give the name of a file'] },
+  {
+    name: '--out at a folder',
+    files: { 'folder/': '' },
+    args: ['analyse', smallPath(), '--out', 'folder'],
+    code: 2,
+    says: ['folder', 'it is a folder', 'Give the name of a file'],
+  },
   {
     name: '--out in a folder that does not exist',
     args: ['pathways', smallPath(), '--out', 'missing/p.csv', '--format', 'csv'],
@@ -266,7 +480,13 @@ const cases: Case[] = [
     says: ['missing/p.csv', 'does not exist', 'Create it first'],
     after: (dir) => expect(existsSync(path.join(dir, 'missing'))).toBe(false),
   },
-  { name: 'report --out at a file', files: { 'notes.txt': 'my notes' }, args: ['report', smallPath(), '--out', 'notes.txt'], code: 2, says: ['notes.txt', 'it is a file, not a folder'] },
+  {
+    name: 'report --out at a file',
+    files: { 'notes.txt': 'my notes' },
+    args: ['report', smallPath(), '--out', 'notes.txt'],
+    code: 2,
+    says: ['notes.txt', 'it is a file, not a folder'],
+  },
   { name: '--out - writes to standard output', args: ['analyse', smallPath(), '--out', '-'], code: 0, out: ['Functional analysis of "A small test system"'] },
   {
     name: 'a report folder with an earlier report and the user’s own file',
@@ -291,7 +511,10 @@ function snapshot(dir: string): Map<string, string> {
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const file = path.join(dir, name);
     const stats = lstatSync(file);
-    out.set(name, stats.isFile() ? readFileSync(file, 'utf8') : stats.isSymbolicLink() ? 'link' : stats.isFIFO() ? 'fifo' : stats.isDirectory() ? 'folder' : 'other');
+    out.set(
+      name,
+      stats.isFile() ? readFileSync(file, 'utf8') : stats.isSymbolicLink() ? 'link' : stats.isFIFO() ? 'fifo' : stats.isDirectory() ? 'folder' : 'other',
+    );
   }
   return out;
 }
@@ -317,11 +540,18 @@ describe('the bad-input catalogue', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
     const dir = prepare(c);
     const before = snapshot(dir);
-    const result = spawnSync(process.execPath, [bin, ...c.args], { cwd: dir, encoding: 'utf8', input: c.input ?? '', env: { ...process.env, ...c.env }, timeout: 60_000 });
+    const result = spawnSync(process.execPath, [bin, ...c.args], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: c.input ?? '',
+      env: { ...process.env, ...c.env },
+      timeout: 60_000,
+    });
     const said = `${result.stderr}`;
     expect(result.status, `${said}\n${result.stdout}`).toBe(c.code);
     for (const words of c.says ?? []) expect(said).toMatch(typeof words === 'string' ? new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : words);
-    for (const words of c.out ?? []) expect(result.stdout).toMatch(typeof words === 'string' ? new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : words);
+    for (const words of c.out ?? [])
+      expect(result.stdout).toMatch(typeof words === 'string' ? new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : words);
     if (c.code === 2) expect(said).toMatch(/^carepaths: /);
     expectNoStack(said);
     expectNoStack(result.stdout);
@@ -346,7 +576,10 @@ describe('the bad-input catalogue', () => {
   });
 
   it('ends quietly with exit 0 when the reader closes the pipe (a listing, and --help)', () => {
-    for (const command of [`"${process.execPath}" "${bin}" pathways "${smallPath()}" --format csv --limit 100000 | head -1`, `"${process.execPath}" "${bin}" simulate --help | head -1`]) {
+    for (const command of [
+      `"${process.execPath}" "${bin}" pathways "${smallPath()}" --format csv --limit 100000 | head -1`,
+      `"${process.execPath}" "${bin}" simulate --help | head -1`,
+    ]) {
       const result = spawnSync('bash', ['-c', `${command}; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
       expect(result.stderr.trim()).toBe('exit 0');
       expect(result.stdout.split('\n').length).toBe(2);
@@ -374,7 +607,10 @@ describe('the bad-input catalogue', () => {
     try {
       expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full]).status).toBe(0);
       expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', readOnly]).status).toBe(0);
-      const listing = spawnSync(process.execPath, [bin, 'pathways', '--limit', '100000', '--format', 'csv', '--out', path.join(full, 'p.csv')], { encoding: 'utf8', input: '' });
+      const listing = spawnSync(process.execPath, [bin, 'pathways', '--limit', '100000', '--format', 'csv', '--out', path.join(full, 'p.csv')], {
+        encoding: 'utf8',
+        input: '',
+      });
       expect(listing.status).toBe(2);
       expect(listing.stderr).toContain('p.csv: the disk is full. Free some space');
       const report = spawnSync(process.execPath, [bin, 'report', '--out', path.join(full, 'rep')], { encoding: 'utf8', input: '' });

@@ -61,7 +61,9 @@ describe('carepaths check', () => {
   it('exits 2 for a missing file', () => {
     const { code, stderr } = run('check', 'models/no-such-model.ts');
     expect(code).toBe(2);
-    expect(stderr).toBe('carepaths: Could not load the model models/no-such-model.ts: there is no such file. Check the path, or leave it out to use the default city model.\n');
+    expect(stderr).toBe(
+      'carepaths: Could not load the model models/no-such-model.ts: there is no such file. Check the path, or leave it out to use the default city model.\n',
+    );
   });
 
   it('exits 2 for JSON that is not a machine', () => {

@@ -16,7 +16,16 @@ const scratch = createScratch('compare');
 const run = runCli;
 const scratchFile = scratch.file;
 const noStack = expectNoStack;
-const small = ['compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', 'test/fixtures/plans/gp-first.yaml', '--plan', 'test/fixtures/plans/treat-at-scene.yaml'];
+const small = [
+  'compare',
+  'test/fixtures/small.json',
+  '--strategy',
+  'test/fixtures/small.strategy.yaml',
+  '--plan',
+  'test/fixtures/plans/gp-first.yaml',
+  '--plan',
+  'test/fixtures/plans/treat-at-scene.yaml',
+];
 
 describe('carepaths compare', () => {
   it('prints the objective table with statuses and side effects (golden text, Markdown and JSON)', () => {
@@ -40,7 +49,13 @@ describe('carepaths compare', () => {
   });
 
   it('writes a self-contained comparison page with every section, escaping text from the files', () => {
-    const plan = scratchFile('hostile.yaml', readFileSync(path.join(root, 'test/fixtures/plans/gp-first.yaml'), 'utf8').replace('name: Fewer ambulances from NHS 111', 'name: "<script>alert(1)</script> & co"'));
+    const plan = scratchFile(
+      'hostile.yaml',
+      readFileSync(path.join(root, 'test/fixtures/plans/gp-first.yaml'), 'utf8').replace(
+        'name: Fewer ambulances from NHS 111',
+        'name: "<script>alert(1)</script> & co"',
+      ),
+    );
     const html = path.join(scratch.dir, 'hostile.html');
     const { code } = run('compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', plan, '--html', html);
     expect(code).toBe(0);
@@ -63,11 +78,16 @@ describe('carepaths compare', () => {
     // The small model declares no agency labels, so its agencies go by their ids.
     expect(stdout).toContain('Plan treat-at-scene: More treatment at the scene (owner: ambulance)');
     // 100 requests a day × (0.8 × 0.6333 − 0.48) more GP visits, and 100 × (0.2187 − 0.244) fewer reaching the ED.
-    expect(stdout).toMatch(/Plan gp-first[^\n]*\n  Workload rises: gp \+2\.7 requests a day \(\+5\.6%\), \+40 min a day \(\+5\.6%\)\n  Workload falls: ed −2\.5 requests a day \(−10\.4%\), −583 min a day/);
+    expect(stdout).toMatch(
+      /Plan gp-first[^\n]*\n  Workload rises: gp \+2\.7 requests a day \(\+5\.6%\), \+40 min a day \(\+5\.6%\)\n  Workload falls: ed −2\.5 requests a day \(−10\.4%\), −583 min a day/,
+    );
   });
 
   it('flags a plan whose claimed objective does not move', () => {
-    const plan = scratchFile('no-effect.yaml', 'name: Longer GP slots\nowner: gp\ndescription: GP appointments take longer.\nsupports: [fewer-ed]\nchanges:\n  - { duration: small.gp.appointment, scale: 1.5 }\n');
+    const plan = scratchFile(
+      'no-effect.yaml',
+      'name: Longer GP slots\nowner: gp\ndescription: GP appointments take longer.\nsupports: [fewer-ed]\nchanges:\n  - { duration: small.gp.appointment, scale: 1.5 }\n',
+    );
     const { stdout, code } = run('compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', plan, '--no-html');
     expect(code).toBe(0);
     expect(stdout).toContain('! Claims to support "fewer-ed", but the change is no change.');
@@ -76,8 +96,21 @@ describe('carepaths compare', () => {
   });
 
   it('gives byte-identical simulated results with 1 and 2 worker threads', () => {
-    const strategy = scratchFile('des.yaml', 'title: S\nobjectives:\n  - { id: fewer-ed, title: Four hours, measure: { kind: four-hour-share, agency: ed }, direction: at-least, target: 80% }\n  - { id: quicker, title: Quicker, measure: { kind: time-to-outcome, statistic: p90 }, direction: at-most, target: 5 hours }\nsimulation: { requests: 2000, days: 5, warmup: 1, replications: 3 }\n');
-    const args = ['compare', 'test/fixtures/small.json', '--strategy', strategy, '--plan', 'test/fixtures/plans/treat-at-scene.yaml', '--format', 'json', '--no-html'];
+    const strategy = scratchFile(
+      'des.yaml',
+      'title: S\nobjectives:\n  - { id: fewer-ed, title: Four hours, measure: { kind: four-hour-share, agency: ed }, direction: at-least, target: 80% }\n  - { id: quicker, title: Quicker, measure: { kind: time-to-outcome, statistic: p90 }, direction: at-most, target: 5 hours }\nsimulation: { requests: 2000, days: 5, warmup: 1, replications: 3 }\n',
+    );
+    const args = [
+      'compare',
+      'test/fixtures/small.json',
+      '--strategy',
+      strategy,
+      '--plan',
+      'test/fixtures/plans/treat-at-scene.yaml',
+      '--format',
+      'json',
+      '--no-html',
+    ];
     const one = run(...args, '--workers', '1');
     const two = run(...args, '--workers', '2');
     expect(one.code).toBe(0);
@@ -86,7 +119,16 @@ describe('carepaths compare', () => {
     expect(values[0].ci95).toHaveLength(2);
     expect(values[1].changeCi95).toHaveLength(2);
     // --exact-only leaves the simulated objectives out, and says which.
-    const exact = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--plan', 'test/fixtures/plans/treat-at-scene.yaml', '--exact-only', '--no-html');
+    const exact = run(
+      'compare',
+      'test/fixtures/small.json',
+      '--strategy',
+      strategy,
+      '--plan',
+      'test/fixtures/plans/treat-at-scene.yaml',
+      '--exact-only',
+      '--no-html',
+    );
     expect(exact.code).toBe(0);
     expect(exact.stdout).toContain('Left out, because only the exact objectives were asked for: Four hours; Quicker.');
     expect(exact.stdout).toContain('  Not tested here (left out): fewer-ed, quicker.\n');
@@ -100,14 +142,46 @@ describe('carepaths compare', () => {
   });
 
   it.each([
-    ['a state that does not exist', 'changes:\n  - { reweight: small.nhs111.triag, ways: { SELF_CARE: 0.4 }, rebalance: true }\n', 2, ['cannot be used:', 'changes[1]: there is no state small.nhs111.triag in the model.', 'Did you mean small.nhs111.triage?']],
-    ['an event that does not exist', 'changes:\n  - { redirect: small.nhs111.triage, way: BOOK_UTC, to: small.gp.appointment }\n', 2, ['changes[1]: small.nhs111.triage has no way out called BOOK_UTC.', 'Its ways out are: SELF_CARE, BOOK_GP, SEND_AMBULANCE.']],
-    ['conflicting changes', 'changes:\n  - { duration: small.ed, scale: 0.5 }\n  - { duration: small.ed, scale: 0.9 }\n', 2, ['changes[2]: Changing the duration of small.ed conflicts with changes[1], which changes the same thing.']],
-    ['probabilities that no longer sum to 1', 'changes:\n  - { reweight: small.nhs111.triage, ways: { SELF_CARE: 0.4 } }\n', 1, ['leaves the model', 'Error at small.nhs111.triage (probability-sum)', 'sum to 1.1, not 1', 'add "rebalance: true"']],
-    ['an objective the strategy does not have', 'changes:\n  - { duration: small.ed, scale: 0.5 }\n', 2, ['supports[1]: "fewer-deaths" is not an objective of the strategy.', "The strategy's objectives are: fewer-ed, fewer-admissions, fewer-handoffs, quicker."], 'fewer-deaths'],
+    [
+      'a state that does not exist',
+      'changes:\n  - { reweight: small.nhs111.triag, ways: { SELF_CARE: 0.4 }, rebalance: true }\n',
+      2,
+      ['cannot be used:', 'changes[1]: there is no state small.nhs111.triag in the model.', 'Did you mean small.nhs111.triage?'],
+    ],
+    [
+      'an event that does not exist',
+      'changes:\n  - { redirect: small.nhs111.triage, way: BOOK_UTC, to: small.gp.appointment }\n',
+      2,
+      ['changes[1]: small.nhs111.triage has no way out called BOOK_UTC.', 'Its ways out are: SELF_CARE, BOOK_GP, SEND_AMBULANCE.'],
+    ],
+    [
+      'conflicting changes',
+      'changes:\n  - { duration: small.ed, scale: 0.5 }\n  - { duration: small.ed, scale: 0.9 }\n',
+      2,
+      ['changes[2]: Changing the duration of small.ed conflicts with changes[1], which changes the same thing.'],
+    ],
+    [
+      'probabilities that no longer sum to 1',
+      'changes:\n  - { reweight: small.nhs111.triage, ways: { SELF_CARE: 0.4 } }\n',
+      1,
+      ['leaves the model', 'Error at small.nhs111.triage (probability-sum)', 'sum to 1.1, not 1', 'add "rebalance: true"'],
+    ],
+    [
+      'an objective the strategy does not have',
+      'changes:\n  - { duration: small.ed, scale: 0.5 }\n',
+      2,
+      [
+        'supports[1]: "fewer-deaths" is not an objective of the strategy.',
+        "The strategy's objectives are: fewer-ed, fewer-admissions, fewer-handoffs, quicker.",
+      ],
+      'fewer-deaths',
+    ],
     ['a YAML syntax error', 'changes:\n  - { duration: small.ed, scale: 0.5 }\n   bad: indent\n', 2, ['is not valid YAML']],
   ])('refuses a plan with %s, naming it (exit %i)', (what, changes, exitCode, messages, supports = 'fewer-ed') => {
-    const plan = scratchFile(`${String(what).replace(/\W+/g, '-')}.yaml`, `name: Bad\nowner: nhs111\ndescription: A bad plan.\nsupports: [${supports}]\n${changes}`);
+    const plan = scratchFile(
+      `${String(what).replace(/\W+/g, '-')}.yaml`,
+      `name: Bad\nowner: nhs111\ndescription: A bad plan.\nsupports: [${supports}]\n${changes}`,
+    );
     const { code, stdout, stderr } = run('compare', 'test/fixtures/small.json', '--strategy', 'test/fixtures/small.strategy.yaml', '--plan', plan, '--no-html');
     expect(stdout).toBe('');
     for (const m of messages as string[]) expect(stderr).toContain(m);
@@ -126,14 +200,19 @@ describe('carepaths compare', () => {
   });
 
   it('refuses a strategy with a measure the model cannot give, naming the objective', () => {
-    const strategy = scratchFile('s.yaml', 'title: S\nobjectives:\n  - { id: w, title: W, measure: { kind: wait, state: small.gp.appointment, statistic: mean }, direction: at-most, target: 5 min }\n');
+    const strategy = scratchFile(
+      's.yaml',
+      'title: S\nobjectives:\n  - { id: w, title: W, measure: { kind: wait, state: small.gp.appointment, statistic: mean }, direction: at-most, target: 5 min }\n',
+    );
     const { code, stderr } = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--no-html');
     expect(code).toBe(2);
     expect(stderr).toContain('objectives[1].measure (w): small.gp.appointment has no capacity, so it has no queue to measure.');
   });
 
   it('refuses a missing strategy file and an impossible format', () => {
-    expect(run('compare', '--strategy', 'nowhere.yaml', '--no-html').stderr).toContain('The strategy nowhere.yaml cannot be used:\n  the file: does not exist.');
+    expect(run('compare', '--strategy', 'nowhere.yaml', '--no-html').stderr).toContain(
+      'The strategy nowhere.yaml cannot be used:\n  the file: does not exist.',
+    );
     expect(run(...small, '--format', 'xml').code).toBe(2);
   });
 
@@ -171,7 +250,16 @@ describe('the city strategy and plans in models/', async () => {
 
   it('runs end to end: every plan and all together, with statuses, side effects and the HTML page', () => {
     const html = path.join(scratch.dir, 'city.html');
-    const { code, stdout, stderr } = run('compare', 'models/city-uec.ts', '--strategy', 'models/city-uec.strategy.yaml', ...planFiles.flatMap((f) => ['--plan', `models/plans/${f}`]), '--together', '--html', html);
+    const { code, stdout, stderr } = run(
+      'compare',
+      'models/city-uec.ts',
+      '--strategy',
+      'models/city-uec.strategy.yaml',
+      ...planFiles.flatMap((f) => ['--plan', `models/plans/${f}`]),
+      '--together',
+      '--html',
+      html,
+    );
     expect(stderr).toBe(`Wrote the comparison page to ${html}\n`);
     expect(code).toBe(0);
     expect(stdout).toMatch(/ met /);

@@ -22,7 +22,9 @@ const get = async (url: string) => {
 /** Listens on /events and collects the messages. */
 function listen(url: string): { messages: string[]; close: () => void } {
   const messages: string[] = [];
-  const req = http.get(`${url}events`, (res) => res.on('data', (d: Buffer) => messages.push(...[...d.toString().matchAll(/^data: (.*)$/gm)].map((m) => m[1]!))));
+  const req = http.get(`${url}events`, (res) =>
+    res.on('data', (d: Buffer) => messages.push(...[...d.toString().matchAll(/^data: (.*)$/gm)].map((m) => m[1]!))),
+  );
   return { messages, close: () => req.destroy() };
 }
 
@@ -49,7 +51,9 @@ describe('carepaths watch', () => {
     expect((await fetch(watch.url)).headers.get('content-security-policy')).toContain("default-src 'none'; connect-src 'self'");
     const port = new URL(watch.url).port;
     const asked = (host: string) =>
-      new Promise<number>((resolve, reject) => http.get({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => (res.resume(), resolve(res.statusCode!))).on('error', reject));
+      new Promise<number>((resolve, reject) =>
+        http.get({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => (res.resume(), resolve(res.statusCode!))).on('error', reject),
+      );
     expect(await asked('evil.example')).toBe(403);
     expect(await asked(`evil.example:${port}`)).toBe(403);
     expect(await asked(`localhost:${port}`)).toBe(200);
@@ -76,7 +80,11 @@ describe('carepaths watch', () => {
   it('shows the diagnostics on the page after a save that breaks the model, and keeps the last good version', async () => {
     const good = readFileSync(model, 'utf8');
     let failed = watch.next(/The last save could not be used/);
-    edit(model, '"BOOK_GP": { "target": "#small.gp.appointment", "meta": { "p": 0.6 } }', '"BOOK_GP": { "target": "#small.gp.appointment", "meta": { "p": 0.5 } }');
+    edit(
+      model,
+      '"BOOK_GP": { "target": "#small.gp.appointment", "meta": { "p": 0.6 } }',
+      '"BOOK_GP": { "target": "#small.gp.appointment", "meta": { "p": 0.5 } }',
+    );
     await failed;
     const page = (await get(`${watch.url}report`)).text;
     expect(page).toContain('class="live-problem" role="alert"');

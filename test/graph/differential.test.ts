@@ -38,10 +38,11 @@ function referenceEdges(machine: AnyStateMachine): { nodes: string[]; edges: str
   const start = Object.keys(adjacency)[0]!;
   const seen = new Set([start]);
   const queue = [start];
-  while (queue.length) for (const e of out.get(queue.shift()!)!) {
-    const to = e.slice(e.indexOf(' -> ') + 4);
-    if (!seen.has(to)) (seen.add(to), queue.push(to));
-  }
+  while (queue.length)
+    for (const e of out.get(queue.shift()!)!) {
+      const to = e.slice(e.indexOf(' -> ') + 4);
+      if (!seen.has(to)) (seen.add(to), queue.push(to));
+    }
   return {
     nodes: [...seen].sort(),
     edges: [...seen].flatMap((k) => out.get(k)!.map((e) => `${k} --${e}`)).sort(),
@@ -59,7 +60,9 @@ function compiledEdges(machine: AnyStateMachine): { nodes: string[]; edges: stri
 
 const root = path.resolve(import.meta.dirname, '../..');
 const modelFiles = [
-  ...readdirSync(path.join(root, 'models')).filter((f) => /\.(ts|json)$/.test(f)).map((f) => path.join(root, 'models', f)),
+  ...readdirSync(path.join(root, 'models'))
+    .filter((f) => /\.(ts|json)$/.test(f))
+    .map((f) => path.join(root, 'models', f)),
   ...['small.json', 'small.ts', 'parallel.ts', 'guarded.ts'].map((f) => path.join(root, 'test/fixtures', f)),
 ];
 

@@ -56,7 +56,9 @@ describe('the exact (Markov) analysis', () => {
     expect(treat.shareOfRequests).toBeCloseTo(0.6, 14);
     expect(treat.shareMoreThanOnce).toBeCloseTo(0.18, 14);
     expect(treat.expectedVisitsPer1000).toBeCloseTo(6000 / 7, 10);
-    expect(treat.agencies).toEqual([{ agency: 'B', label: 'B', states: ['h.again'], expectedVisitsPer1000: expect.closeTo(6000 / 7, 10), shareOfRequests: expect.closeTo(0.6, 14) }]);
+    expect(treat.agencies).toEqual([
+      { agency: 'B', label: 'B', states: ['h.again'], expectedVisitsPer1000: expect.closeTo(6000 / 7, 10), shareOfRequests: expect.closeTo(0.6, 14) },
+    ]);
     const assess = analysis.functions.find((f) => f.function === 'assess')!;
     expect(assess.shareOfRequests).toBe(1);
     // Back at start after `again`: 0.6 × 0.5.
@@ -73,7 +75,10 @@ describe('the exact (Markov) analysis', () => {
         id: 'r',
         initial: 'one',
         states: {
-          one: { meta: { agency: 'nhs111', function: 'assess' }, on: { PASS: { target: 'two', meta: { p: 0.25 } }, END: { target: 'out', meta: { p: 0.75 } } } },
+          one: {
+            meta: { agency: 'nhs111', function: 'assess' },
+            on: { PASS: { target: 'two', meta: { p: 0.25 } }, END: { target: 'out', meta: { p: 0.75 } } },
+          },
           two: { meta: { agency: 'ambulance', function: 'assess' }, on: { MORE: 'three' } },
           three: { meta: { agency: 'ambulance', function: 'assess' }, on: { END: 'out' } },
           out: { type: 'final', meta: { agency: 'person', outcome: 'home' } },
@@ -115,7 +120,10 @@ describe('the exact (Markov) analysis', () => {
     // A ring in which each state has a 1% chance of leaving: 100 expected visits spread over the ring.
     const states: Record<string, unknown> = {};
     for (let i = 0; i < size; i++) {
-      states[`s${i}`] = { meta: { agency: 'a', function: 'treat' }, on: { NEXT: { target: `s${(i + 1) % size}`, meta: { p: 0.99 } }, LEAVE: { target: 'out', meta: { p: 0.01 } } } };
+      states[`s${i}`] = {
+        meta: { agency: 'a', function: 'treat' },
+        on: { NEXT: { target: `s${(i + 1) % size}`, meta: { p: 0.99 } }, LEAVE: { target: 'out', meta: { p: 0.01 } } },
+      };
     }
     states.out = { type: 'final', meta: { agency: 'a', outcome: 'home' } };
     const ring = compile(toCareMachine({ id: 'ring', initial: 's0', states }));

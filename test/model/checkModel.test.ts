@@ -39,16 +39,28 @@ describe('checkModel', () => {
   });
 
   it('inherits the agency from the nearest ancestor that declares one', () => {
-    const m = model({}, {
-      gp: { meta: { agency: 'gp' }, initial: 'see', states: { see: { description: 'Sees a GP.', meta: { function: 'treat' }, on: { DONE: '#m.home' } } } },
-    });
+    const m = model(
+      {},
+      {
+        gp: { meta: { agency: 'gp' }, initial: 'see', states: { see: { description: 'Sees a GP.', meta: { function: 'treat' }, on: { DONE: '#m.home' } } } },
+      },
+    );
     const result = checkModel(m);
     expect(result.diagnostics).toEqual([]);
     expect(result.graph?.nodes.find((n) => n.id === 'm.gp.see')?.agency).toBe('gp');
   });
 
   it('reports an agency missing from the declared list', () => {
-    const m = model({ meta: { title: 'T', description: 'D', agencies: [{ id: 'person', label: 'Person' }, { id: 'gp', label: 'GP' }] } });
+    const m = model({
+      meta: {
+        title: 'T',
+        description: 'D',
+        agencies: [
+          { id: 'person', label: 'Person' },
+          { id: 'gp', label: 'GP' },
+        ],
+      },
+    });
     expect(codes(m)).toEqual(['error unknown-agency m.ed']);
   });
 
@@ -57,13 +69,33 @@ describe('checkModel', () => {
   });
 
   it('reports an unknown function against the default list and against a declared list', () => {
-    expect(codes(model({}, { gp: { description: 'GP.', meta: { agency: 'gp', function: 'cure' }, on: { DONE: 'home' } } }))).toEqual(['error unknown-function m.gp']);
-    const declared = model({ meta: { title: 'T', description: 'D', functions: [{ id: 'seek-help', label: 'Seek', description: 'd' }, { id: 'treat', label: 'Treat', description: 'd' }] } });
+    expect(codes(model({}, { gp: { description: 'GP.', meta: { agency: 'gp', function: 'cure' }, on: { DONE: 'home' } } }))).toEqual([
+      'error unknown-function m.gp',
+    ]);
+    const declared = model({
+      meta: {
+        title: 'T',
+        description: 'D',
+        functions: [
+          { id: 'seek-help', label: 'Seek', description: 'd' },
+          { id: 'treat', label: 'Treat', description: 'd' },
+        ],
+      },
+    });
     expect(codes(declared)).toEqual(['error unknown-function m.ed']);
   });
 
   it('reports probabilities that do not sum to 1, giving the sum', () => {
-    const m = model({}, { ask: { description: 'Asks.', meta: { agency: 'person', function: 'seek-help' }, on: { TO_GP: { target: 'gp', meta: { p: 0.5 } }, TO_ED: { target: 'ed', meta: { p: 0.4 } } } } });
+    const m = model(
+      {},
+      {
+        ask: {
+          description: 'Asks.',
+          meta: { agency: 'person', function: 'seek-help' },
+          on: { TO_GP: { target: 'gp', meta: { p: 0.5 } }, TO_ED: { target: 'ed', meta: { p: 0.4 } } },
+        },
+      },
+    );
     const [d] = checkModel(m).diagnostics;
     expect(d).toMatchObject({ code: 'probability-sum', severity: 'error', path: 'm.ask' });
     expect(d!.message).toContain('sum to 0.9, not 1');
@@ -71,26 +103,41 @@ describe('checkModel', () => {
   });
 
   it('reports a missing probability when there is more than one way out', () => {
-    const m = model({}, { ask: { description: 'Asks.', meta: { agency: 'person', function: 'seek-help' }, on: { TO_GP: { target: 'gp', meta: { p: 0.5 } }, TO_ED: 'ed' } } });
+    const m = model(
+      {},
+      { ask: { description: 'Asks.', meta: { agency: 'person', function: 'seek-help' }, on: { TO_GP: { target: 'gp', meta: { p: 0.5 } }, TO_ED: 'ed' } } },
+    );
     const [d] = checkModel(m).diagnostics;
     expect(d).toMatchObject({ code: 'probability-missing', path: 'm.ask' });
     expect(d!.message).toContain('"TO_ED"');
   });
 
   it.each([[-0.2], [1.5], ['half']])('reports an invalid probability (%s) at the state that declares it', (p) => {
-    const m = model({}, { ask: { description: 'Asks.', meta: { agency: 'person', function: 'seek-help' }, on: { TO_GP: { target: 'gp', meta: { p } }, TO_ED: { target: 'ed', meta: { p: 0.5 } } } } });
+    const m = model(
+      {},
+      {
+        ask: {
+          description: 'Asks.',
+          meta: { agency: 'person', function: 'seek-help' },
+          on: { TO_GP: { target: 'gp', meta: { p } }, TO_ED: { target: 'ed', meta: { p: 0.5 } } },
+        },
+      },
+    );
     expect(codes(m)).toEqual(['error probability-invalid m.ask']);
   });
 
   it('counts ways out inherited from an ancestor', () => {
-    const m = model({}, {
-      gp: {
-        meta: { agency: 'gp' },
-        initial: 'see',
-        on: { ESCALATE: { target: '#m.ed', meta: { p: 0.1 } } },
-        states: { see: { description: 'Sees a GP.', meta: { function: 'treat' }, on: { DONE: { target: '#m.home', meta: { p: 0.8 } } } } },
+    const m = model(
+      {},
+      {
+        gp: {
+          meta: { agency: 'gp' },
+          initial: 'see',
+          on: { ESCALATE: { target: '#m.ed', meta: { p: 0.1 } } },
+          states: { see: { description: 'Sees a GP.', meta: { function: 'treat' }, on: { DONE: { target: '#m.home', meta: { p: 0.8 } } } } },
+        },
       },
-    });
+    );
     const [d] = checkModel(m).diagnostics;
     expect(d).toMatchObject({ code: 'probability-sum', path: 'm.gp.see' });
     expect(d!.message).toContain('(ESCALATE 0.1, DONE 0.8)');
@@ -118,7 +165,10 @@ describe('checkModel', () => {
     const { diagnostics, graph } = checkModel(m);
     expect(diagnostics).toEqual([]);
     expect(graph!.nodes[0]!.guardedWays).toBe(1);
-    expect(graph!.edges.map((e) => [e.event, e.p])).toEqual([['FAST', 0.4], ['ADVICE', 0.6]]);
+    expect(graph!.edges.map((e) => [e.event, e.p])).toEqual([
+      ['FAST', 0.4],
+      ['ADVICE', 0.6],
+    ]);
   });
 
   it('reports a dead end: a non-final state with no way out', () => {
@@ -126,23 +176,34 @@ describe('checkModel', () => {
   });
 
   it('reports a trap: ways out that only go round in a loop', () => {
-    const m = model({}, {
-      gp: { description: 'GP.', meta: { agency: 'gp', function: 'treat' }, on: { REFER: 'loop' } },
-      loop: { description: 'Loop.', meta: { agency: 'gp', function: 'follow-up' }, on: { BACK: 'gp' } },
-    });
+    const m = model(
+      {},
+      {
+        gp: { description: 'GP.', meta: { agency: 'gp', function: 'treat' }, on: { REFER: 'loop' } },
+        loop: { description: 'Loop.', meta: { agency: 'gp', function: 'follow-up' }, on: { BACK: 'gp' } },
+      },
+    );
     expect(codes(m)).toEqual(['error trap m.gp', 'error trap m.loop']);
   });
 
   it('reports a model with no reachable outcome', () => {
-    const m = toCareMachine({ id: 'n', meta: { title: 'T', description: 'D' }, initial: 'a', states: { a: { description: 'A.', meta: { agency: 'x', function: 'assess' }, on: { GO: 'a' } } } });
+    const m = toCareMachine({
+      id: 'n',
+      meta: { title: 'T', description: 'D' },
+      initial: 'a',
+      states: { a: { description: 'A.', meta: { agency: 'x', function: 'assess' }, on: { GO: 'a' } } },
+    });
     expect(codes(m)).toEqual(['error no-outcome n']);
   });
 
   it('warns about an unreachable state, once for a whole unreachable agency', () => {
-    const m = model({}, {
-      orphan: { description: 'Nobody comes here.', meta: { agency: 'x', function: 'treat' }, on: { DONE: 'home' } },
-      lostAgency: { meta: { agency: 'y' }, initial: 'one', states: { one: { description: 'One.', meta: { function: 'treat' }, on: { DONE: '#m.home' } } } },
-    });
+    const m = model(
+      {},
+      {
+        orphan: { description: 'Nobody comes here.', meta: { agency: 'x', function: 'treat' }, on: { DONE: 'home' } },
+        lostAgency: { meta: { agency: 'y' }, initial: 'one', states: { one: { description: 'One.', meta: { function: 'treat' }, on: { DONE: '#m.home' } } } },
+      },
+    );
     expect(codes(m)).toEqual(['warning unreachable-state m.orphan', 'warning unreachable-state m.lostAgency']);
   });
 
@@ -161,7 +222,10 @@ describe('checkModel', () => {
   });
 
   it('reports an invalid capacity', () => {
-    const m = model({}, { gp: { description: 'GP.', meta: { agency: 'gp', function: 'treat', capacity: { servers: 2, schedule: [1, 2] } }, on: { DONE: 'home' } } });
+    const m = model(
+      {},
+      { gp: { description: 'GP.', meta: { agency: 'gp', function: 'treat', capacity: { servers: 2, schedule: [1, 2] } }, on: { DONE: 'home' } } },
+    );
     expect(codes(m)).toEqual(['error invalid-capacity m.gp']);
   });
 
@@ -197,7 +261,10 @@ describe('checkModel', () => {
         call: {
           description: 'Calls again.',
           meta: { agency: 'x', function: 'receive' },
-          on: { AGAIN: { target: 'call', reenter: true, actions: { type: 'increment', params: { key: 'contacts' } }, meta: { p: 0.5 } }, STOP: { target: 'done', meta: { p: 0.5 } } },
+          on: {
+            AGAIN: { target: 'call', reenter: true, actions: { type: 'increment', params: { key: 'contacts' } }, meta: { p: 0.5 } },
+            STOP: { target: 'done', meta: { p: 0.5 } },
+          },
         },
         done: { type: 'final', description: 'Done.', meta: { agency: 'x', outcome: 'home' } },
       },
@@ -221,7 +288,13 @@ describe('checkModel', () => {
           description: 'Calls.',
           meta: { agency: 'x', function: 'receive' },
           on: {
-            AGAIN: { target: 'call', reenter: true, guard: { type: 'below', params: { key: 'contacts', value: 2 } }, actions: { type: 'increment', params: { key: 'contacts' } }, meta: { p: 0.5 } },
+            AGAIN: {
+              target: 'call',
+              reenter: true,
+              guard: { type: 'below', params: { key: 'contacts', value: 2 } },
+              actions: { type: 'increment', params: { key: 'contacts' } },
+              meta: { p: 0.5 },
+            },
             STOP: { target: 'done', meta: { p: 0.5 } },
           },
         },
@@ -244,7 +317,21 @@ describe('checkModel', () => {
     const m = createMachine({
       id: 'x',
       initial: 'a',
-      states: { a: { description: 'A.', meta: { agency: 'x', function: 'assess' }, on: { GO: { target: 'b', guard: () => { throw new Error('guard broke'); } } } }, b: { type: 'final' } },
+      states: {
+        a: {
+          description: 'A.',
+          meta: { agency: 'x', function: 'assess' },
+          on: {
+            GO: {
+              target: 'b',
+              guard: () => {
+                throw new Error('guard broke');
+              },
+            },
+          },
+        },
+        b: { type: 'final' },
+      },
     });
     const [d] = checkModel(m).diagnostics;
     expect(d).toMatchObject({ code: 'xstate-error', path: 'x.a' });

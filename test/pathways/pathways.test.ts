@@ -20,7 +20,14 @@ function xstateSimplePaths(machine: AnyStateMachine): string[] {
         .map((type) => ({ type })),
     toState: isOutcome,
   });
-  return paths.map((p) => p.steps.slice(1).map((s) => s.event.type).join(' ')).sort();
+  return paths
+    .map((p) =>
+      p.steps
+        .slice(1)
+        .map((s) => s.event.type)
+        .join(' '),
+    )
+    .sort();
 }
 
 function allPathways(graph: CareGraph, maxRevisits: number): Pathway[] {
@@ -36,7 +43,9 @@ const fixtures = ['test/fixtures/small.json', 'test/fixtures/parallel.ts', 'test
 describe('pathway enumeration', () => {
   it.each(fixtures)('gives the same simple pathways as @xstate/graph getSimplePaths for %s', async (file) => {
     const { machine, graph } = await compileFile(file);
-    const ours = allPathways(graph, 0).map((p) => p.events.join(' ')).sort();
+    const ours = allPathways(graph, 0)
+      .map((p) => p.events.join(' '))
+      .sort();
     expect(ours.length).toBeGreaterThan(1);
     expect(ours).toEqual(xstateSimplePaths(machine));
   });
@@ -45,7 +54,9 @@ describe('pathway enumeration', () => {
     fc.assert(
       fc.property(arbitraryModelConfig(), (config) => {
         const machine = toCareMachine(config);
-        const ours = allPathways(compile(machine), 0).map((p) => p.events.join(' ')).sort();
+        const ours = allPathways(compile(machine), 0)
+          .map((p) => p.events.join(' '))
+          .sort();
         expect(ours).toEqual(xstateSimplePaths(machine));
       }),
       { numRuns: 100, seed: 7 },
@@ -75,7 +86,10 @@ describe('pathway enumeration', () => {
       id: 'loop',
       initial: 'a',
       states: {
-        a: { meta: { agency: 'x', function: 'assess' }, on: { AGAIN: { target: 'a', reenter: true, meta: { p: 0.5 } }, DONE: { target: 'end', meta: { p: 0.5 } } } },
+        a: {
+          meta: { agency: 'x', function: 'assess' },
+          on: { AGAIN: { target: 'a', reenter: true, meta: { p: 0.5 } }, DONE: { target: 'end', meta: { p: 0.5 } } },
+        },
         end: { type: 'final', meta: { agency: 'x', outcome: 'home' } },
       },
     });
@@ -122,11 +136,17 @@ describe('exact counting', () => {
     const states: Record<string, unknown> = {};
     for (let l = 0; l < layers; l++) {
       for (let w = 0; w < width; w++) {
-        const next = l + 1 < layers ? Array.from({ length: width }, (_, x) => [`TO_${x}`, { target: `s${l + 1}_${x}`, meta: { p: 1 / width } }]) : [['DONE', { target: 'end' }]];
+        const next =
+          l + 1 < layers
+            ? Array.from({ length: width }, (_, x) => [`TO_${x}`, { target: `s${l + 1}_${x}`, meta: { p: 1 / width } }])
+            : [['DONE', { target: 'end' }]];
         states[`s${l}_${w}`] = { meta: { agency: `a${l % 3}`, function: 'treat' }, on: Object.fromEntries(next) };
       }
     }
-    states.start = { meta: { agency: 'a0', function: 'seek-help' }, on: Object.fromEntries(Array.from({ length: width }, (_, x) => [`TO_${x}`, { target: `s0_${x}`, meta: { p: 1 / width } }])) };
+    states.start = {
+      meta: { agency: 'a0', function: 'seek-help' },
+      on: Object.fromEntries(Array.from({ length: width }, (_, x) => [`TO_${x}`, { target: `s0_${x}`, meta: { p: 1 / width } }])),
+    };
     states.end = { type: 'final', meta: { agency: 'a0', outcome: 'home' } };
     const graph = compile(toCareMachine({ id: 'wide', initial: 'start', states }));
     expect(countPathways(graph)).toEqual({ exact: true, total: 10n ** 40n });
@@ -136,7 +156,8 @@ describe('exact counting', () => {
     const { graph } = await compileFile('models/city-uec.ts');
     const result = countPathways(graph, { maxRevisits: 1, maxWork: 10_000 });
     expect(result.exact).toBe(false);
-    if (!result.exact) expect(result.reason).toMatch(/^the loop through city\.[\w.]+, .* has too many ways round it to count within 10,000 steps with 1 revisit allowed/);
+    if (!result.exact)
+      expect(result.reason).toMatch(/^the loop through city\.[\w.]+, .* has too many ways round it to count within 10,000 steps with 1 revisit allowed/);
   });
 
   it('counts the default city exactly with no revisits', async () => {
@@ -150,12 +171,18 @@ describe('the most likely pathways', () => {
     fc.assert(
       fc.property(arbitraryModelConfig(), fc.constantFrom(0, 1), fc.integer({ min: 1, max: 8 }), (config, k, top) => {
         const graph = compile(toCareMachine(config));
-        const all = allPathways(graph, k).map((p) => p.probability).filter((p) => p > 0).sort((a, b) => b - a);
+        const all = allPathways(graph, k)
+          .map((p) => p.probability)
+          .filter((p) => p > 0)
+          .sort((a, b) => b - a);
         const found = getTopPathways(graph, { maxRevisits: k, top });
         const probs = found.pathways.map((p) => p.probability);
         expect(probs.length).toBe(Math.min(top, all.length));
         probs.forEach((p, i) => expect(p).toBeCloseTo(all[i]!, 12));
-        expect(found.coverage).toBeCloseTo(probs.reduce((a, b) => a + b, 0), 12);
+        expect(found.coverage).toBeCloseTo(
+          probs.reduce((a, b) => a + b, 0),
+          12,
+        );
         expect(found.complete).toBe(true);
       }),
       { numRuns: 200, seed: 5 },

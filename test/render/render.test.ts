@@ -12,8 +12,7 @@ import { compile, compileFile } from '../support/compile.ts';
 import { expectGolden } from '../support/golden.ts';
 
 /** Golden files keep the structure exact but not the inlined font, and round numbers to one decimal. */
-const normalise = (text: string) =>
-  text.replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+const normalise = (text: string) => text.replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
 
 async function renderAll(graph: ReturnType<typeof compile>) {
   const analysis = getFunctionalAnalysis(graph);
@@ -56,10 +55,21 @@ describe('diagrams and the report', () => {
     const hostile = compile(
       toCareMachine({
         id: 'x',
-        meta: { title: 'Tom & Jerry\'s "<script>alert(1)</script>" model', description: '<img src=x onerror=alert(1)>', agencies: [{ id: 'a', label: 'A & "B" <i>' }, { id: 'b', label: "O'Brien's <b>team</b>" }] },
+        meta: {
+          title: 'Tom & Jerry\'s "<script>alert(1)</script>" model',
+          description: '<img src=x onerror=alert(1)>',
+          agencies: [
+            { id: 'a', label: 'A & "B" <i>' },
+            { id: 'b', label: "O'Brien's <b>team</b>" },
+          ],
+        },
         initial: 's',
         states: {
-          s: { description: 'Says <script>alert("hi")</script> & more', meta: { agency: 'a', function: 'assess' }, on: { GO: { target: 't', meta: { p: 0.5 } }, STOP: { target: 'out', meta: { p: 0.5 } } } },
+          s: {
+            description: 'Says <script>alert("hi")</script> & more',
+            meta: { agency: 'a', function: 'assess' },
+            on: { GO: { target: 't', meta: { p: 0.5 } }, STOP: { target: 'out', meta: { p: 0.5 } } },
+          },
           t: { description: '"Quoted" & <b>bold</b>', meta: { agency: 'b', function: 'treat' }, on: { DONE: 'out' } },
           out: { type: 'final', description: 'Done </svg> <!-- -->', meta: { agency: 'b', outcome: 'home & "happy"' } },
         },
@@ -78,7 +88,20 @@ describe('diagrams and the report', () => {
   });
 
   it('give agencies distinct colours, patterns and badges: colour is never the only cue', () => {
-    const styles = getAgencyStyles(['The person and their carers', 'NHS 111', 'Ambulance service (999)', 'GP practice', 'Out-of-hours GP service', 'Community pharmacy', 'Urgent treatment centre', 'Emergency department', 'Acute hospital wards', 'Community health services', 'Adult social care', 'Mental health crisis service']);
+    const styles = getAgencyStyles([
+      'The person and their carers',
+      'NHS 111',
+      'Ambulance service (999)',
+      'GP practice',
+      'Out-of-hours GP service',
+      'Community pharmacy',
+      'Urgent treatment centre',
+      'Emergency department',
+      'Acute hospital wards',
+      'Community health services',
+      'Adult social care',
+      'Mental health crisis service',
+    ]);
     expect(styles.map((s) => s.badge)).toEqual(['PC', '111', '999', 'GP', 'OHG', 'CP', 'UTC', 'ED', 'AHW', 'CHS', 'ASC', 'MHC']);
     expect(new Set(styles.map((s) => `${s.stroke}|${s.dash}`)).size).toBe(12);
   });

@@ -81,7 +81,11 @@ describe('the JSON contract', () => {
     for (const [heading, value] of outputs) {
       const contract = contractOf(heading);
       // Row fields the contract summarises under one name (visits, workload, handoffs are documented by their rows where given).
-      const missing = [...keysOf(value)].filter((k) => !new RegExp(`\\b${k}\\b`).test(contract) && !['perRequest', 'exact', 'agency', 'minutesPerRequest', 'ci95', 'mean', 'regions', 'context', 'p10', 'p25', 'p50', 'p75', 'p90', 'count'].includes(k));
+      const missing = [...keysOf(value)].filter(
+        (k) =>
+          !new RegExp(`\\b${k}\\b`).test(contract) &&
+          !['perRequest', 'exact', 'agency', 'minutesPerRequest', 'ci95', 'mean', 'regions', 'context', 'p10', 'p25', 'p50', 'p75', 'p90', 'count'].includes(k),
+      );
       expect(missing, heading).toEqual([]);
     }
     expect(readme).toContain('`configurations: [{ context?, regions?, … the same figures }]`');

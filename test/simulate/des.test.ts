@@ -89,10 +89,16 @@ describe('priority queues', () => {
         meta: { title: 'Two classes', description: 'd', demand: { perDay: 1.8 * 1440 } },
         initial: 'arrive',
         states: {
-          arrive: { meta: { agency: 'a', function: 'assess' }, on: { URGENT: { target: 'urgent', meta: { p: 0.3 } }, ROUTINE: { target: 'routine', meta: { p: 0.7 } } } },
+          arrive: {
+            meta: { agency: 'a', function: 'assess' },
+            on: { URGENT: { target: 'urgent', meta: { p: 0.3 } }, ROUTINE: { target: 'routine', meta: { p: 0.7 } } },
+          },
           urgent: { meta: { agency: 'a', function: 'assess', priority: 1 }, on: { GO: 'serve' } },
           routine: { meta: { agency: 'a', function: 'assess', priority: 2 }, on: { GO: 'serve' } },
-          serve: { meta: { agency: 'b', function: 'treat', duration: { dist: 'exponential', mean: 0.5 }, capacity: { servers: 1, queue: 'priority' } }, on: { DONE: 'out' } },
+          serve: {
+            meta: { agency: 'b', function: 'treat', duration: { dist: 'exponential', mean: 0.5 }, capacity: { servers: 1, queue: 'priority' } },
+            on: { DONE: 'out' },
+          },
           out: { type: 'final', meta: { agency: 'b', outcome: 'home' } },
         },
       }),
@@ -180,7 +186,11 @@ describe('the end of the run', () => {
           meta: { agency: 'ed', function: 'assess', duration: { dist: 'exponential', mean: 120 }, capacity: { servers: 40 } },
           on: { ADMIT: { target: 'ward', meta: { p: 0.065 } }, HOME: { target: 'home', meta: { p: 0.935 } } },
         },
-        ward: { description: 'Ward.', meta: { agency: 'acute', function: 'admit', duration: { dist: 'fixed', value: 3 * 1440 } }, on: { DISCHARGE: 'discharged' } },
+        ward: {
+          description: 'Ward.',
+          meta: { agency: 'acute', function: 'admit', duration: { dist: 'fixed', value: 3 * 1440 } },
+          on: { DISCHARGE: 'discharged' },
+        },
         home: { type: 'final', description: 'Home.', meta: { agency: 'person', outcome: 'home' } },
         discharged: { type: 'final', description: 'Discharged.', meta: { agency: 'person', outcome: 'discharged' } },
       },

@@ -92,7 +92,10 @@ describe('Monte Carlo', () => {
         id: 'two',
         initial: 'a',
         states: {
-          a: { meta: { agency: 'x', function: 'assess' }, on: { ONE: { target: 'b', meta: { p: 0.3 } }, TWO: { target: 'b', meta: { p: 0.2 } }, OTHER: { target: 'c', meta: { p: 0.5 } } } },
+          a: {
+            meta: { agency: 'x', function: 'assess' },
+            on: { ONE: { target: 'b', meta: { p: 0.3 } }, TWO: { target: 'b', meta: { p: 0.2 } }, OTHER: { target: 'c', meta: { p: 0.5 } } },
+          },
           b: { type: 'final', meta: { agency: 'x', outcome: 'home' } },
           c: { type: 'final', meta: { agency: 'x', outcome: 'admitted' } },
         },
@@ -116,7 +119,9 @@ describe('Monte Carlo', () => {
 
 describe('the fast engine against a real xstate actor', () => {
   const models = [
-    ...readdirSync(path.join(root, 'models')).filter((f) => /\.(ts|json)$/.test(f)).map((f) => `models/${f}`),
+    ...readdirSync(path.join(root, 'models'))
+      .filter((f) => /\.(ts|json)$/.test(f))
+      .map((f) => `models/${f}`),
     'test/fixtures/small.json',
     'test/fixtures/guarded.ts',
     'test/fixtures/parallel.ts',

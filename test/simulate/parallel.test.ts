@@ -90,14 +90,38 @@ const fixedRegions = {
   meta: { title: 'Fixed regions', description: 'Two fixed-time regions.', demand: { perDay: 96 } },
   initial: 'book',
   states: {
-    book: { description: 'Booked in.', meta: { agency: 'ed', function: 'receive', duration: { dist: 'fixed', value: 1 }, capacity: { servers: 1 } }, on: { GO: 'both' } },
+    book: {
+      description: 'Booked in.',
+      meta: { agency: 'ed', function: 'receive', duration: { dist: 'fixed', value: 1 }, capacity: { servers: 1 } },
+      on: { GO: 'both' },
+    },
     both: {
       type: 'parallel',
       meta: { agency: 'ed' },
       onDone: 'home',
       states: {
-        a: { initial: 'x', states: { x: { description: 'Ten minutes.', meta: { function: 'assess', duration: { dist: 'fixed', value: 10 } } as Record<string, unknown>, on: { A_DONE: 'y' } as Record<string, unknown>, }, y: { type: 'final', description: 'Done.' } } },
-        b: { initial: 'x', states: { x: { description: 'Twenty minutes.', meta: { function: 'assess', duration: { dist: 'fixed', value: 20 } } as Record<string, unknown>, on: { B_DONE: 'y' } as Record<string, unknown> }, y: { type: 'final', description: 'Done.' } } },
+        a: {
+          initial: 'x',
+          states: {
+            x: {
+              description: 'Ten minutes.',
+              meta: { function: 'assess', duration: { dist: 'fixed', value: 10 } } as Record<string, unknown>,
+              on: { A_DONE: 'y' } as Record<string, unknown>,
+            },
+            y: { type: 'final', description: 'Done.' },
+          },
+        },
+        b: {
+          initial: 'x',
+          states: {
+            x: {
+              description: 'Twenty minutes.',
+              meta: { function: 'assess', duration: { dist: 'fixed', value: 20 } } as Record<string, unknown>,
+              on: { B_DONE: 'y' } as Record<string, unknown>,
+            },
+            y: { type: 'final', description: 'Done.' },
+          },
+        },
       },
     },
     home: { type: 'final', description: 'Home.', meta: { agency: 'person', outcome: 'home' } },
@@ -112,7 +136,10 @@ const fixedRegions = {
 const arbitraryRegions = fc
   .array(
     fc.array(
-      fc.record({ mean: fc.integer({ min: 1, max: 30 }), exit: fc.option(fc.record({ to: fc.constantFrom('died', 'admitted'), p: fc.integer({ min: 1, max: 60 }) }), { nil: undefined }) }),
+      fc.record({
+        mean: fc.integer({ min: 1, max: 30 }),
+        exit: fc.option(fc.record({ to: fc.constantFrom('died', 'admitted'), p: fc.integer({ min: 1, max: 60 }) }), { nil: undefined }),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
     { minLength: 2, maxLength: 3 },
@@ -137,7 +164,10 @@ const arbitraryRegions = fc
                     const next = k + 1 < steps.length ? `s${k + 1}` : 'end';
                     // A step with one way out leaves p out, as the README allows.
                     const on = step.exit
-                      ? { [`NEXT${r}`]: { target: next, meta: { p: 1 - step.exit.p / 100 } }, [`EXIT${r}`]: { target: `#gen.${step.exit.to}`, meta: { p: step.exit.p / 100 } } }
+                      ? {
+                          [`NEXT${r}`]: { target: next, meta: { p: 1 - step.exit.p / 100 } },
+                          [`EXIT${r}`]: { target: `#gen.${step.exit.to}`, meta: { p: step.exit.p / 100 } },
+                        }
                       : { [`NEXT${r}`]: next };
                     return [`s${k}`, { description: 'A step.', meta: { function: 'assess', duration: { dist: 'exponential', mean: step.mean } }, on }];
                   }),

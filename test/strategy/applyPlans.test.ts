@@ -57,7 +57,11 @@ const tiny = (): MachineConfig => ({
       meta: { agency: 'ed' },
       initial: 'treat',
       states: {
-        treat: { description: 'Emergency treatment.', meta: { function: 'emergency-treatment', duration: { dist: 'fixed', value: 240 } }, on: { HOME: { target: 'discharged' } } },
+        treat: {
+          description: 'Emergency treatment.',
+          meta: { function: 'emergency-treatment', duration: { dist: 'fixed', value: 240 } },
+          on: { HOME: { target: 'discharged' } },
+        },
         discharged: { type: 'final', description: 'Discharged.', meta: { outcome: 'home' } },
       },
     },
@@ -108,7 +112,14 @@ describe('applying a plan', () => {
     const { config, problems } = applyPlans(tiny(), [
       plan([
         { change: 'add-way', state: 'tiny.line.triage', way: 'CALL_BACK', to: 'tiny.line.callBack', p: 0.2, rebalance: true },
-        { change: 'add-service', state: 'tiny.line.callBack', description: 'A clinician calls back.', function: 'advise', duration: { dist: 'fixed', value: 20 }, ways: { ADVISED: { to: 'tiny.line.advised', p: 0.75 }, CLINIC: { to: 'tiny.clinic.visit', p: 0.25 } } },
+        {
+          change: 'add-service',
+          state: 'tiny.line.callBack',
+          description: 'A clinician calls back.',
+          function: 'advise',
+          duration: { dist: 'fixed', value: 20 },
+          ways: { ADVISED: { to: 'tiny.line.advised', p: 0.75 }, CLINIC: { to: 'tiny.clinic.visit', p: 0.25 } },
+        },
       ]),
     ]);
     expect(problems).toEqual([]);
@@ -136,7 +147,10 @@ describe('applying a plan', () => {
       ]),
     ]);
     expect(problems).toEqual([]);
-    const [minutes, workload] = valuesOf(config, [{ kind: 'time-to-outcome', statistic: 'mean' }, { kind: 'workload', agency: 'ed' }]);
+    const [minutes, workload] = valuesOf(config, [
+      { kind: 'time-to-outcome', statistic: 'mean' },
+      { kind: 'workload', agency: 'ed' },
+    ]);
     // 10 + 0.3 × 30 + 0.23 × 120
     expect(minutes).toBeCloseTo(10 + 9 + 27.6, 10);
     // 200 requests a day × 0.23 visits × 120 minutes
@@ -169,7 +183,9 @@ describe('applying a plan', () => {
         { change: 'remove-way', state: 'tiny.line.triage', way: 'ED', rebalance: true },
       ]),
     ]);
-    expect(problems.map((p) => `${p.at}: ${p.message}`)).toEqual(['changes[2]: Removing tiny.line.triage ED conflicts with changes[1], which changes the same thing.']);
+    expect(problems.map((p) => `${p.at}: ${p.message}`)).toEqual([
+      'changes[2]: Removing tiny.line.triage ED conflicts with changes[1], which changes the same thing.',
+    ]);
   });
 
   it('refuses a rebalance of a state whose ways another change sets', () => {
@@ -183,8 +199,18 @@ describe('applying a plan', () => {
   });
 
   it('refuses plans that conflict with each other when applied together, naming the other plan', () => {
-    const { problems } = applyPlans(tiny(), [plan([{ change: 'duration', state: 'tiny.ed.treat', scale: 0.5 }], 'faster-ed'), plan([{ change: 'duration', state: 'tiny.ed.treat', scale: 0.8 }], 'other')]);
-    expect(problems).toEqual([{ plan: 'other', at: 'changes[1]', message: 'Changing the duration of tiny.ed.treat conflicts with plan faster-ed changes[1], which changes the same thing.', hint: 'Combine the two into one change, or leave one of them out.' }]);
+    const { problems } = applyPlans(tiny(), [
+      plan([{ change: 'duration', state: 'tiny.ed.treat', scale: 0.5 }], 'faster-ed'),
+      plan([{ change: 'duration', state: 'tiny.ed.treat', scale: 0.8 }], 'other'),
+    ]);
+    expect(problems).toEqual([
+      {
+        plan: 'other',
+        at: 'changes[1]',
+        message: 'Changing the duration of tiny.ed.treat conflicts with plan faster-ed changes[1], which changes the same thing.',
+        hint: 'Combine the two into one change, or leave one of them out.',
+      },
+    ]);
   });
 
   it('leaves probabilities that no longer sum to 1 for the model check to report, at the state', () => {
@@ -201,8 +227,16 @@ describe('applying a plan', () => {
   });
 
   it('refuses a new service outside an agency, and one whose name is taken', () => {
-    const add = (state: string): PlanChange => ({ change: 'add-service', state, description: 'x', function: 'advise', ways: { DONE: { to: 'tiny.line.advised' } } });
-    expect(applyPlans(tiny(), [plan([add('tiny.nowhere.x')])]).problems[0]!.message).toBe('a new service goes inside an agency, but tiny.nowhere is not a state with states inside it.');
+    const add = (state: string): PlanChange => ({
+      change: 'add-service',
+      state,
+      description: 'x',
+      function: 'advise',
+      ways: { DONE: { to: 'tiny.line.advised' } },
+    });
+    expect(applyPlans(tiny(), [plan([add('tiny.nowhere.x')])]).problems[0]!.message).toBe(
+      'a new service goes inside an agency, but tiny.nowhere is not a state with states inside it.',
+    );
     expect(applyPlans(tiny(), [plan([add('tiny.line.triage')])]).problems[0]!.message).toBe('there is already a state tiny.line.triage.');
   });
 

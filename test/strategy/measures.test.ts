@@ -60,7 +60,10 @@ describe('the Monte Carlo measures', () => {
       meta: { title: 'Fixed', description: 'Fixed durations.' },
       initial: 'triage',
       states: {
-        triage: { meta: { agency: 'line', function: 'assess', duration: { dist: 'fixed', value: 10 } }, on: { CLINIC: { target: 'wait', meta: { p: 0.5 } }, HOME: { target: 'home', meta: { p: 0.5 } } } },
+        triage: {
+          meta: { agency: 'line', function: 'assess', duration: { dist: 'fixed', value: 10 } },
+          on: { CLINIC: { target: 'wait', meta: { p: 0.5 } }, HOME: { target: 'home', meta: { p: 0.5 } } },
+        },
         wait: { meta: { agency: 'clinic', function: 'book', duration: { dist: 'fixed', value: 50 } }, on: { SEEN: 'clinic' } },
         clinic: { meta: { agency: 'clinic', function: 'treat', duration: { dist: 'fixed', value: 20 } }, on: { DONE: 'done' } },
         home: { type: 'final', meta: { agency: 'line', outcome: 'home' } },
@@ -105,7 +108,10 @@ describe('the discrete-event measures', () => {
       states: {
         desk: { meta: { agency: 'desk', function: 'receive', duration: { dist: 'exponential', mean: 1 }, capacity: { servers: 1 } }, on: { SEND: 'dispatch' } },
         dispatch: { meta: { agency: 'ambulance', function: 'dispatch', duration: { dist: 'fixed', value: 20 } }, on: { ARRIVE: 'scene' } },
-        scene: { meta: { agency: 'ambulance', function: 'assess', duration: { dist: 'fixed', value: 5 } }, on: { SHORT: { target: 'shortStay', meta: { p: 0.7 } }, LONG: { target: 'longStay', meta: { p: 0.3 } } } },
+        scene: {
+          meta: { agency: 'ambulance', function: 'assess', duration: { dist: 'fixed', value: 5 } },
+          on: { SHORT: { target: 'shortStay', meta: { p: 0.7 } }, LONG: { target: 'longStay', meta: { p: 0.3 } } },
+        },
         shortStay: { meta: { agency: 'ed', function: 'emergency-treatment', duration: { dist: 'fixed', value: 180 } }, on: { HOME: 'home' } },
         longStay: { meta: { agency: 'ed', function: 'emergency-treatment', duration: { dist: 'fixed', value: 300 } }, on: { HOME: 'home' } },
         home: { type: 'final', meta: { agency: 'person', outcome: 'home' } },
@@ -145,10 +151,17 @@ describe('the discrete-event measures', () => {
 describe('checking a measure against a model', async () => {
   const { graph } = await compileFile('test/fixtures/small.json');
   it('names what is missing and how to fix it', () => {
-    expect(checkMeasure(graph, { kind: 'reach-share', agency: 'emergency' })).toEqual({ problem: 'there is no agency "emergency" in the model.', hint: 'Agencies: person, nhs111, gp, ambulance, ed.' });
+    expect(checkMeasure(graph, { kind: 'reach-share', agency: 'emergency' })).toEqual({
+      problem: 'there is no agency "emergency" in the model.',
+      hint: 'Agencies: person, nhs111, gp, ambulance, ed.',
+    });
     expect(checkMeasure(graph, { kind: 'visits', state: 'small.nhs111.triag' })!.hint).toContain('small.nhs111.triage');
-    expect(checkMeasure(graph, { kind: 'wait', state: 'small.gp.appointment', statistic: 'mean' })!.problem).toBe('small.gp.appointment has no capacity, so it has no queue to measure.');
-    expect(checkMeasure(graph, { kind: 'response-time', state: 'small.gp.appointment', statistic: 'mean' })!.problem).toBe('small.gp.appointment is not a dispatch state, so it has no response time.');
+    expect(checkMeasure(graph, { kind: 'wait', state: 'small.gp.appointment', statistic: 'mean' })!.problem).toBe(
+      'small.gp.appointment has no capacity, so it has no queue to measure.',
+    );
+    expect(checkMeasure(graph, { kind: 'response-time', state: 'small.gp.appointment', statistic: 'mean' })!.problem).toBe(
+      'small.gp.appointment is not a dispatch state, so it has no response time.',
+    );
     expect(checkMeasure(graph, { kind: 'outcome-share', state: 'small.ed' })!.problem).toBe('small.ed is not an outcome state.');
     expect(checkMeasure(graph, { kind: 'outcome-share', outcome: 'died' })!.problem).toBe('there is no outcome "died" in the model.');
     expect(checkMeasure(graph, { kind: 'handoffs' })).toBeUndefined();

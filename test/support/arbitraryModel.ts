@@ -83,8 +83,20 @@ function buildConfig(agencies: Way[][][], inherited: (Way | undefined)[], finals
       meta: { agency: 'parallel' },
       onDone: '#gen.out0',
       states: {
-        left: { initial: 'x', states: { x: { description: 'Left.', meta: { function: 'assess' }, on: { A: 'y', B: '#gen.a0' } }, y: { type: 'final', description: 'Left done.', meta: { outcome: 'home' } } } },
-        right: { initial: 'x', states: { x: { description: 'Right.', meta: { function: 'assess' }, on: { C: 'y' } }, y: { type: 'final', description: 'Right done.', meta: { outcome: 'home' } } } },
+        left: {
+          initial: 'x',
+          states: {
+            x: { description: 'Left.', meta: { function: 'assess' }, on: { A: 'y', B: '#gen.a0' } },
+            y: { type: 'final', description: 'Left done.', meta: { outcome: 'home' } },
+          },
+        },
+        right: {
+          initial: 'x',
+          states: {
+            x: { description: 'Right.', meta: { function: 'assess' }, on: { C: 'y' } },
+            y: { type: 'final', description: 'Right done.', meta: { outcome: 'home' } },
+          },
+        },
       },
     };
   }

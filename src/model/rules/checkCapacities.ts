@@ -18,6 +18,14 @@ export const checkCapacities: Rule = ({ states }) =>
               ? `queue must be 'fifo' or 'priority' (it is ${JSON.stringify(capacity.queue)})`
               : undefined;
     return problem
-      ? [{ code: 'invalid-capacity', severity: 'error' as const, path: s.path, message: `The capacity is not valid: ${problem}.`, hint: "Write it as { servers: 6, schedule?: [24 numbers], queue?: 'fifo' | 'priority' }." }]
+      ? [
+          {
+            code: 'invalid-capacity',
+            severity: 'error' as const,
+            path: s.path,
+            message: `The capacity is not valid: ${problem}.`,
+            hint: "Write it as { servers: 6, schedule?: [24 numbers], queue?: 'fifo' | 'priority' }.",
+          },
+        ]
       : [];
   });

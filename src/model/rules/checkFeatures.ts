@@ -31,5 +31,4 @@ const advice: Record<string, { severity: Diagnostic['severity']; message: string
 };
 
 /** xstate features the analysis cannot honour, or honours only partly. */
-export const checkFeatures: Rule = ({ states }) =>
-  states.flatMap((s) => s.features.map((f) => ({ code: 'unsupported-feature', path: s.path, ...advice[f]! })));
+export const checkFeatures: Rule = ({ states }) => states.flatMap((s) => s.features.map((f) => ({ code: 'unsupported-feature', path: s.path, ...advice[f]! })));

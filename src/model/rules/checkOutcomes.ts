@@ -32,7 +32,11 @@ export const checkOutcomes: Rule = ({ modelId, states, graph }) => {
   }
   const deadEnd = nodes.map((n) => !n.isOutcome && outStart[n.index] === outStart[n.index + 1]);
   // A state that only leads into a dead end is not a trap of its own: the dead end is the one problem, said once.
-  const canEnd = getCanFinish(graph.nodes.length, edges, nodes.map((n, i) => n.isOutcome || deadEnd[i]!));
+  const canEnd = getCanFinish(
+    graph.nodes.length,
+    edges,
+    nodes.map((n, i) => n.isOutcome || deadEnd[i]!),
+  );
   const byPath = (code: 'dead-end' | 'trap', found: boolean[]) => {
     const groups = new Map<string, typeof nodes>();
     for (const node of nodes) if (found[node.index]) groups.set(node.states.join(' + '), [...(groups.get(node.states.join(' + ')) ?? []), node]);
@@ -56,7 +60,13 @@ export const checkOutcomes: Rule = ({ modelId, states, graph }) => {
           };
     });
   };
-  out.push(...byPath('dead-end', deadEnd), ...byPath('trap', canEnd.map((ok) => !ok)));
+  out.push(
+    ...byPath('dead-end', deadEnd),
+    ...byPath(
+      'trap',
+      canEnd.map((ok) => !ok),
+    ),
+  );
   return out;
 };
 

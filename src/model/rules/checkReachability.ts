@@ -10,13 +10,11 @@ export const checkReachability: Rule = ({ states, graph }) => {
   const reachable = new Map(states.map((s) => [s.path, s.reachable]));
   return states
     .filter((s) => !s.reachable && s.parent !== undefined && reachable.get(s.parent) && s.type !== 'history')
-    .map(
-      (s): Diagnostic => ({
-        code: 'unreachable-state',
-        severity: 'warning',
-        path: s.path,
-        message: `No request can reach this ${s.type === 'atomic' || s.type === 'final' ? 'state' : 'group of states'}: no way out of any reachable state leads here.`,
-        hint: 'Add a transition that targets it, or remove it if the service is not part of this system.',
-      }),
-    );
+    .map((s): Diagnostic => ({
+      code: 'unreachable-state',
+      severity: 'warning',
+      path: s.path,
+      message: `No request can reach this ${s.type === 'atomic' || s.type === 'final' ? 'state' : 'group of states'}: no way out of any reachable state leads here.`,
+      hint: 'Add a transition that targets it, or remove it if the service is not part of this system.',
+    }));
 };
