@@ -76,12 +76,12 @@ const MONTE_CARLO_REQUESTS = 100_000;
 
 /** The simulation a report shows: Monte Carlo flows always, discrete-event results where the model allows. */
 async function simulate(graph: CareGraph, file: string, o: { days: number; replications: number; seed: number; workers: number }): Promise<ReportSimulation> {
-  const [{ getSimulatedHandoffSteps }, { checkDes }, { summariseDes }, { runSimulation }, { defaultDesOptions }, { defaultMonteCarloOptions }] =
+  const [{ getSimulatedHandoffSteps }, { checkDes }, { summariseDes }, { runReplications }, { defaultDesOptions }, { defaultMonteCarloOptions }] =
     await Promise.all([
       import('../simulate/getSimulatedHandoffSteps.ts'),
       import('../simulate/checkDes.ts'),
       import('../simulate/summariseDes.ts'),
-      import('./runSimulation.ts'),
+      import('../simulate/runReplications.ts'),
       import('../simulate/runDes.ts'),
       import('../simulate/runMonteCarlo.ts'),
     ]);
@@ -93,6 +93,6 @@ async function simulate(graph: CareGraph, file: string, o: { days: number; repli
   const progress = process.stderr.isTTY
     ? (done: number, all: number) => process.stderr.write(`\rSimulating: ${done} of ${all} replications${done === all ? '\n' : ''}`)
     : () => {};
-  const tallies = await runSimulation(graph, { mode: 'des', montecarlo: defaultMonteCarloOptions, des }, o.workers, progress);
-  return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, des: summariseDes(graph, des, tallies as DesTally[]) };
+  const [tallies] = await runReplications({ graphs: [graph], mode: 'des', montecarlo: defaultMonteCarloOptions, des }, { workers: o.workers, progress });
+  return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, des: summariseDes(graph, des, tallies! as DesTally[]) };
 }

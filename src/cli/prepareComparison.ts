@@ -16,7 +16,9 @@ import { readStrategy } from '../strategy/readStrategy.ts';
 import { toPlanChangeText } from '../strategy/toPlanChangeText.ts';
 import type { Plan, StateSelector, Strategy, StrategyProblem } from '../strategy/types.ts';
 import { CliError, exitCodes } from './errors.ts';
-import { runDesPool } from './runDesPool.ts';
+import { runReplications } from '../simulate/runReplications.ts';
+import { defaultMonteCarloOptions } from '../simulate/runMonteCarlo.ts';
+import type { DesTally } from '../simulate/summariseDes.ts';
 
 /** What `compare` and `watch` ask for. */
 export interface ComparisonRequest {
@@ -118,7 +120,12 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
   const kept = request.exactOnly ? strategy.objectives.filter((o) => getMeasureSource(o.measure) === 'exact') : strategy.objectives;
   const graphs = [baseline, ...scenarios.map((s) => s.graph)];
   const needsDes = kept.some((o) => getMeasureSource(o.measure) === 'des');
-  const desTallies = needsDes ? await runDesPool(graphs, toDesOptions(strategy.simulation), request.workers ?? 1, request.cancelled) : undefined;
+  const desTallies = needsDes
+    ? ((await runReplications(
+        { graphs, mode: 'des', montecarlo: defaultMonteCarloOptions, des: toDesOptions(strategy.simulation) },
+        { workers: request.workers ?? 1, ...(request.cancelled ? { cancelled: request.cancelled } : {}) },
+      )) as DesTally[][])
+    : undefined;
   if (request.cancelled?.()) throw new ComparisonCancelled();
   const comparison = getComparison(
     baseline,

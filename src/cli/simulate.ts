@@ -11,7 +11,7 @@ import { defaultMonteCarloOptions, summariseMonteCarlo, type ReplicationTally } 
 import { createDesTally, summariseDes, type DesTally } from '../simulate/summariseDes.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
-import { runSimulation } from './runSimulation.ts';
+import { runReplications } from '../simulate/runReplications.ts';
 
 interface SimulateOptions {
   mode: string;
@@ -79,7 +79,7 @@ export function addSimulateCommand(program: Command): void {
       const tallies =
         mode === 'des' && options.events
           ? runWithEventLog(graph, des, options.events, progress)
-          : await runSimulation(graph, { mode, montecarlo, des }, workers, progress);
+          : (await runReplications({ graphs: [graph], mode, montecarlo, des }, { workers, progress }))[0]!;
       const result = mode === 'des' ? summariseDes(graph, des, tallies as DesTally[]) : summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
       let text =
         format === 'json' ? JSON.stringify(result, null, 2) + '\n' : result.mode === 'des' ? toDesText(result, label) : toMonteCarloText(result, label);
