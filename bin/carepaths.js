@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The published entry point: registers tsx so that both our TypeScript sources and
-// TypeScript models written by users load without a build step, and the hooks that let a model
-// anywhere on disk import from 'carepaths' as an ES module (see resolveCarepaths.mjs).
-import { register as registerHooks } from 'node:module';
-import { register } from 'tsx/esm/api';
+// The published entry point: carepaths runs compiled (dist/). Models written in TypeScript load
+// through tsx, which loadModel registers when the first one is read.
+import { existsSync } from 'node:fs';
 
-register();
-registerHooks('./resolveCarepaths.mjs', import.meta.url);
-const { main } = await import('../src/cli/main.ts');
-await main(process.argv);
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('carepaths: this copy has not been built yet. Run npm run build (npm ci and npm install do it for you).\n');
+  process.exit(70);
+}
+const { main: run } = await import(main.href);
+await run(process.argv);

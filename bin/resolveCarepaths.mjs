@@ -3,7 +3,7 @@
 //   not the model's folder has carepaths installed;
 // - a .ts or .js model is an ES module even in a folder whose package.json does not say
 //   "type": "module" (or that has none), as the README's examples are written.
-const entry = new URL('../src/index.ts', import.meta.url).href;
+const entry = new URL('../dist/index.js', import.meta.url).href;
 const ours = new URL('..', import.meta.url).href;
 
 export async function resolve(specifier, context, next) {

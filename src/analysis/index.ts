@@ -6,3 +6,5 @@ export type { ModelSummary, SummaryCount } from './getModelSummary.ts';
 export type { AgencyRow, FunctionalAnalysis, FunctionCell, FunctionRow, HandoffFlow } from './types.ts';
 export { getComparison } from './getComparison.ts';
 export type { AgencyWorkload, ChangeStatus, Comparison, ObjectiveComparison, ObjectiveValue, PlanFindings } from './getComparison.ts';
+export { defaultVerificationOptions, getVerification } from './getVerification.ts';
+export type { Verification, VerificationOptions, VerificationPart } from './getVerification.ts';

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { AnyStateMachine } from 'xstate';
 import type { CareGraph } from '../graph/types.ts';
 import { checkModel, type CheckResult } from '../model/checkModel.ts';
 import { loadJsonText, loadModel, type LoadResult } from '../io/loadModel.ts';
@@ -43,9 +44,12 @@ export async function loadMachine(model: string | undefined): Promise<Extract<Lo
 }
 
 /** Loads and checks a model, or stops with a clear message and exit code 2 when the file cannot be used. */
-export async function loadChecked(model: string | undefined, maxConfigurations?: number): Promise<CheckResult & { file: string; source: ModelSource }> {
+export async function loadChecked(
+  model: string | undefined,
+  maxConfigurations?: number,
+): Promise<CheckResult & { file: string; source: ModelSource; machine: AnyStateMachine }> {
   const loaded = await loadMachine(model);
-  return { ...checkModel(loaded.machine, maxConfigurations ? { maxConfigurations } : {}), file: loaded.file, source: loaded.source };
+  return { ...checkModel(loaded.machine, maxConfigurations ? { maxConfigurations } : {}), file: loaded.file, source: loaded.source, machine: loaded.machine };
 }
 
 /** Loads a model for analysis: it must pass the check, or the errors are shown and the exit code is 1. */
@@ -75,6 +79,7 @@ export const optionRanges: Record<string, readonly [number, number]> = {
   '--max-revisits': [0, 20],
   '--count-steps': [1, 1e12],
   '--max-configurations': [1, 10_000_000],
+  '--max-pathways': [1, 10_000_000],
   '--port': [0, 65_535],
 };
 

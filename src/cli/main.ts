@@ -10,6 +10,7 @@ import { addPathwaysCommand } from './pathways.ts';
 import { addReportCommand } from './report.ts';
 import { addSimulateCommand } from './simulate.ts';
 import { addSummaryCommand } from './summary.ts';
+import { addVerifyCommand } from './verify.ts';
 import { addWatchCommand } from './watch.ts';
 
 /** The carepaths command line: one file a command, one place that turns failures into messages. */
@@ -24,6 +25,7 @@ export function createProgram(): Command {
     .showHelpAfterError('Run "carepaths --help" for the commands, or "carepaths COMMAND --help" for what a command takes.')
     .exitOverride();
   addCheckCommand(program);
+  addVerifyCommand(program);
   addSummaryCommand(program);
   addPathwaysCommand(program);
   addAnalyseCommand(program);

@@ -4,3 +4,6 @@ export { getComponents } from './getComponents.ts';
 export type { Components } from './getComponents.ts';
 export { toCompactGraph } from './toCompactGraph.ts';
 export type { CompactGraph } from './toCompactGraph.ts';
+export { groupByState, toConfigurationRef, toConfigurations, toStatePath } from './toConfigurationRef.ts';
+export type { ConfigurationRef } from './toConfigurationRef.ts';
+export type { RegionStep } from './types.ts';

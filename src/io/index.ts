@@ -9,3 +9,8 @@ export { toPng } from './toPng.ts';
 export { writeFilesAtomic } from './writeFilesAtomic.ts';
 export type { OutputFile } from './writeFilesAtomic.ts';
 export { loadDocument } from './loadDocument.ts';
+export { defaultLoadSeconds, loadJsonText } from './loadModel.ts';
+export { checkOutputFile, checkOutputFolder, ClosedPipe, OutputProblem, toOutputProblem } from './OutputProblem.ts';
+export { removeTemporaryFiles } from './temporaryFiles.ts';
+export { hasPipedInput, readStandardInput } from './readStandardInput.ts';
+export { MANIFEST } from './writeFilesAtomic.ts';

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { register as registerHooks } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
 import { toCareMachine } from '../model/defineCareModel.ts';
@@ -18,6 +19,21 @@ export const defaultLoadSeconds = 20;
 
 /** A model that called process.exit while it loaded. */
 class ModelExit extends Error {}
+
+let loaderReady = false;
+
+/**
+ * Code models are TypeScript or ES modules written anywhere on disk: before the first one loads,
+ * tsx is registered (the one place carepaths needs it at run time) with the hooks that let a model
+ * import from 'carepaths' and read it as an ES module (bin/resolveCarepaths.mjs).
+ */
+async function prepareModelLoader(): Promise<void> {
+  if (loaderReady) return;
+  loaderReady = true;
+  const { register } = await import('tsx/esm/api');
+  register();
+  registerHooks(new URL('../../bin/resolveCarepaths.mjs', import.meta.url).href);
+}
 
 const looksLikeMachine = (x: unknown): x is AnyStateMachine =>
   typeof x === 'object' && x !== null && 'root' in x && typeof (x as { getTransitionData?: unknown }).getTransitionData === 'function';
@@ -47,6 +63,7 @@ export async function loadModel(file: string = defaultModelPath, options: { fres
   // instead of answering from its module cache.
   const url = pathToFileURL(path.resolve(file)).href + (options.fresh ? `?version=${(await stat(file)).mtimeMs}-${++freshLoads}` : '');
   const seconds = options.seconds ?? defaultLoadSeconds;
+  await prepareModelLoader();
   const exit = process.exit;
   let timer: NodeJS.Timeout | undefined;
   try {

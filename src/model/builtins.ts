@@ -3,7 +3,7 @@ export type CareContextValue = string | number | boolean | null;
 /** A model's context: a patient's category, triage colour, number of contacts so far, … */
 export type CareContext = Record<string, CareContextValue>;
 
-interface KeyValue {
+export interface KeyValue {
   key: string;
   value: CareContextValue;
 }

@@ -28,6 +28,3 @@ export interface Diagram {
   /** An HTML table with the same information. */
   table: string;
 }
-
-/** The top pathways as a renderer sees them. */
-export type PathwayList = Pathway[];

@@ -11,3 +11,4 @@ export { toDiagnosticsText, toVerdict } from './toDiagnosticsText.ts';
 export { toFunctionSummary } from './toFunctionSummary.ts';
 export { toSummaryText } from './toSummaryText.ts';
 export { toChangeText, toComparisonJson, toComparisonMarkdown, toComparisonText, toMeasureValueText } from './comparisonWriters.ts';
+export { toVerificationText } from './toVerificationText.ts';

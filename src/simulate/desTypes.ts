@@ -19,28 +19,6 @@ export interface DesOptions {
   runOut?: number;
 }
 
-/** One request's stay in one state: the flat record the monitor receives. Times in minutes from the start. */
-export interface StepRecord {
-  replication: number;
-  /** The request's number in its replication (1 is the first to arrive, counting from 0). */
-  request: number;
-  /** Where the engine keeps the request while it is in the system; reused once it finishes. */
-  slot: number;
-  node: number;
-  /** When the request reached the state. */
-  arrival: number;
-  /** When service began (after any wait). */
-  start: number;
-  /** When it left. */
-  end: number;
-}
-
-/** A figure with its 95% confidence interval over replications. */
-export interface Interval {
-  mean: number;
-  ci95: [number, number];
-}
-
 /** What the discrete-event simulation found. */
 export interface DesResult {
   model: string;

@@ -15,11 +15,13 @@ const ARRIVE = 0;
 const DONE = 1;
 const HOUR = 2;
 
-/** What the engine tells its monitor, besides each step record. */
+/** What the engine tells its monitor: one flat record a request a step, and the events around them. */
 export interface DesMonitor {
   /**
-   * One request's stay in one state (the fields of a `StepRecord`, passed one by one so that the
-   * engine allocates nothing per step).
+   * One request's stay in one state, as separate arguments so that the engine allocates nothing per
+   * step: the request's number in its replication (from 0), the engine's slot for it (reused once it
+   * finishes), the node, and when it reached the state, began service (after any wait) and left, in
+   * minutes from the start.
    */
   step(request: number, slot: number, node: number, arrival: number, start: number, end: number): void;
   /** A request reached an outcome; its slot is free after this. */

@@ -37,12 +37,3 @@ export function toShareInterval(perReplication: number[], successes: number, tri
 
 /** An interval clamped to 0 to 1, for a share whose counts are not to hand. */
 export const toShareBounds = ([low, high]: [number, number]): [number, number] => [Math.max(0, low), Math.min(1, high)];
-
-/** The q-th quantile (0 to 1) of sorted values, by linear interpolation. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
-}

@@ -12,14 +12,6 @@ export interface MonteCarloOptions {
   variants: number;
 }
 
-/** A share with its 95% confidence interval. */
-export interface Estimate {
-  /** The estimate (mean over replications). */
-  value: number;
-  /** 95% confidence interval. */
-  ci95: [number, number];
-}
-
 /** What a Monte Carlo run found, pooled over replications. */
 export interface MonteCarloResult {
   model: string;
