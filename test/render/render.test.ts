@@ -11,8 +11,16 @@ import { toReportMarkdown } from '../../src/report/toReportMarkdown.ts';
 import { compile, compileFile } from '../support/compile.ts';
 import { expectGolden } from '../support/golden.ts';
 
-/** Golden files keep the structure exact but not the inlined font, and round numbers to one decimal. */
-const normalise = (text: string) => text.replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+/**
+ * Golden files keep the structure exact but not the inlined font, and round numbers to one decimal.
+ * Each tag starts a line (text stays with its element), so that a diff shows what changed.
+ */
+const normalise = (text: string) =>
+  text
+    .replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…')
+    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/></g, '>\n<')
+    .concat('\n');
 
 async function renderAll(graph: ReturnType<typeof compile>) {
   const analysis = getFunctionalAnalysis(graph);
