@@ -8,7 +8,7 @@ import { compileCareGraph } from '../src/graph/compileCareGraph.ts';
 import { loadModel } from '../src/io/loadModel.ts';
 import { toCareMachine } from '../src/model/defineCareModel.ts';
 import { createRandom } from '../src/simulate/createRandom.ts';
-import { runDes } from '../src/simulate/runDesReplications.ts';
+import { runDes } from '../src/simulate/runDes.ts';
 import { runReplication } from '../src/simulate/runMonteCarlo.ts';
 
 const which = process.argv[2];

@@ -8,3 +8,5 @@ export { getComparison } from './getComparison.ts';
 export type { AgencyWorkload, ChangeStatus, Comparison, ObjectiveComparison, ObjectiveValue, PlanFindings } from './getComparison.ts';
 export { defaultVerificationOptions, getVerification } from './getVerification.ts';
 export type { Verification, VerificationOptions, VerificationPart } from './getVerification.ts';
+export { reservedPlanIds, runComparison } from './runComparison.ts';
+export type { ComparisonInput, ComparisonProblem, ComparisonRun } from './runComparison.ts';

@@ -3,7 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { PathwayCount } from '../pathways/types.ts';
 import type { OutputFile } from '../io/writeFilesAtomic.ts';
 import type { ReportSimulation } from '../render/renderReport.ts';
-import type { DesTally } from '../simulate/summariseDes.ts';
+import type { DesTally } from '../simulate/types.ts';
 import { version } from './version.ts';
 
 /** Everything the report writes, made in memory: report.html first. */
@@ -82,7 +82,7 @@ async function simulate(graph: CareGraph, file: string, o: { days: number; repli
       import('../simulate/checkDes.ts'),
       import('../simulate/summariseDes.ts'),
       import('../simulate/runReplications.ts'),
-      import('../simulate/runDes.ts'),
+      import('../simulate/runDesReplication.ts'),
       import('../simulate/runMonteCarlo.ts'),
     ]);
   const flows = getSimulatedHandoffSteps(graph, MONTE_CARLO_REQUESTS, o.seed);

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { checkOutputFolder } from '../io/OutputProblem.ts';
 import { buildReport } from './buildReport.ts';
 import { defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
+import { defaultDesOptions } from '../simulate/runDesReplication.ts';
+import { defaultPathwayOptions } from '../pathways/defaults.ts';
 
 /** `carepaths report [MODEL] --out DIR`: the clinicians' report, one self-contained HTML file and its parts. */
 export function addReportCommand(program: Command): void {
@@ -13,12 +15,16 @@ export function addReportCommand(program: Command): void {
     )
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--out <dir>', 'the folder to write to', 'out')
-    .option('--top <K>', 'how many of the most likely pathways to include', '20')
+    .option('--top <K>', 'how many of the most likely pathways to include', String(defaultPathwayOptions.top))
     .option('--png', 'also write PNG copies of the diagrams, for slides and documents')
     .option('--simulate', 'add simulated flows, and (where the model has demand and capacity) waits, utilisation and response times')
-    .option('--days <D>', 'with --simulate: days of the discrete-event simulation, after 30 days of warm-up', '28')
-    .option('--replications <R>', 'with --simulate: replications', '5')
-    .option('--seed <S>', 'with --simulate: the seed', '1')
+    .option(
+      '--days <D>',
+      `with --simulate: days of the discrete-event simulation, after ${defaultDesOptions.warmup} days of warm-up`,
+      String(defaultDesOptions.days),
+    )
+    .option('--replications <R>', 'with --simulate: replications', String(defaultDesOptions.replications))
+    .option('--seed <S>', 'with --simulate: the seed', String(defaultDesOptions.seed))
     .option('--workers <W>', 'with --simulate: worker threads', defaultWorkers)
     .addHelpText(
       'after',

@@ -5,10 +5,12 @@ import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { toDesText, toMonteCarloText, toSimulationMarkdown } from '../report/simulationWriters.ts';
 import { toCsvRow } from '../report/toCsv.ts';
 import { checkDes } from '../simulate/checkDes.ts';
-import type { DesOptions } from '../simulate/desTypes.ts';
-import { defaultDesOptions, runDesReplication } from '../simulate/runDes.ts';
-import { defaultMonteCarloOptions, summariseMonteCarlo, type ReplicationTally } from '../simulate/runMonteCarlo.ts';
-import { createDesTally, summariseDes, type DesTally } from '../simulate/summariseDes.ts';
+import type { DesOptions } from '../simulate/types.ts';
+import { defaultDesOptions, runDesReplication } from '../simulate/runDesReplication.ts';
+import { defaultMonteCarloOptions, summariseMonteCarlo } from '../simulate/runMonteCarlo.ts';
+import type { ReplicationTally } from '../simulate/types.ts';
+import { createDesTally, summariseDes } from '../simulate/summariseDes.ts';
+import type { DesTally } from '../simulate/types.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { runReplications } from '../simulate/runReplications.ts';
@@ -40,8 +42,8 @@ export function addSimulateCommand(program: Command): void {
     .option('--requests <N>', 'Monte Carlo: requests in each replication', String(defaultMonteCarloOptions.requests))
     .option('--days <D>', 'DES: days simulated in each replication, after the warm-up', String(defaultDesOptions.days))
     .option('--warmup <D>', 'DES: days simulated first and left out of the results', String(defaultDesOptions.warmup))
-    .option('--replications <R>', 'independent replications (95% confidence intervals are over these)', '10')
-    .option('--seed <S>', 'the seed: the same seed gives the same results', '1')
+    .option('--replications <R>', 'independent replications (95% confidence intervals are over these)', String(defaultMonteCarloOptions.replications))
+    .option('--seed <S>', 'the seed: the same seed gives the same results', String(defaultMonteCarloOptions.seed))
     .option('--workers <W>', 'worker threads to run replications on (results do not depend on it)', defaultWorkers)
     .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
     .option('--format <format>', 'text, json or md', 'text')

@@ -1,6 +1,6 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { el, escapeXml } from './svg.ts';
-import { toStateLabel } from './toStateLabel.ts';
+import { toStateLabel } from '../report/toStateLabel.ts';
 import type { AgencyStyle } from './palette.ts';
 import type { RenderContext } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { HandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
-import type { DesResult } from '../simulate/desTypes.ts';
+import type { DesResult } from '../simulate/types.ts';
 import { renderResponseTimes } from './renderResponseTimes.ts';
 import { renderUtilisationChart } from './renderUtilisationChart.ts';
 import { renderWaitChart } from './renderWaitChart.ts';

@@ -4,7 +4,7 @@ import { toPercent } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, px, textLines, toSvg } from './svg.ts';
-import { toStateLabel } from './toStateLabel.ts';
+import { toStateLabel } from '../report/toStateLabel.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 const SIZE = 12;

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import type { DesResult } from '../simulate/desTypes.ts';
+import type { DesResult } from '../simulate/types.ts';
 import { toPercent } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toChartRows, toRowLayout } from './chartParts.ts';

@@ -12,3 +12,5 @@ export { toFunctionSummary } from './toFunctionSummary.ts';
 export { toSummaryText } from './toSummaryText.ts';
 export { toChangeText, toComparisonJson, toComparisonMarkdown, toComparisonText, toMeasureValueText } from './comparisonWriters.ts';
 export { toVerificationText } from './toVerificationText.ts';
+export { toPlanChangeText } from './toPlanChangeText.ts';
+export { toPathLabel, toSelectorLabel } from './toStateNames.ts';

@@ -1,4 +1,4 @@
-import type { DesResult } from '../simulate/desTypes.ts';
+import type { DesResult } from '../simulate/types.ts';
 import type { MonteCarloResult } from '../simulate/types.ts';
 import { toCount, toDuration, toFixedTrim, toPercent } from './formatNumber.ts';
 

@@ -6,24 +6,12 @@ import { createRandom, type Random } from './createRandom.ts';
 import { RequestWalk } from './RequestWalk.ts';
 import { addToHistogram, createHistogram, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval, toShareInterval } from './statistics.ts';
-import type { MonteCarloOptions, MonteCarloResult } from './types.ts';
+import type { MonteCarloOptions, MonteCarloResult, ReplicationTally } from './types.ts';
 
 /** Distinct pathway variants tracked in one replication; the most frequent are always among the first seen. */
 const MAX_VARIANTS = 50_000;
 
 export const defaultMonteCarloOptions: MonteCarloOptions = { requests: 100_000, replications: 10, seed: 1, variants: 10 };
-
-/** What one replication counts; plain numbers and arrays, so that a worker can send it back. */
-export interface ReplicationTally {
-  requests: number;
-  ends: Float64Array;
-  visits: Float64Array;
-  agencyMinutes: Float64Array;
-  handoffs: number;
-  minutes: number;
-  times: Histogram;
-  variants: [string, number][];
-}
 
 /**
  * One replication: `requests` walks from the initial state (`RequestWalk`: each visit's time

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { CareGraph } from '../graph/types.ts';
 import { createRandom } from './createRandom.ts';
-import type { DesOptions } from './desTypes.ts';
-import { runDesTally } from './runDesReplications.ts';
-import { runReplication, type ReplicationTally } from './runMonteCarlo.ts';
-import type { DesTally } from './summariseDes.ts';
+import type { DesOptions } from './types.ts';
+import { runDesTally } from './runDes.ts';
+import { runReplication } from './runMonteCarlo.ts';
+import type { ReplicationTally } from './types.ts';
+import type { DesTally } from './types.ts';
 import type { MonteCarloOptions } from './types.ts';
 
 /** What to run: replications of one engine over one or more models (a baseline and its plans, say). */

@@ -1,34 +1,14 @@
 import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph, CareNode } from '../graph/types.ts';
-import type { DesMonitor } from './runDes.ts';
-import { getCapacityState, getServerPools, getServers } from './runDes.ts';
-import type { DesOptions, DesResult } from './desTypes.ts';
+import type { DesMonitor, DesTally } from './types.ts';
+import { getCapacityState, getServerPools, getServers } from './runDesReplication.ts';
+import type { DesOptions, DesResult } from './types.ts';
 import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval, toShareBounds, toShareInterval } from './statistics.ts';
 
 const DAY = 24 * 60;
 const FOUR_HOURS = 240;
-
-/** What one replication measured after the warm-up; plain data, so that a worker can send it back. */
-export interface DesTally {
-  arrivals: number;
-  finished: number;
-  ends: number[];
-  times: Histogram;
-  /** Waits at services with capacity (null elsewhere). */
-  waits: (Histogram | null)[];
-  busyMinutes: number[];
-  availableMinutes: number[];
-  queueSum: number[][];
-  queueCount: number[];
-  queueMax: number[];
-  /** Response times at dispatch states (null elsewhere). */
-  responses: (Histogram | null)[];
-  stays: Histogram[];
-  /** Stays within four hours, by agency. */
-  staysWithin: number[];
-}
 
 /** A monitor that measures one replication, leaving out what starts before the warm-up ends. */
 export function createDesTally(graph: CareGraph, options: DesOptions): { monitor: DesMonitor; tally: DesTally } {

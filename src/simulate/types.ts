@@ -1,5 +1,9 @@
-import type { ConfigurationRef } from '../graph/toConfigurationRef.ts';
 import type { CareContext } from '../model/builtins.ts';
+import type { ConfigurationRef } from '../graph/toConfigurationRef.ts';
+import type { Histogram } from './Histogram.ts';
+
+// The simulation stage's options, results and tallies, in one place.
+
 /** Options for Monte Carlo simulation. */
 export interface MonteCarloOptions {
   /** Requests walked in each replication. Default 100,000. */
@@ -47,4 +51,138 @@ export interface MonteCarloResult {
   /** The most frequent pathway variants, simulated share beside the exact probability. */
   /** Pathway variants: the state paths in order, and each step's context values where the model has context. */
   variants: { states: string[]; contexts?: (CareContext | null)[]; share: number; exact: number }[];
+}
+
+/** Options for the discrete-event simulation. */
+export interface DesOptions {
+  /** Days of arrivals simulated in each replication, after the warm-up. Default 28. */
+  days: number;
+  /** Days simulated first and left out of the results, so that queues and wards fill up first. Default 30. */
+  warmup: number;
+  /** Independent replications. Default 5. */
+  replications: number;
+  /** The seed. Default 1. */
+  seed: number;
+  /** 'poisson' (the default): random arrivals at the model's hourly rate; 'regular': evenly spaced at that rate. */
+  arrivals: 'poisson' | 'regular';
+  /**
+   * Days past the end of the run for which requests that arrived in the measured window are still
+   * followed to their outcome (arrivals go on meanwhile, uncounted, so the system stays as busy).
+   * Default 60; what is still open then is reported as unfinished.
+   */
+  runOut?: number;
+}
+
+/** What the discrete-event simulation found. */
+export interface DesResult {
+  model: string;
+  mode: 'des';
+  seed: number;
+  replications: number;
+  days: number;
+  warmup: number;
+  arrivals: 'poisson' | 'regular';
+  /** Requests that arrived after the warm-up, per replication (mean). */
+  requestsPerReplication: number;
+  /**
+   * Requests that arrived in the measured window and were still in the system when the run-out
+   * ended (`runOut` days after the end), per replication (mean): not counted in outcomes or times.
+   */
+  unfinishedPerReplication: number;
+  /** By outcome state (a state path); `configurations` splits a state that context values or regions make several of. */
+  outcomes: {
+    state: string;
+    outcome: string;
+    share: number;
+    ci95: [number, number];
+    configurations?: (Omit<ConfigurationRef, 'state'> & { share: number; ci95: [number, number] })[];
+  }[];
+  timeToOutcome: { mean: number; ci95: [number, number]; p50: number; p90: number; p95: number };
+  /** Services with capacity: waits in minutes (of services that ended within the run), utilisation, queue length. */
+  services: {
+    state: string;
+    agency: string;
+    servers: string;
+    waitMean: number;
+    waitMeanCi95: [number, number];
+    waitP90: number;
+    waitMax: number;
+    utilisation: number;
+    utilisationCi95: [number, number];
+    queueMean: number;
+    queueMax: number;
+    /** Mean queue length in each hour of the day, 0 to 23. */
+    queueByHour: number[];
+  }[];
+  /** Time from reaching an agency to the end of each dispatch state (response times, for example by ambulance category). */
+  responseTimes: {
+    state: string;
+    agency: string;
+    mean: number;
+    ci95: [number, number];
+    p10: number;
+    p25: number;
+    p50: number;
+    p75: number;
+    p90: number;
+    count: number;
+  }[];
+  /** Time spent with each agency per stay, and the share of stays within four hours. */
+  stays: { agency: string; mean: number; p90: number; withinFourHours: number; withinFourHoursCi95: [number, number]; count: number }[];
+}
+
+/** What one replication counts; plain numbers and arrays, so that a worker can send it back. */
+export interface ReplicationTally {
+  requests: number;
+  ends: Float64Array;
+  visits: Float64Array;
+  agencyMinutes: Float64Array;
+  handoffs: number;
+  minutes: number;
+  times: Histogram;
+  variants: [string, number][];
+}
+
+/** What one replication measured after the warm-up; plain data, so that a worker can send it back. */
+export interface DesTally {
+  arrivals: number;
+  finished: number;
+  ends: number[];
+  times: Histogram;
+  /** Waits at services with capacity (null elsewhere). */
+  waits: (Histogram | null)[];
+  busyMinutes: number[];
+  availableMinutes: number[];
+  queueSum: number[][];
+  queueCount: number[];
+  queueMax: number[];
+  /** Response times at dispatch states (null elsewhere). */
+  responses: (Histogram | null)[];
+  stays: Histogram[];
+  /** Stays within four hours, by agency. */
+  staysWithin: number[];
+}
+
+/** What the engine tells its monitor: one flat record a request a step, and the events around them. */
+export interface DesMonitor {
+  /**
+   * One request's stay in one state, as separate arguments so that the engine allocates nothing per
+   * step: the request's number in its replication (from 0), the engine's slot for it (reused once it
+   * finishes), the node, and when it reached the state, began service (after any wait) and left, in
+   * minutes from the start.
+   */
+  step(request: number, slot: number, node: number, arrival: number, start: number, end: number): void;
+  /** A request reached an outcome; its slot is free after this. */
+  finish(slot: number, node: number, arrivedAt: number, at: number): void;
+  /** A request arrived, in `slot`. */
+  arrive(slot: number, at: number): void;
+  /** Called at every hour boundary with the queue length at each server pool (by its node; 0 elsewhere). */
+  hour(at: number, queues: Int32Array): void;
+  /** Busy servers changed at a server pool (named by its node, see `getServerPools`). */
+  busy(node: number, at: number, busy: number): void;
+  /**
+   * The measured window ended at `at` (the horizon). Requests that arrived in it are still followed
+   * to their outcome after this (the run-out); others that arrive then are not to be counted.
+   */
+  end(at: number): void;
 }

@@ -6,5 +6,4 @@ export { getMeasureSource, getMeasureUnit, measureCatalogue, toMeasureText, toTa
 export { parseDocument } from './parseDocument.ts';
 export { changeKinds, readPlan } from './readPlan.ts';
 export { defaultStrategySimulation, readStrategy } from './readStrategy.ts';
-export { toPlanChangeText } from './toPlanChangeText.ts';
 export type * from './types.ts';

@@ -8,7 +8,7 @@ import { jsonPathwayWriter } from '../../src/report/pathwayWriters.ts';
 import { renderTopPathways } from '../../src/report/renderPathways.ts';
 import { countPathways } from '../../src/pathways/countPathways.ts';
 import { runMonteCarlo } from '../../src/simulate/runMonteCarlo.ts';
-import { runDes } from '../../src/simulate/runDesReplications.ts';
+import { runDes } from '../../src/simulate/runDes.ts';
 import { compileFile } from '../support/compile.ts';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
-import { defaultDesOptions, getServerPools, runDesReplication } from '../../src/simulate/runDes.ts';
-import { runDes } from '../../src/simulate/runDesReplications.ts';
+import { defaultDesOptions, getServerPools, runDesReplication } from '../../src/simulate/runDesReplication.ts';
+import { runDes } from '../../src/simulate/runDes.ts';
 import { compile } from '../support/compile.ts';
 
 /** One service with `servers` servers: arrivals at `perMinute`, service as given. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getMarkovAnalysis } from '../../src/markov/getMarkovAnalysis.ts';
 import { checkModel } from '../../src/model/checkModel.ts';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
-import { runDes } from '../../src/simulate/runDesReplications.ts';
+import { runDes } from '../../src/simulate/runDes.ts';
 import { runMonteCarlo } from '../../src/simulate/runMonteCarlo.ts';
 import { compile, compileFile } from '../support/compile.ts';
 

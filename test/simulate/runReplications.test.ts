@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
-import { defaultDesOptions } from '../../src/simulate/runDes.ts';
+import { defaultDesOptions } from '../../src/simulate/runDesReplication.ts';
 import { defaultMonteCarloOptions } from '../../src/simulate/runMonteCarlo.ts';
 import { runReplications } from '../../src/simulate/runReplications.ts';
 import { compile, compileFile } from '../support/compile.ts';

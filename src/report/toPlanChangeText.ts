@@ -1,6 +1,6 @@
-import { abbreviations } from '../render/toStateLabel.ts';
-import { toCount } from '../report/formatNumber.ts';
-import type { PlanChange } from './types.ts';
+import { abbreviations } from './toStateLabel.ts';
+import { toCount } from './formatNumber.ts';
+import type { PlanChange } from '../strategy/types.ts';
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
 /** An event as words: BOOK_UTC_SLOT_INSTEAD → “book UTC slot instead”, ADVISE_A_AND_E → “advise A&E”. */
