@@ -10,3 +10,4 @@ export { defaultVerificationOptions, getVerification } from './getVerification.t
 export type { Verification, VerificationOptions, VerificationPart } from './getVerification.ts';
 export { reservedPlanIds, runComparison } from './runComparison.ts';
 export type { ComparisonInput, ComparisonProblem, ComparisonRun } from './runComparison.ts';
+export { getSimulatedHandoffSteps } from './getSimulatedHandoffSteps.ts';

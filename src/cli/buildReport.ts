@@ -78,7 +78,7 @@ const MONTE_CARLO_REQUESTS = 100_000;
 async function simulate(graph: CareGraph, file: string, o: { days: number; replications: number; seed: number; workers: number }): Promise<ReportSimulation> {
   const [{ getSimulatedHandoffSteps }, { checkDes }, { summariseDes }, { runReplications }, { defaultDesOptions }, { defaultMonteCarloOptions }] =
     await Promise.all([
-      import('../simulate/getSimulatedHandoffSteps.ts'),
+      import('../analysis/getSimulatedHandoffSteps.ts'),
       import('../simulate/checkDes.ts'),
       import('../simulate/summariseDes.ts'),
       import('../simulate/runReplications.ts'),

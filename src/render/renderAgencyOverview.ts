@@ -2,7 +2,7 @@ import { toFixedTrim, toInEvery } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, textLines, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const SIZE = 13;
 /** Flows smaller than this (per 1,000 requests) are left to the table, so the picture stays readable. */
@@ -12,7 +12,8 @@ const MIN_DRAWN = 1;
  * The first picture a planning group sees: every agency as a node, sized by the share of requests
  * that meet it, and the handoffs between them as arrows whose width is the flow per 1,000 requests.
  */
-export function renderAgencyOverview(ctx: RenderContext, id = 'agency-overview'): Diagram {
+export function renderAgencyOverview(ctx: RenderContext, options: DiagramOptions = {}): Diagram {
+  const { id = 'agency-overview' } = options;
   const rows = ctx.analysis.agencies;
   const count = rows.length;
   const boxWidth = (label: string) => Math.max(ctx.measure.width(label, SIZE, true), ctx.measure.width('100 in every 100 requests', 11)) + 24;

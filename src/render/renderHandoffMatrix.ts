@@ -1,7 +1,7 @@
 import { toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { el, escapeXml, textLines, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const CELL = 64;
 const SIZE = 13;
@@ -10,7 +10,8 @@ const SIZE = 13;
  * The handoff matrix: from which agency to which, per 1,000 requests, a number in every cell.
  * Shading deepens with the number, and the number is always written, so shade is never the only cue.
  */
-export function renderHandoffMatrix(ctx: RenderContext, id = 'handoff-matrix'): Diagram {
+export function renderHandoffMatrix(ctx: RenderContext, options: DiagramOptions = {}): Diagram {
+  const { id = 'handoff-matrix' } = options;
   const agencies = ctx.graph.agencies;
   const flow = new Map(ctx.analysis.handoffs.map((h) => [`${h.from}\u0000${h.to}`, h.expectedPer1000]));
   const max = Math.max(1, ...ctx.analysis.handoffs.map((h) => h.expectedPer1000));

@@ -4,7 +4,7 @@ import { toMeasureValueText, toStatusText, toTargetText, toValueChangeText } fro
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const ROW = 30;
 const MET = { fill: '#009E73', stroke: '#00523c', text: 'met' };
@@ -15,7 +15,13 @@ const NOT_MET = { fill: '#D55E00', stroke: '#7a3600', text: 'not met' };
  * orange and "not met", so the colour is never the only sign), its 95% interval where simulated,
  * and the target as a dashed line.
  */
-export function renderObjectiveChart(ctx: RenderContext, c: Comparison, o: ObjectiveComparison, id: string): Diagram {
+export function renderObjectiveChart(
+  ctx: RenderContext,
+  data: { comparison: Comparison; objective: ObjectiveComparison },
+  options: DiagramOptions = {},
+): Diagram {
+  const { comparison: c, objective: o } = data;
+  const { id = `objective-${o.id}` } = options;
   const names = o.values.map((v) => c.scenarios.find((s) => s.id === v.scenario)!.name);
   const left = Math.min(320, Math.max(...names.map((n) => ctx.measure.width(n, 12))) + 24);
   const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);

@@ -55,13 +55,11 @@ export async function renderReport(ctx: RenderContext, input: ReportInput): Prom
 }
 
 function renderSimulation(ctx: RenderContext, sim: ReportSimulation): Diagram[] {
-  const flows = renderSankey(
-    ctx,
-    sim.flows,
-    'sankey-simulated',
-    `Simulated flows per 1,000 requests (Monte Carlo, ${sim.requests.toLocaleString('en-GB')} requests, seed ${sim.seed})`,
-    'Patient flow, handoff by handoff (simulated)',
-  );
+  const flows = renderSankey(ctx, sim.flows, {
+    id: 'sankey-simulated',
+    subtitle: `Simulated flows per 1,000 requests (Monte Carlo, ${sim.requests.toLocaleString('en-GB')} requests, seed ${sim.seed})`,
+    heading: 'Patient flow, handoff by handoff (simulated)',
+  });
   if (!sim.des) return [flows];
   const response = renderResponseTimes(ctx, sim.des);
   return [flows, renderWaitChart(ctx, sim.des), renderUtilisationChart(ctx, sim.des), ...(response ? [response] : [])];

@@ -4,7 +4,7 @@ import { toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toChartRows, toRowLayout } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const ROW = 36;
 
@@ -13,7 +13,8 @@ const ROW = 36;
  * category) as box plots: the box from the 25th to the 75th centile, the line at the median, the
  * whiskers from the 10th to the 90th, and a dot at the mean.
  */
-export function renderResponseTimes(ctx: RenderContext, des: DesResult, id = 'response-times'): Diagram | undefined {
+export function renderResponseTimes(ctx: RenderContext, des: DesResult, options: DiagramOptions = {}): Diagram | undefined {
+  const { id = 'response-times' } = options;
   const rows = des.responseTimes.filter((r) => r.count > 0);
   if (!rows.length) return undefined;
   const layout = toRowLayout(

@@ -19,18 +19,23 @@ interface SLink {
   colour: string;
 }
 
+/** How a Sankey diagram is labelled. */
+export interface SankeyOptions {
+  /** The SVG id, unique on the page. Default 'sankey'. */
+  id?: string;
+  /** The line under the heading. Default 'Exact expected flows per 1,000 requests'. */
+  subtitle?: string;
+  /** Default 'Patient flow, handoff by handoff'. */
+  heading?: string;
+}
+
 /**
  * Patient flow as a Sankey diagram: from the first agency met, through each handoff, to the
  * outcome; widths are requests per 1,000 from the exact analysis. Loops are unrolled into steps
  * (d3-sankey cannot draw circular links), so a re-contact appears as a further step.
  */
-export function renderSankey(
-  ctx: RenderContext,
-  flows: HandoffSteps,
-  id = 'sankey',
-  subtitle = 'Exact expected flows per 1,000 requests',
-  heading = 'Patient flow, handoff by handoff',
-): Diagram {
+export function renderSankey(ctx: RenderContext, flows: HandoffSteps, options: SankeyOptions = {}): Diagram {
+  const { id = 'sankey', subtitle = 'Exact expected flows per 1,000 requests', heading = 'Patient flow, handoff by handoff' } = options;
   const agencies = ctx.graph.agencies;
   const nodes: SNode[] = [];
   const index = new Map<string, number>();

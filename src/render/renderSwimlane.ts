@@ -3,7 +3,7 @@ import { toDuration, toPercent } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, textLines, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const BOX = 190;
 const GAP = 46;
@@ -15,7 +15,8 @@ const LINE = 15;
  * plain English, and the handoffs as arrows that cross lanes. The header gives how likely the
  * pathway is and how long it takes.
  */
-export function renderSwimlane(ctx: RenderContext, pathway: Pathway, id = `swimlane-${pathway.rank}`): Diagram {
+export function renderSwimlane(ctx: RenderContext, pathway: Pathway, options: DiagramOptions = {}): Diagram {
+  const { id = `swimlane-${pathway.rank}` } = options;
   const functionLabel = new Map(ctx.graph.functions.map((f) => [f.id, f.label]));
   const steps = pathway.nodes.map((v) => ctx.graph.nodes[v]!);
   const lanes = [...new Set(steps.map((s) => s.agency))];

@@ -5,7 +5,7 @@ import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, px, textLines, toSvg } from './svg.ts';
 import { toStateLabel } from '../report/toStateLabel.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const SIZE = 12;
 const LINE = 15;
@@ -27,7 +27,8 @@ const ELK = ElkConstructor as unknown as new () => { layout(graph: ElkNode): Pro
  * line across the map: re-contact loops would otherwise wrap lines round the whole system. The
  * agency overview draws the handoffs between agencies.
  */
-export async function renderSystemMap(ctx: RenderContext, id = 'system-map'): Promise<Diagram> {
+export async function renderSystemMap(ctx: RenderContext, diagramOptions: DiagramOptions = {}): Promise<Diagram> {
+  const { id = 'system-map' } = diagramOptions;
   const { graph, measure } = ctx;
   const kindOf = (index: number): Kind => {
     const node = graph.nodes[index]!;

@@ -4,14 +4,15 @@ import { toPercent } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toChartRows, toRowLayout } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const ROW = 28;
 /** Above this, queues build quickly: the chart marks it. */
 const BUSY = 0.85;
 
 /** How busy each service with capacity is, from the discrete-event simulation, with 95% intervals. */
-export function renderUtilisationChart(ctx: RenderContext, des: DesResult, id = 'utilisation'): Diagram {
+export function renderUtilisationChart(ctx: RenderContext, des: DesResult, options: DiagramOptions = {}): Diagram {
+  const { id = 'utilisation' } = options;
   const rows = [...des.services].sort((a, b) => b.utilisation - a.utilisation);
   const layout = toRowLayout(
     ctx,

@@ -4,7 +4,7 @@ import { toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toChartRows, toRowLayout } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const ROW = 28;
 
@@ -13,7 +13,8 @@ const ROW = 28;
  * with its 95% confidence interval, and the 90th centile as a tick. A symmetric log scale keeps
  * waits of seconds and of hours on one chart; each number is written beside its bar.
  */
-export function renderWaitChart(ctx: RenderContext, des: DesResult, id = 'waits'): Diagram {
+export function renderWaitChart(ctx: RenderContext, des: DesResult, options: DiagramOptions = {}): Diagram {
+  const { id = 'waits' } = options;
   const rows = [...des.services].sort((a, b) => b.waitMean - a.waitMean);
   const layout = toRowLayout(
     ctx,

@@ -4,7 +4,7 @@ import { toCount, toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
-import type { Diagram, RenderContext } from './types.ts';
+import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const ROW = 36;
 /** Changes smaller than this (0.05%) are drawn as no change. */
@@ -17,7 +17,9 @@ const SMALL = 0.0005;
  * shows bars on both sides. Bars are percentage changes, so that a small team's rise is not lost
  * beside the wards' bed-days; each is labelled with its count too.
  */
-export function renderWorkloadChange(ctx: RenderContext, c: Comparison, scenario: number, id: string): Diagram {
+export function renderWorkloadChange(ctx: RenderContext, data: { comparison: Comparison; scenario: number }, options: DiagramOptions = {}): Diagram {
+  const { comparison: c, scenario } = data;
+  const { id = `workload-${scenario}` } = options;
   const basis = c.perDay ? 'a day' : 'per 1,000 requests';
   const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) : 0);
   const rows = c.workload.map((w) => {

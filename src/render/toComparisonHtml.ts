@@ -81,14 +81,16 @@ ${f.unclaimedGains.length ? `<p>Also helps, without claiming it: ${f.unclaimedGa
 <h4>What it changes</h4><ul>${c.changeTexts[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
 ${p.evidence.length ? `<h4>Evidence</h4><ul>${p.evidence.map((e) => `<li>${escapeXml(e)}</li>`).join('')}</ul>` : ''}
 <h4>Side effects</h4><p>Workload rises: ${moved(f.rises)}.<br>Workload falls: ${moved(f.falls)}.<br>All agencies together: ${f.netMinutesPerDay > 0 ? '+' : f.netMinutesPerDay < 0 ? '−' : '±'}${toCount(Math.abs(f.netMinutesPerDay))} min ${basis}.</p>
-${figure(renderWorkloadChange(contexts[k + 1]!, c, k + 1, `workload-${k + 1}`))}</div>`;
+${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1 }, { id: `workload-${k + 1}` }))}</div>`;
     })
     .join('');
-  const objectives = c.objectives.map((o, i) => `<h3>${escapeXml(o.title)}</h3>${figure(renderObjectiveChart(base, c, o, `objective-${i + 1}`))}`).join('');
+  const objectives = c.objectives
+    .map((o, i) => `<h3>${escapeXml(o.title)}</h3>${figure(renderObjectiveChart(base, { comparison: c, objective: o }, { id: `objective-${i + 1}` }))}`)
+    .join('');
   const flows = contexts
     .map((ctx, i) => {
       const heading = i === 0 ? 'Before: the baseline' : `After: ${c.scenarios[i]!.name}`;
-      return `<div class="pair"><h3>${escapeXml(heading)}</h3>${figure(renderSankey(ctx, getHandoffSteps(ctx.graph), `sankey-${i}`, 'Exact expected flows per 1,000 requests', heading))}</div>`;
+      return `<div class="pair"><h3>${escapeXml(heading)}</h3>${figure(renderSankey(ctx, getHandoffSteps(ctx.graph), { id: `sankey-${i}`, heading }))}</div>`;
     })
     .join('');
   return `${toPageHead(`${c.strategy.title}: plans tested with carepaths`, toReportStyle(base.fontCss, base.measure.family) + pageStyle)}<body>

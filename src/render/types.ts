@@ -28,3 +28,9 @@ export interface Diagram {
   /** An HTML table with the same information. */
   table: string;
 }
+
+/** What every diagram takes besides its data. */
+export interface DiagramOptions {
+  /** The SVG id, unique on the page (its ids and styles are prefixed with it). Each renderer has its own default. */
+  id?: string;
+}

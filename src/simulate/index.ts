@@ -12,7 +12,6 @@ export { defaultDesOptions, getCapacityState, getServerPools, getServers, runDes
 export { runDes, runDesTally } from './runDes.ts';
 export { createDesTally, summariseDes } from './summariseDes.ts';
 export { checkDes } from './checkDes.ts';
-export { getSimulatedHandoffSteps } from './getSimulatedHandoffSteps.ts';
 export { runReplications, runReplicationJob } from './runReplications.ts';
 export type { ReplicationJob, ReplicationPlan, ReplicationRunOptions } from './runReplications.ts';
 export { toMeanInterval, toShareInterval, toWilsonInterval } from './statistics.ts';

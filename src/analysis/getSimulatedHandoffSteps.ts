@@ -1,8 +1,8 @@
-import type { HandoffSteps } from '../analysis/getHandoffSteps.ts';
+import type { HandoffSteps } from './getHandoffSteps.ts';
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
-import { createRandom } from './createRandom.ts';
-import { walkCareGraph } from './walkCareGraph.ts';
+import { createRandom } from '../simulate/createRandom.ts';
+import { walkCareGraph } from '../simulate/walkCareGraph.ts';
 
 /**
  * Flows between agencies handoff by handoff, as simulated: the same shape as the exact
