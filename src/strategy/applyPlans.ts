@@ -26,194 +26,242 @@ export interface PlanProblem extends StrategyProblem {
  * pass the model check (the caller runs it).
  */
 export function applyPlans(config: MachineConfig, plans: Plan[]): { config: MachineConfig; problems: PlanProblem[] } {
-  const out = cloneConfig(config);
-  const problems: PlanProblem[] = [];
-  const states = indexStates(out);
-  const agencies = new Set(((out.meta as { agencies?: { id: string }[] } | undefined)?.agencies ?? []).map((a) => a.id));
-  const touched = new Map<string, string>();
-  // Ways out of new services are resolved once every new state exists.
-  const pending: (() => void)[] = [];
-  for (const plan of plans) {
-    const fail = (at: string, message: string, hint?: string) => problems.push({ plan: plan.id, at, message, ...(hint ? { hint } : {}) });
-    if (agencies.size && !agencies.has(plan.owner)) fail('owner', `"${plan.owner}" is not an agency in the model.`, `Use one of: ${[...agencies].join(', ')}.`);
+  const application = new PlanApplication(cloneConfig(config));
+  for (const plan of plans) application.apply(plan);
+  return application.finish();
+}
+
+type AddService = Extract<PlanChange, { change: 'add-service' }>;
+type StateChange = Exclude<PlanChange, { change: 'add-service' } | { change: 'demand' }>;
+
+/**
+ * Plans being applied to one copy of a config: what each change has claimed (so that two changes
+ * to the same thing are refused), the problems found, and the ways out of new services, which are
+ * resolved once every new state exists. One method a kind of change.
+ */
+class PlanApplication {
+  private readonly states: Map<string, StateConfig>;
+  private readonly agencies: Set<string>;
+  private readonly touched = new Map<string, string>();
+  private readonly pending: (() => void)[] = [];
+  private readonly problems: PlanProblem[] = [];
+  private plan!: Plan;
+
+  constructor(private readonly out: MachineConfig) {
+    this.states = indexStates(out);
+    this.agencies = new Set(((out.meta as { agencies?: { id: string }[] } | undefined)?.agencies ?? []).map((a) => a.id));
+  }
+
+  apply(plan: Plan): void {
+    this.plan = plan;
+    if (this.agencies.size && !this.agencies.has(plan.owner))
+      this.fail('owner', `"${plan.owner}" is not an agency in the model.`, `Use one of: ${[...this.agencies].join(', ')}.`);
     // New services first, so that other changes can send requests to them.
-    plan.changes.forEach((c, i) => c.change === 'add-service' && addService(c, `changes[${i + 1}]`));
-    plan.changes.forEach((c, i) => c.change !== 'add-service' && applyChange(c, `changes[${i + 1}]`));
+    plan.changes.forEach((c, i) => c.change === 'add-service' && this.addService(c, `changes[${i + 1}]`));
+    plan.changes.forEach((c, i) => c.change !== 'add-service' && this.applyChange(c, `changes[${i + 1}]`));
+  }
 
-    function claim(key: string, at: string, what: string): boolean {
-      const here = `${plan.id} ${at}`;
-      // A change never conflicts with itself (a re-weight with rebalance claims one way and all of them).
-      const clash = [...touched.entries()].find(([k, by]) => by !== here && (k === key || conflicts(k, key)));
-      if (clash) {
-        const [, by] = clash;
-        fail(
-          at,
-          `${what} conflicts with ${by.startsWith(plan.id + ' ') ? by.slice(plan.id.length + 1) : `plan ${by}`}, which changes the same thing.`,
-          'Combine the two into one change, or leave one of them out.',
-        );
-        return false;
-      }
-      touched.set(key, here);
-      return true;
+  finish(): { config: MachineConfig; problems: PlanProblem[] } {
+    for (const run of this.pending) run();
+    return { config: this.out, problems: this.problems };
+  }
+
+  private fail(at: string, message: string, hint?: string): void {
+    this.problems.push({ plan: this.plan.id, at, message, ...(hint ? { hint } : {}) });
+  }
+
+  private claim(key: string, at: string, what: string): boolean {
+    const plan = this.plan;
+    const here = `${plan.id} ${at}`;
+    // A change never conflicts with itself (a re-weight with rebalance claims one way and all of them).
+    const clash = [...this.touched.entries()].find(([k, by]) => by !== here && (k === key || conflicts(k, key)));
+    if (clash) {
+      const [, by] = clash;
+      this.fail(
+        at,
+        `${what} conflicts with ${by.startsWith(plan.id + ' ') ? by.slice(plan.id.length + 1) : `plan ${by}`}, which changes the same thing.`,
+        'Combine the two into one change, or leave one of them out.',
+      );
+      return false;
     }
+    this.touched.set(key, here);
+    return true;
+  }
 
-    function findState(path: string, at: string): StateConfig | undefined {
-      const found = states.get(path);
-      if (!found) fail(at, `there is no state ${path} in the model.`, suggestPath(path, [...states.keys()]));
-      return found;
+  private findState(path: string, at: string): StateConfig | undefined {
+    const found = this.states.get(path);
+    if (!found) this.fail(at, `there is no state ${path} in the model.`, suggestPath(path, [...this.states.keys()]));
+    return found;
+  }
+
+  private findWay(state: StateConfig, path: string, event: string, at: string): Way | undefined {
+    const value = state.on?.[event];
+    if (value === undefined) {
+      const events = Object.keys(state.on ?? {});
+      this.fail(at, `${path} has no way out called ${event}.`, events.length ? `Its ways out are: ${events.join(', ')}.` : 'It has no ways out.');
+      return undefined;
     }
-
-    function findWay(state: StateConfig, path: string, event: string, at: string): Way | undefined {
-      const value = state.on?.[event];
-      if (value === undefined) {
-        const events = Object.keys(state.on ?? {});
-        fail(at, `${path} has no way out called ${event}.`, events.length ? `Its ways out are: ${events.join(', ')}.` : 'It has no ways out.');
-        return undefined;
-      }
-      if (Array.isArray(value)) {
-        fail(
-          at,
-          `${path} ${event} has guarded alternatives; a plan can change only a single way out.`,
-          'Change the model itself, or give each alternative its own event.',
-        );
-        return undefined;
-      }
-      if (typeof value === 'string') state.on![event] = { target: value };
-      return state.on![event] as Way;
+    if (Array.isArray(value)) {
+      this.fail(
+        at,
+        `${path} ${event} has guarded alternatives; a plan can change only a single way out.`,
+        'Change the model itself, or give each alternative its own event.',
+      );
+      return undefined;
     }
+    if (typeof value === 'string') state.on![event] = { target: value };
+    return state.on![event] as Way;
+  }
 
-    function targetOf(path: string, at: string): string | undefined {
-      const to = findState(path, at);
-      return to && `#${to.id ?? path}`;
-    }
+  private targetOf(path: string, at: string): string | undefined {
+    const to = this.findState(path, at);
+    return to && `#${to.id ?? path}`;
+  }
 
-    function applyChange(c: PlanChange, at: string): void {
-      if (c.change === 'demand') {
-        if (!claim('demand', at, 'This demand change')) return;
-        const meta = (out.meta ??= {}) as { demand?: { perDay: number; hourly?: number[] } };
-        if (!meta.demand && c.perDay === undefined) return void fail(at, 'the model has no demand to scale or reshape.', 'Give perDay, the requests a day.');
-        const demand = (meta.demand = { ...(meta.demand ?? { perDay: 0 }) });
-        if (c.perDay !== undefined) demand.perDay = c.perDay;
-        if (c.scale !== undefined) demand.perDay *= c.scale;
-        if (c.hourly) demand.hourly = c.hourly;
-        return;
-      }
-      if (c.change === 'add-service') return;
-      const state = findState(c.state, at);
-      if (!state) return;
-      const meta = (state.meta ??= {});
-      switch (c.change) {
-        case 'reweight': {
-          const ways = Object.keys(c.ways);
-          if (!ways.every((event) => findWay(state, c.state, event, at))) return;
-          if (!ways.every((event) => claim(`p:${c.state}:${event}`, at, `Re-weighting ${c.state} ${event}`))) return;
-          if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
-          for (const event of ways) setP(state.on![event] as Way, c.ways[event]!);
-          if (c.rebalance) rebalance(state, c.state, ways, 1 - ways.reduce((a, e) => a + c.ways[e]!, 0), at);
-          return;
-        }
-        case 'redirect': {
-          const way = findWay(state, c.state, c.way, at);
-          const target = targetOf(c.to, `${at}.to`);
-          if (!way || !target || !claim(`target:${c.state}:${c.way}`, at, `Redirecting ${c.state} ${c.way}`)) return;
-          way.target = target;
-          return;
-        }
-        case 'add-way': {
-          if (state.on?.[c.way] !== undefined)
-            return void fail(
-              at,
-              `${c.state} already has a way out called ${c.way}.`,
-              'Use redirect or reweight to change it, or give the new way another name.',
-            );
-          const target = targetOf(c.to, `${at}.to`);
-          if (!target || !claim(`way:${c.state}:${c.way}`, at, `Adding ${c.state} ${c.way}`)) return;
-          if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
-          if (c.rebalance) rebalance(state, c.state, [], 1 - c.p, at);
-          (state.on ??= {})[c.way] = { target, meta: { p: c.p }, ...(c.description ? { description: c.description } : {}) };
-          return;
-        }
-        case 'remove-way': {
-          if (!findWay(state, c.state, c.way, at) || !claim(`way:${c.state}:${c.way}`, at, `Removing ${c.state} ${c.way}`)) return;
-          if (c.rebalance && !claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
-          delete state.on![c.way];
-          if (!Object.keys(state.on!).length)
-            return void fail(at, `removing ${c.way} leaves ${c.state} with no way out.`, 'Redirect it instead, or add another way out.');
-          if (c.rebalance) rebalance(state, c.state, [], 1, at);
-          return;
-        }
-        case 'duration': {
-          if (!claim(`duration:${c.state}`, at, `Changing the duration of ${c.state}`)) return;
-          if (c.duration) meta.duration = c.duration;
-          else if (!meta.duration) fail(at, `${c.state} has no duration to scale.`, 'Use set: { dist: …, … } to give it one.');
-          else meta.duration = scaleDuration(meta.duration as Record<string, unknown>, c.scale!);
-          return;
-        }
-        case 'capacity': {
-          if (!claim(`capacity:${c.state}`, at, `Changing the capacity of ${c.state}`)) return;
-          if (!meta.capacity && c.servers === undefined) return void fail(at, `${c.state} has no capacity to change.`, 'Give servers to add one.');
-          const capacity = { ...((meta.capacity as Record<string, unknown> | undefined) ?? {}) };
-          if (c.servers !== undefined) capacity.servers = c.servers;
-          if (c.schedule === null) delete capacity.schedule;
-          else if (c.schedule) capacity.schedule = c.schedule;
-          if (c.queue) capacity.queue = c.queue;
-          meta.capacity = capacity;
-          return;
-        }
-      }
-    }
+  private applyChange(c: PlanChange, at: string): void {
+    if (c.change === 'add-service') return;
+    if (c.change === 'demand') return this.changeDemand(c, at);
+    const state = this.findState(c.state, at);
+    if (state) this.changeState(c, state, at);
+  }
 
-    function rebalance(state: StateConfig, path: string, fixed: string[], room: number, at: string): void {
-      const others = Object.keys(state.on ?? {}).filter((e) => !fixed.includes(e));
-      const ways = others.map((e) => findWay(state, path, e, at)!);
-      const old = ways.map((w) => (ways.length === 1 && w.meta?.p === undefined ? 1 : w.meta?.p));
-      if (room < -1e-12) return void fail(at, `the probabilities given for ${path} add up to more than 1 (${(1 - room).toFixed(3)}).`);
-      if (!old.every((p): p is number => typeof p === 'number')) return void fail(at, `the other ways out of ${path} have no probabilities to rebalance.`);
-      const sum = old.reduce((a, b) => a + b, 0);
-      if (sum <= 0)
-        return void fail(
-          at,
-          `the other ways out of ${path} have probability 0, so there is nothing to scale.`,
-          'Give every way out its probability instead of rebalance.',
-        );
-      ways.forEach((w, k) => setP(w, (old[k]! * Math.max(0, room)) / sum));
-    }
-
-    function addService(c: Extract<PlanChange, { change: 'add-service' }>, at: string): void {
-      const cut = c.state.lastIndexOf('.');
-      const parentPath = c.state.slice(0, cut);
-      const key = c.state.slice(cut + 1);
-      if (states.has(c.state)) return void fail(at, `there is already a state ${c.state}.`, 'Give the new service another name.');
-      const parent = cut > 0 ? states.get(parentPath) : undefined;
-      if (!parent || !parent.states) {
-        return void fail(
-          at,
-          `a new service goes inside an agency, but ${parentPath || 'its parent'} is not a state with states inside it.`,
-          suggestPath(
-            parentPath,
-            [...states.keys()].filter((p) => states.get(p)!.states),
-          ),
-        );
-      }
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return void fail(at, `"${key}" is not a usable state name.`, 'Use letters and digits, such as directBooking.');
-      if (!claim(`state:${c.state}`, at, `Adding ${c.state}`)) return;
-      const node: StateConfig = {
-        description: c.description,
-        meta: { function: c.function, ...(c.duration ? { duration: c.duration } : {}), ...(c.capacity ? { capacity: c.capacity } : {}) },
-        on: {},
-      };
-      parent.states[key] = node;
-      states.set(c.state, node);
-      pending.push(() => {
-        for (const [event, w] of Object.entries(c.ways)) {
-          const target = targetOf(w.to, `${at}.ways.${event}.to`);
-          if (target) node.on![event] = { target, ...(w.p !== undefined ? { meta: { p: w.p } } : {}) };
-        }
-      });
+  private changeState(c: StateChange, state: StateConfig, at: string): void {
+    // As before the split: a state a plan changes always has meta afterwards.
+    state.meta ??= {};
+    switch (c.change) {
+      case 'reweight':
+        return this.reweight(c, state, at);
+      case 'redirect':
+        return this.redirect(c, state, at);
+      case 'add-way':
+        return this.addWay(c, state, at);
+      case 'remove-way':
+        return this.removeWay(c, state, at);
+      case 'duration':
+        return this.changeDuration(c, state, at);
+      case 'capacity':
+        return this.changeCapacity(c, state, at);
     }
   }
-  for (const run of pending) run();
-  return { config: out, problems };
+
+  private changeDemand(c: Extract<PlanChange, { change: 'demand' }>, at: string): void {
+    if (!this.claim('demand', at, 'This demand change')) return;
+    const meta = (this.out.meta ??= {}) as { demand?: { perDay: number; hourly?: number[] } };
+    if (!meta.demand && c.perDay === undefined) return void this.fail(at, 'the model has no demand to scale or reshape.', 'Give perDay, the requests a day.');
+    const demand = (meta.demand = { ...(meta.demand ?? { perDay: 0 }) });
+    if (c.perDay !== undefined) demand.perDay = c.perDay;
+    if (c.scale !== undefined) demand.perDay *= c.scale;
+    if (c.hourly) demand.hourly = c.hourly;
+  }
+
+  private reweight(c: Extract<PlanChange, { change: 'reweight' }>, state: StateConfig, at: string): void {
+    const ways = Object.keys(c.ways);
+    if (!ways.every((event) => this.findWay(state, c.state, event, at))) return;
+    if (!ways.every((event) => this.claim(`p:${c.state}:${event}`, at, `Re-weighting ${c.state} ${event}`))) return;
+    if (c.rebalance && !this.claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+    for (const event of ways) setP(state.on![event] as Way, c.ways[event]!);
+    if (c.rebalance) this.rebalance(state, c.state, ways, 1 - ways.reduce((a, e) => a + c.ways[e]!, 0), at);
+  }
+
+  private redirect(c: Extract<PlanChange, { change: 'redirect' }>, state: StateConfig, at: string): void {
+    const way = this.findWay(state, c.state, c.way, at);
+    const target = this.targetOf(c.to, `${at}.to`);
+    if (!way || !target || !this.claim(`target:${c.state}:${c.way}`, at, `Redirecting ${c.state} ${c.way}`)) return;
+    way.target = target;
+  }
+
+  private addWay(c: Extract<PlanChange, { change: 'add-way' }>, state: StateConfig, at: string): void {
+    if (state.on?.[c.way] !== undefined)
+      return void this.fail(
+        at,
+        `${c.state} already has a way out called ${c.way}.`,
+        'Use redirect or reweight to change it, or give the new way another name.',
+      );
+    const target = this.targetOf(c.to, `${at}.to`);
+    if (!target || !this.claim(`way:${c.state}:${c.way}`, at, `Adding ${c.state} ${c.way}`)) return;
+    if (c.rebalance && !this.claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+    if (c.rebalance) this.rebalance(state, c.state, [], 1 - c.p, at);
+    (state.on ??= {})[c.way] = { target, meta: { p: c.p }, ...(c.description ? { description: c.description } : {}) };
+  }
+
+  private removeWay(c: Extract<PlanChange, { change: 'remove-way' }>, state: StateConfig, at: string): void {
+    if (!this.findWay(state, c.state, c.way, at) || !this.claim(`way:${c.state}:${c.way}`, at, `Removing ${c.state} ${c.way}`)) return;
+    if (c.rebalance && !this.claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+    delete state.on![c.way];
+    if (!Object.keys(state.on!).length)
+      return void this.fail(at, `removing ${c.way} leaves ${c.state} with no way out.`, 'Redirect it instead, or add another way out.');
+    if (c.rebalance) this.rebalance(state, c.state, [], 1, at);
+  }
+
+  private changeDuration(c: Extract<PlanChange, { change: 'duration' }>, state: StateConfig, at: string): void {
+    const meta = (state.meta ??= {});
+    if (!this.claim(`duration:${c.state}`, at, `Changing the duration of ${c.state}`)) return;
+    if (c.duration) meta.duration = c.duration;
+    else if (!meta.duration) this.fail(at, `${c.state} has no duration to scale.`, 'Use set: { dist: …, … } to give it one.');
+    else meta.duration = scaleDuration(meta.duration as Record<string, unknown>, c.scale!);
+  }
+
+  private changeCapacity(c: Extract<PlanChange, { change: 'capacity' }>, state: StateConfig, at: string): void {
+    const meta = (state.meta ??= {});
+    if (!this.claim(`capacity:${c.state}`, at, `Changing the capacity of ${c.state}`)) return;
+    if (!meta.capacity && c.servers === undefined) return void this.fail(at, `${c.state} has no capacity to change.`, 'Give servers to add one.');
+    const capacity = { ...((meta.capacity as Record<string, unknown> | undefined) ?? {}) };
+    if (c.servers !== undefined) capacity.servers = c.servers;
+    if (c.schedule === null) delete capacity.schedule;
+    else if (c.schedule) capacity.schedule = c.schedule;
+    if (c.queue) capacity.queue = c.queue;
+    meta.capacity = capacity;
+  }
+
+  private rebalance(state: StateConfig, path: string, fixed: string[], room: number, at: string): void {
+    const others = Object.keys(state.on ?? {}).filter((e) => !fixed.includes(e));
+    const ways = others.map((e) => this.findWay(state, path, e, at)!);
+    const old = ways.map((w) => (ways.length === 1 && w.meta?.p === undefined ? 1 : w.meta?.p));
+    if (room < -1e-12) return void this.fail(at, `the probabilities given for ${path} add up to more than 1 (${(1 - room).toFixed(3)}).`);
+    if (!old.every((p): p is number => typeof p === 'number')) return void this.fail(at, `the other ways out of ${path} have no probabilities to rebalance.`);
+    const sum = old.reduce((a, b) => a + b, 0);
+    if (sum <= 0)
+      return void this.fail(
+        at,
+        `the other ways out of ${path} have probability 0, so there is nothing to scale.`,
+        'Give every way out its probability instead of rebalance.',
+      );
+    ways.forEach((w, k) => setP(w, (old[k]! * Math.max(0, room)) / sum));
+  }
+
+  private addService(c: AddService, at: string): void {
+    const cut = c.state.lastIndexOf('.');
+    const parentPath = c.state.slice(0, cut);
+    const key = c.state.slice(cut + 1);
+    if (this.states.has(c.state)) return void this.fail(at, `there is already a state ${c.state}.`, 'Give the new service another name.');
+    const parent = cut > 0 ? this.states.get(parentPath) : undefined;
+    if (!parent || !parent.states) {
+      const hint = suggestPath(
+        parentPath,
+        [...this.states.keys()].filter((p) => this.states.get(p)!.states),
+      );
+      return void this.fail(at, `a new service goes inside an agency, but ${parentPath || 'its parent'} is not a state with states inside it.`, hint);
+    }
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key))
+      return void this.fail(at, `"${key}" is not a usable state name.`, 'Use letters and digits, such as directBooking.');
+    if (!this.claim(`state:${c.state}`, at, `Adding ${c.state}`)) return;
+    const node: StateConfig = {
+      description: c.description,
+      meta: { function: c.function, ...(c.duration ? { duration: c.duration } : {}), ...(c.capacity ? { capacity: c.capacity } : {}) },
+      on: {},
+    };
+    parent.states[key] = node;
+    this.states.set(c.state, node);
+    const plan = this.plan;
+    this.pending.push(() => {
+      // Resolved after every plan's new states exist; problems are still the adding plan's.
+      this.plan = plan;
+      for (const [event, w] of Object.entries(c.ways)) {
+        const target = this.targetOf(w.to, `${at}.ways.${event}.to`);
+        if (target) node.on![event] = { target, ...(w.p !== undefined ? { meta: { p: w.p } } : {}) };
+      }
+    });
+  }
 }
 
 /** Whether two claims touch the same thing: a rebalance of a state's ways touches every probability there. */
