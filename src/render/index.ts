@@ -18,3 +18,5 @@ export { renderObjectiveChart } from './renderObjectiveChart.ts';
 export { renderWorkloadChange } from './renderWorkloadChange.ts';
 export { toComparisonHtml } from './toComparisonHtml.ts';
 export type { SankeyOptions } from './renderSankey.ts';
+export { createReportFiles } from './createReportFiles.ts';
+export type { ReportFilesOptions } from './createReportFiles.ts';
