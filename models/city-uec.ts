@@ -10,7 +10,7 @@
  * at about 80–90% of the offered load at the busiest hour that the model itself implies (requests a
  * day × expected visits × mean minutes; the busiest hour carries 1.6 times the average).
  */
-import { defineCareModel } from 'carepaths';
+import { defineCareModel } from 'carepaths/model';
 
 // ---------------------------------------------------------------------------------------------
 // Demand: requests for help entering the system each day, by the channel the person chooses.

@@ -29,7 +29,9 @@ export function addVerifyCommand(program: Command): void {
       const maxPathways = toWholeNumber(options.maxPathways, '--max-pathways');
       const checked = await loadChecked(model);
       if (!checked.graph) {
-        process.stderr.write(`carepaths: ${checked.file} could not be compiled, so there is nothing to compare: run carepaths check ${model ?? ''}\n`);
+        process.stderr.write(
+          `carepaths: ${checked.file} could not be compiled, so there is nothing to compare: run carepaths check${model ? ` ${model}` : ''} to see why.\n`,
+        );
         process.exitCode = exitCodes.modelErrors;
         return;
       }

@@ -104,7 +104,7 @@ describe('the packed package', () => {
     expect(check.stdout).toContain('city-uec.ts: no errors, 0 warnings');
     writeFileSync(
       path.join(project, 'town.ts'),
-      "import { defineCareModel } from 'carepaths';\nexport default defineCareModel({ id: 'town', meta: { title: 'Town', description: 'A town.' }, initial: 'a', states: { a: { description: 'A.', meta: { agency: 'gp', function: 'assess' }, on: { GO: 'b' } }, b: { type: 'final', description: 'B.', meta: { agency: 'gp', outcome: 'home' } } } });\n",
+      "import { defineCareModel } from 'carepaths/model';\nexport default defineCareModel({ id: 'town', meta: { title: 'Town', description: 'A town.' }, initial: 'a', states: { a: { description: 'A.', meta: { agency: 'gp', function: 'assess' }, on: { GO: 'b' } }, b: { type: 'final', description: 'B.', meta: { agency: 'gp', outcome: 'home' } } } });\n",
     );
     const own = spawnSync('npx', ['--no-install', 'carepaths', 'analyse', 'town.ts', '--format', 'json'], { cwd: project, encoding: 'utf8', input: '' });
     expect(own.status, own.stderr).toBe(0);
