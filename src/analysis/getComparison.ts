@@ -2,7 +2,8 @@ import type { CareGraph } from '../graph/types.ts';
 import { toMeanInterval, toShareBounds } from '../simulate/statistics.ts';
 import type { DesTally } from '../simulate/types.ts';
 import { getMeasureSource, getMeasureUnit, toMeasureText } from '../strategy/measureCatalogue.ts';
-import { getMeasureValues, type MeasureValue } from '../strategy/getMeasureValues.ts';
+import { getMeasureValues } from '../strategy/getMeasureValues.ts';
+import type { MeasureValue } from '../strategy/measures/types.ts';
 import type { Measure, MeasureSource, MeasureUnit, Plan, StateSelector, Strategy } from '../strategy/types.ts';
 
 /** How a plan moved an objective against the baseline. */

@@ -1,7 +1,6 @@
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph, CareNode } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
-import { getHittingProbabilities } from '../markov/solveChain.ts';
 import { RequestWalk } from '../simulate/RequestWalk.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from '../simulate/Histogram.ts';
@@ -9,102 +8,16 @@ import type { DesOptions } from '../simulate/types.ts';
 import { getServerPools } from '../simulate/runDesReplication.ts';
 import { runDesTally } from '../simulate/runDes.ts';
 import type { DesTally } from '../simulate/types.ts';
-import { suggestPath } from './applyPlans.ts';
+import { getSelectedNodes } from './measures/getSelectedNodes.ts';
+import { getMeasureDefinition } from './measures/index.ts';
+import type { MeasureValue } from './measures/types.ts';
 import { getMeasureSource } from './measureCatalogue.ts';
 import type { Measure, StateSelector, StrategySimulation, TimeStatistic } from './types.ts';
 
-/**
- * A measure's value on one model: exact, or simulated with one value per replication (so that two
- * models run on the same random streams can be compared replication by replication).
- */
-export interface MeasureValue {
-  value: number;
-  /** Simulated measures: the value in each replication. */
-  replications?: number[];
-}
-
-const asList = (x: string | string[]) => (Array.isArray(x) ? x : [x]);
-
-/** Which graph nodes a selector picks (any of the names it gives), or why it picks nothing. */
-export function getSelectedNodes(graph: CareGraph, s: StateSelector): { nodes: CareNode[] } | { problem: string; hint: string } {
-  if (s.state) {
-    const paths = asList(s.state);
-    const missing = paths.find((path) => !graph.stateInfo.some((info) => info.path === path));
-    if (missing)
-      return {
-        problem: `there is no state ${missing} in the model.`,
-        hint: suggestPath(
-          missing,
-          graph.stateInfo.map((info) => info.path),
-        ),
-      };
-    return { nodes: graph.nodes.filter((n) => n.states.some((p) => paths.some((path) => p === path || p.startsWith(`${path}.`)))) };
-  }
-  if (s.agency) {
-    const ids = asList(s.agency);
-    const missing = ids.find((id) => !graph.agencies.some((a) => a.id === id));
-    if (missing) return { problem: `there is no agency "${missing}" in the model.`, hint: `Agencies: ${graph.agencies.map((a) => a.id).join(', ')}.` };
-    return { nodes: graph.nodes.filter((n) => ids.includes(n.agency)) };
-  }
-  if (s.function) {
-    const ids = asList(s.function);
-    const missing = ids.find((id) => !graph.functions.some((f) => f.id === id));
-    if (missing) return { problem: `there is no function "${missing}" in the model.`, hint: `Functions: ${graph.functions.map((f) => f.id).join(', ')}.` };
-    return { nodes: graph.nodes.filter((n) => n.function !== undefined && ids.includes(n.function)) };
-  }
-  const wanted = asList(s.outcome ?? []);
-  const outcomes = [...new Set(graph.nodes.filter((n) => n.isOutcome).map((n) => n.outcome ?? n.id))];
-  const missing = wanted.find((o) => !outcomes.includes(o));
-  if (missing !== undefined || !wanted.length)
-    return { problem: `there is no outcome "${missing ?? ''}" in the model.`, hint: `Outcomes: ${outcomes.join(', ')}.` };
-  return { nodes: graph.nodes.filter((n) => n.isOutcome && wanted.includes(n.outcome ?? n.id)) };
-}
-
 /** Why a measure cannot be taken on this model (a name it uses is not there, or it needs demand or capacity), or undefined. */
 export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; hint: string } | undefined {
-  switch (m.kind) {
-    case 'handoffs':
-    case 'time-to-outcome':
-      return undefined;
-    case 'outcome-share': {
-      const found = getSelectedNodes(graph, m.state ? { state: m.state } : { outcome: m.outcome! });
-      if ('problem' in found) return found;
-      if (m.state && !found.nodes.some((n) => n.isOutcome))
-        return {
-          problem: `${asList(m.state).join(', ')} is not an outcome state.`,
-          hint: 'Use reach-share for the share of requests that reach a state on the way.',
-        };
-      return undefined;
-    }
-    case 'reach-share':
-    case 'visits':
-    case 'time-to': {
-      const found = getSelectedNodes(graph, m);
-      return 'problem' in found ? found : undefined;
-    }
-    case 'workload':
-    case 'four-hour-share': {
-      const found = getSelectedNodes(graph, { agency: m.agency });
-      if ('problem' in found) return found;
-      if (m.kind === 'workload' && !graph.meta.demand)
-        return { problem: 'a workload measure needs the model’s demand (requests a day).', hint: 'Add meta.demand to the model.' };
-      break;
-    }
-    case 'wait':
-    case 'utilisation':
-    case 'response-time': {
-      const found = getSelectedNodes(graph, { state: m.state });
-      if ('problem' in found) return found;
-      if (m.kind === 'response-time' && !found.nodes.some((n) => n.function === 'dispatch'))
-        return {
-          problem: `${m.state} is not a dispatch state, so it has no response time.`,
-          hint: 'Name a state with function: dispatch, such as city.ambulance.category2Response.',
-        };
-      if (m.kind !== 'response-time' && !found.nodes.some((n) => n.capacity))
-        return { problem: `${m.state} has no capacity, so it has no queue to measure.`, hint: 'Name a state with meta.capacity.' };
-      break;
-    }
-  }
+  const problem = getMeasureDefinition(m.kind)!.check(graph, m);
+  if (problem) return problem;
   if (getMeasureSource(m) === 'des' && !graph.meta.demand)
     return {
       problem: 'this measure needs the discrete-event simulation, and the model has no demand.',
@@ -144,50 +57,13 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     const node = graph.nodes.find((n) => n.capacity && n.states.some((p) => p === state || p.startsWith(`${state}.`)));
     return node ? pools[node.index]! : -1;
   };
-  const agencyIndex = (id: string) => graph.agencies.findIndex((a) => a.id === id);
   const sum = (m: Uint8Array, f: (v: number) => number) => {
     let total = 0;
     for (let v = 0; v < g.n; v++) if (m[v]) total += f(v);
     return total;
   };
-  return measures.map((m, i) => {
-    switch (m.kind) {
-      case 'outcome-share':
-        return { value: sum(mask(m.state ? { state: m.state } : { outcome: m.outcome! }), (v) => (g.outcome[v] ? markov.visits[v]! : 0)) };
-      case 'reach-share':
-        return { value: getHittingProbabilities(g, mask(m))[0]! };
-      case 'visits':
-        return { value: sum(mask(m), (v) => markov.visits[v]!) };
-      case 'handoffs':
-        return { value: markov.expectedHandoffs };
-      case 'workload':
-        return { value: perDay * sum(mask({ agency: m.agency }), (v) => markov.visits[v]! * g.minutes[v]!) };
-      case 'time-to-outcome':
-        return m.statistic === 'mean' ? { value: markov.expectedMinutes } : montecarlo.get(i)!;
-      case 'time-to':
-        return montecarlo.get(i)!;
-      case 'wait': {
-        const v = poolOf(m.state);
-        return simulated((t) => (v < 0 || !t.waits[v] ? 0 : m.statistic === 'mean' ? getMean(t.waits[v]!) : orZero(getQuantile(t.waits[v]!, 0.9))));
-      }
-      case 'utilisation': {
-        const v = poolOf(m.state);
-        return simulated((t) => (v >= 0 && t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0));
-      }
-      case 'response-time': {
-        // Every configuration of the dispatch state counts (they differ only in context values).
-        const nodes = graph.nodes.filter((n) => n.states.some((p) => p === m.state || p.startsWith(`${m.state}.`))).map((n) => n.index);
-        return simulated((t) => {
-          const all = mergeHistograms(nodes.flatMap((v) => (t.responses[v] ? [t.responses[v]!] : [])));
-          return m.statistic === 'mean' ? getMean(all) : orZero(getQuantile(all, 0.9));
-        });
-      }
-      case 'four-hour-share': {
-        const a = agencyIndex(m.agency);
-        return simulated((t) => (a >= 0 && t.stays[a]!.count ? t.staysWithin[a]! / t.stays[a]!.count : 0));
-      }
-    }
-  });
+  const context = { graph, g, markov, mask, sum, perDay, simulated, poolOf };
+  return measures.map((m, i) => getMeasureDefinition(m.kind)!.value(m, { ...context, montecarlo: montecarlo.get(i) }));
 }
 
 /** The discrete-event options a strategy's simulation settings stand for. */
@@ -199,7 +75,6 @@ export const toDesOptions = (s: StrategySimulation): DesOptions => ({
   arrivals: 'poisson',
 });
 
-const orZero = (x: number) => (Number.isNaN(x) ? 0 : x);
 const quantileOf: Record<TimeStatistic, number> = { mean: 0, p50: 0.5, p90: 0.9, p95: 0.95 };
 
 /**
@@ -212,12 +87,15 @@ function runTimeMeasures(
   simulation: StrategySimulation,
   mask: (s: StateSelector) => Uint8Array,
 ): Map<number, MeasureValue> {
-  const wanted = measures.flatMap((m, i) => (getMeasureSource(m) === 'montecarlo' && (m.kind === 'time-to' || m.kind === 'time-to-outcome') ? [{ i, m }] : []));
+  const wanted = measures.flatMap((m, i) => {
+    const timed = getMeasureSource(m) === 'montecarlo' ? getMeasureDefinition(m.kind)!.timed?.(m) : undefined;
+    return timed ? [{ i, ...timed }] : [];
+  });
   const out = new Map<number, MeasureValue>();
   if (!wanted.length) return out;
   const g = toCompactGraph(graph);
   const walk = new RequestWalk(graph);
-  const targets = wanted.map(({ m }) => (m.kind === 'time-to' ? mask(m) : null));
+  const targets = wanted.map(({ target }) => (target ? mask(target) : null));
   const values = wanted.map(() => [] as number[]);
   const reached = new Float64Array(wanted.length);
   for (let r = 0; r < simulation.replications; r++) {
@@ -237,9 +115,8 @@ function runTimeMeasures(
       // A request that never reaches the states counts at its outcome.
       for (let j = 0; j < wanted.length; j++) addToHistogram(histograms[j]!, targets[j] && reached[j]! >= 0 ? reached[j]! : t);
     }
-    wanted.forEach(({ m }, j) => {
+    wanted.forEach(({ statistic }, j) => {
       const h = histograms[j]!;
-      const statistic = (m as { statistic: TimeStatistic }).statistic;
       values[j]!.push(statistic === 'mean' ? getMean(h) : getQuantile(h, quantileOf[statistic]));
     });
   }

@@ -1,7 +1,9 @@
 export { applyPlans, suggestPath } from './applyPlans.ts';
 export type { MachineConfig, PlanProblem } from './applyPlans.ts';
-export { checkMeasure, getMeasureValues, getSelectedNodes } from './getMeasureValues.ts';
-export type { MeasureValue } from './getMeasureValues.ts';
+export { checkMeasure, getMeasureValues, toDesOptions } from './getMeasureValues.ts';
+export { getSelectedNodes } from './measures/getSelectedNodes.ts';
+export { getMeasureDefinition, measureDefinitions } from './measures/index.ts';
+export type { MeasureContext, MeasureDefinition, MeasureReader, MeasureValue } from './measures/types.ts';
 export { getMeasureSource, getMeasureUnit, measureCatalogue, toMeasureText, toTargetValue } from './measureCatalogue.ts';
 export { parseDocument } from './parseDocument.ts';
 export { changeKinds, readPlan } from './readPlan.ts';
