@@ -2,6 +2,7 @@ import type { HandoffSteps } from './getHandoffSteps.ts';
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { createRandom } from '../simulate/createRandom.ts';
+import { RequestWalk } from '../simulate/RequestWalk.ts';
 import { walkCareGraph } from '../simulate/walkCareGraph.ts';
 
 /**
@@ -15,11 +16,12 @@ export function getSimulatedHandoffSteps(graph: CareGraph, requests: number, see
   const endings = new Map<string, { step: number; agency: number; outcome: string; value: number }>();
   const beyond = new Map<number, number>();
   const share = 1 / requests;
+  const walk = new RequestWalk(graph);
   for (let r = 0; r < requests; r++) {
     let step = 0;
     let previous = -1;
     let stopped = false;
-    const end = walkCareGraph(graph, random, (v) => {
+    const end = walkCareGraph(walk, random, (v) => {
       const agency = g.agency[v]!;
       if (previous >= 0 && agency !== g.agency[previous]! && !stopped) {
         const from = g.agency[previous]!;

@@ -7,3 +7,4 @@ export type { CompactGraph } from './toCompactGraph.ts';
 export { groupByState, toConfigurationRef, toConfigurations, toStatePath } from './toConfigurationRef.ts';
 export type { ConfigurationRef } from './toConfigurationRef.ts';
 export type { RegionStep } from './types.ts';
+export { getStatePaths } from './toConfigurationRef.ts';

@@ -24,6 +24,15 @@ export function toStatePath(node: CareNode): string {
   return common.length ? common.join('.') : node.states.join(' + ');
 }
 
+const pathsOf = new WeakMap<CareGraph, string[]>();
+
+/** Every node's state path (`toStatePath`), worked out once per graph. */
+export function getStatePaths(graph: CareGraph): string[] {
+  let paths = pathsOf.get(graph);
+  if (!paths) pathsOf.set(graph, (paths = graph.nodes.map(toStatePath)));
+  return paths;
+}
+
 export function toConfigurationRef(node: CareNode): ConfigurationRef {
   return {
     state: toStatePath(node),

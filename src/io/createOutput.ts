@@ -1,6 +1,7 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { checkOutputFile, ClosedPipe, toOutputProblem } from './OutputProblem.ts';
-import { releaseTemporary, removeTemporary, trackTemporary } from './temporaryFiles.ts';
+import { removeTemporary, trackTemporary } from './temporaryFiles.ts';
+import { moveIntoPlace } from './writeFileAtomic.ts';
 
 /** Somewhere to stream text: a file written atomically, or standard output. */
 export interface Output {
@@ -63,11 +64,9 @@ export function createOutput(file?: string): Output {
       guarded(() => {
         closeSync(fd);
         open = false;
-        // The target may have changed while the run went on: still write only over a regular file.
-        checkOutputFile(file);
-        renameSync(temporary, file);
       });
-      releaseTemporary(temporary);
+      // The target may have changed while the run went on: still only over a regular file.
+      moveIntoPlace(temporary, file);
     },
     abort,
   };

@@ -1,10 +1,11 @@
-import { toStatePath } from '../graph/toConfigurationRef.ts';
+import { getStatePaths } from '../graph/toConfigurationRef.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { CareContext } from '../model/builtins.ts';
 import type { Pathway } from './types.ts';
 
 /** Makes a pathway record from the nodes and edges of a walk. */
 export function toPathway(graph: CareGraph, nodes: ArrayLike<number>, edges: ArrayLike<number>, length: number, rank: number): Pathway {
+  const paths = getStatePaths(graph);
   const states: string[] = [];
   const visited: number[] = [];
   const contexts: (CareContext | null)[] = [];
@@ -16,7 +17,7 @@ export function toPathway(graph: CareGraph, nodes: ArrayLike<number>, edges: Arr
   let handoffs = 0;
   for (let i = 0; i <= length; i++) {
     const node = graph.nodes[nodes[i]!]!;
-    states.push(toStatePath(node));
+    states.push(paths[node.index]!);
     visited.push(node.index);
     contexts.push(node.context ?? null);
     expectedMinutes += node.meanMinutes;
@@ -43,6 +44,6 @@ export function toPathway(graph: CareGraph, nodes: ArrayLike<number>, edges: Arr
     agencies,
     handoffs,
     functions,
-    outcome: last.outcome ?? toStatePath(last),
+    outcome: last.outcome ?? paths[last.index]!,
   };
 }

@@ -3,7 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { Random } from './createRandom.ts';
 import { chooseWayOut } from './chooseWayOut.ts';
 import { chooseRegionWay, startRegions, toRegionTables, type RegionTables } from './regionClocks.ts';
-import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
+import { getSamplers, sampleDuration, type Sampler } from './sampleDuration.ts';
 
 /**
  * One request's walk over the care graph, step by step: the one walk that Monte Carlo, the
@@ -17,6 +17,7 @@ export class RequestWalk {
   private readonly outStart: Int32Array;
   private readonly prob: Float64Array;
   private readonly target: Int32Array;
+  private readonly outcome: Uint8Array;
   private readonly samplers: Sampler[];
   private readonly regions: RegionTables;
   private clocks: Float64Array;
@@ -31,7 +32,8 @@ export class RequestWalk {
     this.outStart = g.outStart;
     this.prob = g.prob;
     this.target = g.target;
-    this.samplers = graph.nodes.map((n) => toSampler(n.duration));
+    this.outcome = g.outcome;
+    this.samplers = getSamplers(graph);
     this.regions = toRegionTables(graph);
     this.clocks = new Float64Array(this.regions.maxRegions);
     this.previous = new Float64Array(this.regions.maxRegions);
@@ -64,6 +66,11 @@ export class RequestWalk {
     const e = this.moving >= 0 ? chooseRegionWay(this.regions, v, this.moving, random) : chooseWayOut(this.outStart, this.prob, v, random);
     this.lastEdge = e;
     return e;
+  }
+
+  /** True when node `v` is an outcome: the walk ends there. */
+  isOutcome(v: number): boolean {
+    return this.outcome[v] === 1;
   }
 
   /** The node an edge leads to. */

@@ -15,3 +15,4 @@ export { checkDes } from './checkDes.ts';
 export { runReplications, runReplicationJob } from './runReplications.ts';
 export type { ReplicationJob, ReplicationPlan, ReplicationRunOptions } from './runReplications.ts';
 export { toMeanInterval, toShareInterval, toWilsonInterval } from './statistics.ts';
+export { getSamplers } from './sampleDuration.ts';

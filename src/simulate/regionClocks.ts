@@ -59,7 +59,8 @@ export function toRegionTables(graph: CareGraph): RegionTables {
     wayProb: Float64Array.from(ways, (w) => w.p),
     carryStart,
     carryFrom: Int32Array.from(carryFrom),
-    maxRegions: Math.max(1, ...regions.map((r) => r.length)),
+    // A loop, not Math.max(...): a graph may have more nodes than a call takes arguments.
+    maxRegions: regions.reduce((most, r) => Math.max(most, r.length), 1),
   };
   cache.set(graph, tables);
   return tables;

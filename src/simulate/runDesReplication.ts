@@ -6,7 +6,7 @@ import { EventQueue } from './EventQueue.ts';
 import { chooseWayOut } from './chooseWayOut.ts';
 import { growArray } from './growArray.ts';
 import { chooseRegionWay, startRegions, toRegionTables, type RegionTables } from './regionClocks.ts';
-import { sampleDuration, toSampler, type Sampler } from './sampleDuration.ts';
+import { getSamplers, sampleDuration, type Sampler } from './sampleDuration.ts';
 
 export const defaultDesOptions: Required<DesOptions> = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson', runOut: 60 };
 
@@ -126,7 +126,7 @@ class DesReplication {
     this.target = g.target;
     this.prob = g.prob;
     this.outcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
-    this.samplers = graph.nodes.map((node) => toSampler(node.duration));
+    this.samplers = getSamplers(graph);
     const servers = getServers(graph);
     this.pool = getServerPools(graph);
     this.hasServers = Uint8Array.from(servers, (s) => (s ? 1 : 0));

@@ -1,3 +1,4 @@
+import type { CareGraph } from '../graph/types.ts';
 import { Z90 } from '../model/duration.ts';
 import type { Duration } from '../model/types.ts';
 import type { Random } from './createRandom.ts';
@@ -57,6 +58,15 @@ export function toSampler(duration: Duration | undefined): Sampler {
       );
     }
   }
+}
+
+const samplersOf = new WeakMap<CareGraph, Sampler[]>();
+
+/** Every node's sampler, made once per graph (a node in parallel regions has none: its regions have theirs). */
+export function getSamplers(graph: CareGraph): Sampler[] {
+  let samplers = samplersOf.get(graph);
+  if (!samplers) samplersOf.set(graph, (samplers = graph.nodes.map((n) => toSampler(n.duration))));
+  return samplers;
 }
 
 /** Draws one duration, in minutes. */

@@ -5,17 +5,17 @@ import { RequestWalk } from './RequestWalk.ts';
 /**
  * One request's walk from the initial state to an outcome, as the engines take it (see
  * `RequestWalk`). `step(node, minutes)` is told of every configuration visited, the outcome
- * included, with the minutes spent there. Returns the outcome node.
+ * included, with the minutes spent there. Returns the outcome node. Walking many requests, pass
+ * one `walk` for them all rather than a graph each time.
  */
-export function walkCareGraph(graph: CareGraph, random: Random, step?: (node: number, minutes: number) => void, maxSteps = 1_000_000): number {
-  const walk = new RequestWalk(graph);
-  const outcome = Uint8Array.from(graph.nodes, (n) => (n.isOutcome ? 1 : 0));
+export function walkCareGraph(graph: CareGraph | RequestWalk, random: Random, step?: (node: number, minutes: number) => void, maxSteps = 1_000_000): number {
+  const walk = graph instanceof RequestWalk ? graph : new RequestWalk(graph);
   walk.begin();
   let v = 0;
   for (let steps = 0; steps < maxSteps; steps++) {
     const minutes = walk.stay(v, random);
     step?.(v, minutes);
-    if (outcome[v]) return v;
+    if (walk.isOutcome(v)) return v;
     v = walk.to(walk.leave(v, random));
   }
   throw new Error(`walkCareGraph: a request took more than ${maxSteps} steps without reaching an outcome`);
