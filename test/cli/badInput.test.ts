@@ -448,6 +448,8 @@ const cases: Case[] = [
     code: 2,
     says: ['--requests does not apply to the discrete-event simulation'],
   },
+  { name: 'verify with a bad --max-pathways', args: ['verify', smallPath(), '--max-pathways', 'all'], code: 2, says: ['--max-pathways', 'from 1 to', '"all"'] },
+  { name: 'verify of a model that does not exist', args: ['verify', 'gone.ts'], code: 2, says: ['gone.ts', 'there is no such file'] },
   { name: 'a port out of range', args: ['watch', smallPath(), '--port', '70000'], code: 2, says: ['--port', 'from 0 to 65,535'] },
   // Outputs
   {
