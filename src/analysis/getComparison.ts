@@ -1,10 +1,10 @@
 import type { CareGraph } from '../graph/types.ts';
 import { toMeanInterval, toShareBounds } from '../simulate/statistics.ts';
 import type { DesTally } from '../simulate/types.ts';
-import { getMeasureSource, getMeasureUnit, toMeasureText } from '../strategy/measureCatalogue.ts';
+import { getMeasureSource, getMeasureUnit } from '../strategy/measureCatalogue.ts';
 import { getMeasureValues } from '../strategy/getMeasureValues.ts';
 import type { MeasureValue } from '../strategy/measures/types.ts';
-import type { Measure, MeasureSource, MeasureUnit, Plan, StateSelector, Strategy } from '../strategy/types.ts';
+import type { Measure, MeasureSource, MeasureUnit, Plan, Strategy } from '../strategy/types.ts';
 
 /** How a plan moved an objective against the baseline. */
 export type ChangeStatus = 'better' | 'worse' | 'no change' | 'within the noise';
@@ -29,8 +29,8 @@ export interface ObjectiveValue {
 export interface ObjectiveComparison {
   id: string;
   title: string;
-  /** The measure in plain English. */
-  measure: string;
+  /** What is measured (toComparisonWords in carepaths/report puts it in words). */
+  measure: Measure;
   source: MeasureSource;
   unit: MeasureUnit;
   direction: 'at-most' | 'at-least';
@@ -87,10 +87,16 @@ export interface Comparison {
   /** Requests a day in the baseline; when absent, workload is per 1,000 requests. */
   perDay?: number;
   agencyLabels: Record<string, string>;
-  /** Each plan's changes in plain English, by scenario id. */
-  changeTexts: Record<string, string[]>;
   /** Titles of the strategy's objectives left out of this comparison (those needing a simulation, when only exact ones were asked for). */
   leftOut: { id: string; title: string }[];
+}
+
+/** What getComparison is given besides the models, the strategy and the plans. */
+export interface ComparisonOptions {
+  /** Discrete-event replications already run, by model (baseline first): runComparison runs them on worker threads. */
+  desTallies?: DesTally[][];
+  /** Objectives of the strategy left out of this comparison (those needing a simulation, when only exact ones were asked for). */
+  leftOut?: { id: string; title: string }[];
 }
 
 const RISE = 0.005;
@@ -102,15 +108,8 @@ const RISE = 0.005;
  * model, and a change is "within the noise" when the 95% interval of the paired differences
  * includes zero.
  */
-export function getComparison(
-  baseline: CareGraph,
-  strategy: Strategy,
-  plans: { plan: Plan; graph: CareGraph; changes: string[] }[],
-  label: (s: StateSelector) => string,
-  /** Discrete-event replications already run, by model (baseline first) — the CLI runs them on worker threads. */
-  desTallies?: DesTally[][],
-  leftOut: { id: string; title: string }[] = [],
-): Comparison {
+export function getComparison(baseline: CareGraph, strategy: Strategy, plans: { plan: Plan; graph: CareGraph }[], options: ComparisonOptions = {}): Comparison {
+  const { desTallies, leftOut = [] } = options;
   const measures = strategy.objectives.map((o) => o.measure);
   const graphs = [baseline, ...plans.map((p) => p.graph)];
   const ids = ['baseline', ...plans.map((p) => p.plan.id)];
@@ -121,7 +120,7 @@ export function getComparison(
     return {
       id: o.id,
       title: o.title,
-      measure: toMeasureText(o.measure, label),
+      measure: o.measure,
       source,
       unit: getMeasureUnit(o.measure),
       direction: o.direction,
@@ -130,36 +129,7 @@ export function getComparison(
     };
   });
   const workload = getWorkload(baseline, graphs, strategy.simulation);
-  const findings = plans.map(({ plan }, k) => {
-    const s = k + 1;
-    const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) * Infinity : 0);
-    const moved = workload.map((w): AgencyChange => {
-      const requests = w.requestsPerDay[s]! - w.requestsPerDay[0]!;
-      const minutes = w.minutesPerDay[s]! - w.minutesPerDay[0]!;
-      return {
-        agency: w.agency,
-        label: w.label,
-        requests,
-        requestsRelative: relative(requests, w.requestsPerDay[0]!),
-        minutes,
-        minutesRelative: relative(minutes, w.minutesPerDay[0]!),
-      };
-    });
-    const rises = (m: AgencyChange) => m.requestsRelative > RISE || m.minutesRelative > RISE;
-    const statusOf = (id: string) => objectives.find((o) => o.id === id)?.values[s]?.changeStatus;
-    return {
-      plan: plan.id,
-      rises: moved.filter(rises).sort((a, b) => b.minutes - a.minutes),
-      falls: moved.filter((m) => !rises(m) && (m.requestsRelative < -RISE || m.minutesRelative < -RISE)).sort((a, b) => a.minutes - b.minutes),
-      netMinutesPerDay: moved.reduce((a, m) => a + m.minutes, 0),
-      unsupportedClaims: plan.supports.flatMap((id) => {
-        const status = statusOf(id);
-        return status && status !== 'better' ? [{ objective: id, status }] : [];
-      }),
-      untestedClaims: plan.supports.filter((id) => leftOut.some((o) => o.id === id)),
-      unclaimedGains: objectives.filter((o) => o.values[s]!.changeStatus === 'better' && !plan.supports.includes(o.id)).map((o) => o.id),
-    };
-  });
+  const findings = plans.map(({ plan }, k) => toPlanFindings(plan, k + 1, workload, objectives, leftOut));
   return {
     model: baseline.modelId,
     modelTitle: baseline.meta.title,
@@ -171,8 +141,38 @@ export function getComparison(
     simulation: strategy.simulation,
     ...(baseline.meta.demand ? { perDay: baseline.meta.demand.perDay } : {}),
     agencyLabels: Object.fromEntries(baseline.agencies.map((a) => [a.id, a.label])),
-    changeTexts: Object.fromEntries(plans.map((p) => [p.plan.id, p.changes])),
     leftOut,
+  };
+}
+
+/** What the plan in scenario `s` does besides its objectives (workload moved between agencies), and whether it does what it claims. */
+function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objectives: ObjectiveComparison[], leftOut: { id: string }[]): PlanFindings {
+  const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) * Infinity : 0);
+  const moved = workload.map((w): AgencyChange => {
+    const requests = w.requestsPerDay[s]! - w.requestsPerDay[0]!;
+    const minutes = w.minutesPerDay[s]! - w.minutesPerDay[0]!;
+    return {
+      agency: w.agency,
+      label: w.label,
+      requests,
+      requestsRelative: relative(requests, w.requestsPerDay[0]!),
+      minutes,
+      minutesRelative: relative(minutes, w.minutesPerDay[0]!),
+    };
+  });
+  const rises = (m: AgencyChange) => m.requestsRelative > RISE || m.minutesRelative > RISE;
+  const statusOf = (id: string) => objectives.find((o) => o.id === id)?.values[s]?.changeStatus;
+  return {
+    plan: plan.id,
+    rises: moved.filter(rises).sort((a, b) => b.minutes - a.minutes),
+    falls: moved.filter((m) => !rises(m) && (m.requestsRelative < -RISE || m.minutesRelative < -RISE)).sort((a, b) => a.minutes - b.minutes),
+    netMinutesPerDay: moved.reduce((a, m) => a + m.minutes, 0),
+    unsupportedClaims: plan.supports.flatMap((id) => {
+      const status = statusOf(id);
+      return status && status !== 'better' ? [{ objective: id, status }] : [];
+    }),
+    untestedClaims: plan.supports.filter((id) => leftOut.some((o) => o.id === id)),
+    unclaimedGains: objectives.filter((o) => o.values[s]!.changeStatus === 'better' && !plan.supports.includes(o.id)).map((o) => o.id),
   };
 }
 

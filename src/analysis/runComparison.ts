@@ -3,8 +3,6 @@ import type { CareGraph } from '../graph/types.ts';
 import { checkModel } from '../model/checkModel.ts';
 import { toCareMachine } from '../model/defineCareModel.ts';
 import type { Diagnostic } from '../model/types.ts';
-import { toPlanChangeText } from '../report/toPlanChangeText.ts';
-import { toPathLabel, toSelectorLabel } from '../report/toStateNames.ts';
 import { runReplications } from '../simulate/runReplications.ts';
 import { defaultMonteCarloOptions } from '../simulate/runMonteCarlo.ts';
 import type { DesTally } from '../simulate/types.ts';
@@ -50,8 +48,16 @@ export type ComparisonProblem =
   /** Stopped because it was no longer wanted. */
   | { kind: 'cancelled' };
 
-/** A comparison made, with the models it compared (the baseline first), or why it could not be. */
-export type ComparisonRun = { ok: true; comparison: Comparison; baseline: CareGraph; graphs: CareGraph[] } | { ok: false; problem: ComparisonProblem };
+/** A comparison with the models it compared: the writers word it from these (toComparisonText and the others in carepaths/report). */
+export interface ComparisonResult {
+  comparison: Comparison;
+  baseline: CareGraph;
+  /** Each plan's changed model, in the order of the comparison's scenarios after the baseline. */
+  graphs: CareGraph[];
+}
+
+/** A comparison made, with the models it compared, or why it could not be. */
+export type ComparisonRun = ({ ok: true } & ComparisonResult) | { ok: false; problem: ComparisonProblem };
 
 /** Ids the comparison keeps for its own scenarios. */
 export const reservedPlanIds = ['baseline', 'all-plans'] as const;
@@ -103,14 +109,10 @@ export async function runComparison(input: ComparisonInput): Promise<ComparisonR
       )) as DesTally[][])
     : undefined;
   if (input.cancelled?.()) return fail({ kind: 'cancelled' });
-  const comparison = getComparison(
-    baseline,
-    { ...strategy, objectives: kept },
-    scenarios.map(({ plan, graph }) => ({ plan, graph, changes: plan.changes.map((c) => toPlanChangeText(c, (p) => toPathLabel(graph, p))) })),
-    (s) => toSelectorLabel(baseline, s),
-    desTallies,
-    strategy.objectives.filter((o) => !kept.includes(o)).map((o) => ({ id: o.id, title: o.title })),
-  );
+  const comparison = getComparison(baseline, { ...strategy, objectives: kept }, scenarios, {
+    ...(desTallies ? { desTallies } : {}),
+    leftOut: strategy.objectives.filter((o) => !kept.includes(o)).map((o) => ({ id: o.id, title: o.title })),
+  });
   return { ok: true, comparison, baseline, graphs: scenarios.map((s) => s.graph) };
 }
 

@@ -60,7 +60,7 @@ export function addCompareCommand(program: Command): void {
         });
         const html = options.html ? await renderComparisonPage(prepared) : undefined;
         const output = createOutput(options.out);
-        output.write(writers[format](prepared.comparison));
+        output.write(writers[format](prepared));
         output.close();
         if (options.html && html !== undefined) {
           writeFileAtomic(options.html, html);

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { AnyStateMachine } from 'xstate';
-import type { Comparison } from '../analysis/getComparison.ts';
-import { runComparison, type ComparisonProblem } from '../analysis/runComparison.ts';
-import type { CareGraph } from '../graph/types.ts';
+import { runComparison, type ComparisonProblem, type ComparisonResult } from '../analysis/runComparison.ts';
 import { loadDocument } from '../io/loadDocument.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { readPlan } from '../strategy/readPlan.ts';
@@ -32,10 +30,7 @@ export interface ComparisonRequest {
 export class ComparisonCancelled extends Error {}
 
 /** A comparison with the models it compared, for the HTML page's Sankey diagrams. */
-export interface PreparedComparison {
-  comparison: Comparison;
-  baseline: CareGraph;
-  graphs: CareGraph[];
+export interface PreparedComparison extends ComparisonResult {
   file: string;
 }
 

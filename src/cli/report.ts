@@ -4,6 +4,7 @@ import { checkOutputFolder } from '../io/OutputProblem.ts';
 import { buildReport } from './buildReport.ts';
 import { defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { defaultDesOptions } from '../simulate/runDesReplication.ts';
+import { defaultReportSimulation } from '../render/createReportFiles.ts';
 import { defaultPathwayOptions } from '../pathways/defaults.ts';
 
 /** `carepaths report [MODEL] --out DIR`: the clinicians' report, one self-contained HTML file and its parts. */
@@ -21,10 +22,10 @@ export function addReportCommand(program: Command): void {
     .option(
       '--days <D>',
       `with --simulate: days of the discrete-event simulation, after ${defaultDesOptions.warmup} days of warm-up`,
-      String(defaultDesOptions.days),
+      String(defaultReportSimulation.days),
     )
-    .option('--replications <R>', 'with --simulate: replications', String(defaultDesOptions.replications))
-    .option('--seed <S>', 'with --simulate: the seed', String(defaultDesOptions.seed))
+    .option('--replications <R>', 'with --simulate: replications', String(defaultReportSimulation.replications))
+    .option('--seed <S>', 'with --simulate: the seed', String(defaultReportSimulation.seed))
     .option('--workers <W>', 'with --simulate: worker threads', defaultWorkers)
     .addHelpText(
       'after',

@@ -20,8 +20,8 @@ interface SimulateOptions {
   requests: string;
   days: string;
   warmup: string;
-  replications: string;
-  seed: string;
+  replications?: string;
+  seed?: string;
   workers: string;
   arrivals: string;
   format: string;
@@ -42,8 +42,11 @@ export function addSimulateCommand(program: Command): void {
     .option('--requests <N>', 'Monte Carlo: requests in each replication', String(defaultMonteCarloOptions.requests))
     .option('--days <D>', 'DES: days simulated in each replication, after the warm-up', String(defaultDesOptions.days))
     .option('--warmup <D>', 'DES: days simulated first and left out of the results', String(defaultDesOptions.warmup))
-    .option('--replications <R>', 'independent replications (95% confidence intervals are over these)', String(defaultMonteCarloOptions.replications))
-    .option('--seed <S>', 'the seed: the same seed gives the same results', String(defaultMonteCarloOptions.seed))
+    .option(
+      '--replications <R>',
+      `independent replications (95% confidence intervals are over these) (default: ${toModeDefaults(defaultMonteCarloOptions.replications, defaultDesOptions.replications)})`,
+    )
+    .option('--seed <S>', `the seed: the same seed gives the same results (default: ${toModeDefaults(defaultMonteCarloOptions.seed, defaultDesOptions.seed)})`)
     .option('--workers <W>', 'worker threads to run replications on (results do not depend on it)', defaultWorkers)
     .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
     .option('--format <format>', 'text, json or md', 'text')
@@ -64,8 +67,9 @@ export function addSimulateCommand(program: Command): void {
       else refuseOptions(command, ['requests'], "to the discrete-event simulation, whose requests arrive at the model's rate over --days");
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
       const arrivals = toChoice(options.arrivals, '--arrivals', ['poisson', 'regular'] as const);
-      const replications = toWholeNumber(options.replications, '--replications');
-      const seed = toWholeNumber(options.seed, '--seed');
+      const defaults = mode === 'des' ? defaultDesOptions : defaultMonteCarloOptions;
+      const replications = toWholeNumber(options.replications ?? String(defaults.replications), '--replications');
+      const seed = toWholeNumber(options.seed ?? String(defaults.seed), '--seed');
       const workers = toWorkers(options.workers);
       const montecarlo = { ...defaultMonteCarloOptions, requests: toWholeNumber(options.requests, '--requests'), replications, seed };
       const des: DesOptions = { days: toWholeNumber(options.days, '--days'), warmup: toWholeNumber(options.warmup, '--warmup'), replications, seed, arrivals };
@@ -94,6 +98,9 @@ export function addSimulateCommand(program: Command): void {
       if (options.events) process.stderr.write(`Wrote ${options.events}\n`);
     });
 }
+
+/** A default shown in --help: one number when both kinds of simulation share it. */
+const toModeDefaults = (montecarlo: number, des: number) => (montecarlo === des ? String(montecarlo) : `${montecarlo} for Monte Carlo, ${des} for the DES`);
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const iso = (minute: number) => new Date(EPOCH + minute * 60_000).toISOString();

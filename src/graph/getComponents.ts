@@ -17,7 +17,10 @@ export interface Components {
 
 const cache = new WeakMap<CompactGraph, Components>();
 
-/** Tarjan's algorithm, iterative so that deep graphs do not overflow the stack. */
+/**
+ * Tarjan's algorithm, iterative so that deep graphs do not overflow the stack. Kept whole: its
+ * explicit call stack and the Tarjan stack are shared by one loop, the hottest part of compiling.
+ */
 export function getComponents(g: CompactGraph): Components {
   const cached = cache.get(g);
   if (cached) return cached;

@@ -38,6 +38,12 @@ export interface ReportFilesOptions {
   count?: (graph: CareGraph) => PathwayCount;
 }
 
+/**
+ * A report's simulation when none is given: the discrete-event defaults, but 5 replications
+ * rather than a study's 10, as the report's simulation is a first look that should take seconds.
+ */
+export const defaultReportSimulation = { days: defaultDesOptions.days, replications: 5, seed: defaultDesOptions.seed } as const;
+
 /** Monte Carlo requests behind a report's simulated flows. */
 const MONTE_CARLO_REQUESTS = 100_000;
 

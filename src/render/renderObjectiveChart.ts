@@ -17,7 +17,8 @@ const NOT_MET = { fill: '#D55E00', stroke: '#7a3600', text: 'not met' };
  */
 export function renderObjectiveChart(
   ctx: RenderContext,
-  data: { comparison: Comparison; objective: ObjectiveComparison },
+  /** `measure` is the objective's measure in words (toComparisonWords in carepaths/report). */
+  data: { comparison: Comparison; objective: ObjectiveComparison; measure: string },
   options: DiagramOptions = {},
 ): Diagram {
   const { comparison: c, objective: o } = data;
@@ -42,7 +43,7 @@ export function renderObjectiveChart(
     el(
       'text',
       { x: 10, y: 42, class: 'muted', 'font-size': 12 },
-      escapeXml(`${o.measure}; target ${toTargetText(o)} (dashed line)${o.source === 'exact' ? '' : '; whiskers: 95% confidence interval'}.`),
+      escapeXml(`${data.measure}; target ${toTargetText(o)} (dashed line)${o.source === 'exact' ? '' : '; whiskers: 95% confidence interval'}.`),
     ),
     toAxis(x, ticks, top - 6, top + o.values.length * ROW, format),
   ];

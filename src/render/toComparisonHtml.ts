@@ -1,6 +1,7 @@
 import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { Comparison, ObjectiveValue } from '../analysis/getComparison.ts';
 import { toAgencyChangeText, toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
+import { toComparisonWords } from '../report/toComparisonWords.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { toCount } from '../report/formatNumber.ts';
 import { renderObjectiveChart } from './renderObjectiveChart.ts';
@@ -43,6 +44,7 @@ function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
  */
 export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta: { version: string; source: string; pending?: boolean }): string {
   const base = contexts[0]!;
+  const words = toComparisonWords({ comparison: c, baseline: base.graph, graphs: contexts.slice(1).map((x) => x.graph) });
   const inline = (svg: string) => (base.fontCss ? svg.split(base.fontCss).join('') : svg);
   const figure = (d: Diagram) => `<figure>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
   const name = (id: string) => c.scenarios.find((s) => s.id === id)!.name;
@@ -51,7 +53,7 @@ export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta:
     c.objectives
       .map(
         (o) =>
-          `<tr><th scope="row"><b>${escapeXml(o.title)}</b><br><span class="meta">${escapeXml(o.measure)}${o.source === 'exact' ? ' (exact)' : ' (simulated)'}</span></th><td>${escapeXml(toTargetText(o))}</td>${o.values.map((v) => toValueCell(v, o.unit)).join('')}</tr>`,
+          `<tr><th scope="row"><b>${escapeXml(o.title)}</b><br><span class="meta">${escapeXml(words.measures[o.id]!)}${o.source === 'exact' ? ' (exact)' : ' (simulated)'}</span></th><td>${escapeXml(toTargetText(o))}</td>${o.values.map((v) => toValueCell(v, o.unit)).join('')}</tr>`,
       )
       .join('') +
     '</tbody></table></div>';
@@ -78,14 +80,17 @@ export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta:
 ${claims}
 ${f.untestedClaims.length ? `<p>Not tested here (left out): ${f.untestedClaims.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? c.leftOut.find((o) => o.id === id)?.title ?? id)).join('; ')}.</p>` : ''}
 ${f.unclaimedGains.length ? `<p>Also helps, without claiming it: ${f.unclaimedGains.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? id)).join('; ')}.</p>` : ''}
-<h4>What it changes</h4><ul>${c.changeTexts[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
+<h4>What it changes</h4><ul>${words.changes[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
 ${p.evidence.length ? `<h4>Evidence</h4><ul>${p.evidence.map((e) => `<li>${escapeXml(e)}</li>`).join('')}</ul>` : ''}
 <h4>Side effects</h4><p>Workload rises: ${moved(f.rises)}.<br>Workload falls: ${moved(f.falls)}.<br>All agencies together: ${f.netMinutesPerDay > 0 ? '+' : f.netMinutesPerDay < 0 ? '−' : '±'}${toCount(Math.abs(f.netMinutesPerDay))} min ${basis}.</p>
 ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1 }, { id: `workload-${k + 1}` }))}</div>`;
     })
     .join('');
   const objectives = c.objectives
-    .map((o, i) => `<h3>${escapeXml(o.title)}</h3>${figure(renderObjectiveChart(base, { comparison: c, objective: o }, { id: `objective-${i + 1}` }))}`)
+    .map(
+      (o, i) =>
+        `<h3>${escapeXml(o.title)}</h3>${figure(renderObjectiveChart(base, { comparison: c, objective: o, measure: words.measures[o.id]! }, { id: `objective-${i + 1}` }))}`,
+    )
     .join('');
   const flows = contexts
     .map((ctx, i) => {

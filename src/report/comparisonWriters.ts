@@ -1,7 +1,9 @@
 import type { AgencyChange, Comparison, ObjectiveComparison, ObjectiveValue } from '../analysis/getComparison.ts';
+import type { ComparisonResult } from '../analysis/runComparison.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
 import { toCount, toFixedTrim } from './formatNumber.ts';
+import { toComparisonWords } from './toComparisonWords.ts';
 
 /** A measure's value in its unit: 23.4%, 3 h 20 min, 1.84. */
 export function toMeasureValueText(value: number, unit: MeasureUnit): string {
@@ -54,7 +56,9 @@ export function toValueChangeText(v: ObjectiveValue, unit: MeasureUnit): string 
 const sourceText = { exact: 'exact', montecarlo: 'Monte Carlo', des: 'discrete-event simulation' } as const;
 
 /** The comparison for reading in a terminal. */
-export function toComparisonText(c: Comparison): string {
+export function toComparisonText(result: ComparisonResult): string {
+  const c = result.comparison;
+  const words = toComparisonWords(result);
   const lines: string[] = [];
   const plans = c.scenarios.length - 1;
   lines.push(
@@ -64,7 +68,7 @@ export function toComparisonText(c: Comparison): string {
   if (c.leftOut.length) lines.push(`Left out, because only the exact objectives were asked for: ${c.leftOut.map((o) => o.title).join('; ')}.`, '');
   const nameWidth = Math.max(...c.scenarios.map((s) => s.id.length)) + 2;
   for (const o of c.objectives) {
-    lines.push(`${o.title}: ${o.measure}, target ${toTargetText(o)} (${sourceText[o.source]})`);
+    lines.push(`${o.title}: ${words.measures[o.id]}, target ${toTargetText(o)} (${sourceText[o.source]})`);
     for (const v of o.values) {
       const value = `${toMeasureValueText(v.value, o.unit)}${v.ci95 ? ` (95% CI ${interval(v.ci95, o.unit)})` : ''}`;
       lines.push(
@@ -130,7 +134,9 @@ function toFindingsLines(c: Comparison, md: (s: string) => string): string[] {
 }
 
 /** The comparison as Markdown: a table per objective and the side effects of each plan. */
-export function toComparisonMarkdown(c: Comparison): string {
+export function toComparisonMarkdown(result: ComparisonResult): string {
+  const c = result.comparison;
+  const words = toComparisonWords(result);
   const md = escapeMarkdown;
   const out: string[] = [`# ${md(c.strategy.title)}: plans tested`, ''];
   if (c.strategy.description) out.push(md(c.strategy.description), '');
@@ -141,12 +147,12 @@ export function toComparisonMarkdown(c: Comparison): string {
     const p = s.plan!;
     out.push(`### ${md(s.name)} (\`${s.id}\`)`, '', `Owner: ${md(c.agencyLabels[p.owner] ?? p.owner)}. ${md(p.description)}`, '');
     out.push(`Claims to support: ${p.supports.map((x) => md(x)).join(', ') || 'nothing named'}.`, '');
-    out.push('Changes:', '', ...c.changeTexts[s.id]!.map((t) => `- ${md(t)}`), '');
+    out.push('Changes:', '', ...words.changes[s.id]!.map((t) => `- ${md(t)}`), '');
     if (p.evidence.length) out.push('Evidence:', '', ...p.evidence.map((e) => `- ${md(e)}`), '');
   }
   out.push('## Objectives', '');
   for (const o of c.objectives) {
-    out.push(`### ${md(o.title)}`, '', `${md(o.measure)}; target ${md(toTargetText(o))} (${sourceText[o.source]}).`, '');
+    out.push(`### ${md(o.title)}`, '', `${md(words.measures[o.id]!)}; target ${md(toTargetText(o))} (${sourceText[o.source]}).`, '');
     out.push('| scenario | value | 95% CI | status | change |', '|---|---:|---|---|---|');
     for (const v of o.values) {
       out.push(
@@ -163,7 +169,9 @@ export function toComparisonMarkdown(c: Comparison): string {
 }
 
 /** The comparison as JSON for scripts (documented in the README). */
-export function toComparisonJson(c: Comparison): string {
+export function toComparisonJson(result: ComparisonResult): string {
+  const c = result.comparison;
+  const words = toComparisonWords(result);
   return (
     JSON.stringify(
       {
@@ -176,13 +184,13 @@ export function toComparisonJson(c: Comparison): string {
           id: s.id,
           name: s.name,
           ...(s.plan
-            ? { owner: s.plan.owner, description: s.plan.description, supports: s.plan.supports, evidence: s.plan.evidence, changes: c.changeTexts[s.id] }
+            ? { owner: s.plan.owner, description: s.plan.description, supports: s.plan.supports, evidence: s.plan.evidence, changes: words.changes[s.id] }
             : {}),
         })),
         objectives: c.objectives.map((o) => ({
           id: o.id,
           title: o.title,
-          measure: o.measure,
+          measure: words.measures[o.id],
           source: o.source,
           unit: o.unit,
           direction: o.direction,

@@ -11,6 +11,7 @@ export { toDiagnosticsText, toVerdict } from './toDiagnosticsText.ts';
 export { toFunctionSummary } from './toFunctionSummary.ts';
 export { toSummaryText } from './toSummaryText.ts';
 export { toChangeText, toComparisonJson, toComparisonMarkdown, toComparisonText, toMeasureValueText } from './comparisonWriters.ts';
+export { toComparisonWords, type ComparisonWords } from './toComparisonWords.ts';
 export { toVerificationText } from './toVerificationText.ts';
 export { toPlanChangeText } from './toPlanChangeText.ts';
 export { toPathLabel, toSelectorLabel } from './toStateNames.ts';

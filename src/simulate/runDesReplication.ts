@@ -8,7 +8,7 @@ import { growArray } from './growArray.ts';
 import { chooseRegionWay, startRegions, toRegionTables, type RegionTables } from './regionClocks.ts';
 import { getSamplers, sampleDuration, type Sampler } from './sampleDuration.ts';
 
-export const defaultDesOptions: Required<DesOptions> = { days: 28, warmup: 30, replications: 5, seed: 1, arrivals: 'poisson', runOut: 60 };
+export const defaultDesOptions: Required<DesOptions> = { days: 28, warmup: 30, replications: 10, seed: 1, arrivals: 'poisson', runOut: 60 };
 
 const DAY = 24 * 60;
 const ARRIVE = 0;

@@ -38,6 +38,21 @@ function textList(r: FieldReader, o: Record<string, unknown>, key: string, at: s
   return out;
 }
 
+/** What each kind of change's reader is given: the change's fields, where it is, and the shared field readers. */
+interface ChangeFields {
+  r: FieldReader;
+  o: Record<string, unknown>;
+  at: string;
+  /** The state path the change names (empty for demand, which changes the model). */
+  state: string | undefined;
+  /** `why`, when given. */
+  common: { why?: string };
+  /** Refuses any field other than the kind, `why` and these. */
+  known: (...keys: string[]) => void;
+  rebalance: () => boolean;
+  probability: (x: unknown, where: string) => number | undefined;
+}
+
 function readChange(r: FieldReader, value: unknown, at: string): PlanChange | undefined {
   const o = r.object(value, at);
   if (!o) return undefined;
@@ -53,150 +68,170 @@ function readChange(r: FieldReader, value: unknown, at: string): PlanChange | un
   }
   const kind = kinds[0]!;
   const why = r.text(o, 'why', at, false);
-  const common = why ? { why } : {};
-  const state = kind === 'demand' ? '' : r.text(o, kind, at);
-  const known = (...keys: string[]) => r.onlyKeys(o, [kind, 'why', ...keys], at);
-  const rebalance = () => {
-    if (o.rebalance === undefined) return false;
-    if (typeof o.rebalance !== 'boolean') r.problem(`${at}.rebalance`, 'should be true or false.');
-    return o.rebalance === true;
-  };
-  const probability = (x: unknown, where: string): number | undefined => {
-    if (typeof x === 'number' && x >= 0 && x <= 1) return x;
-    if (typeof x === 'string' && /^\d+(\.\d+)?\s*%$/.test(x.trim()) && parseFloat(x) <= 100) return parseFloat(x) / 100;
-    r.problem(where, `should be a probability from 0 to 1 (or a percentage such as 35%), but is ${JSON.stringify(x)}.`);
-    return undefined;
-  };
-  switch (kind) {
-    case 'reweight': {
-      known('ways', 'rebalance');
-      const ways = r.object(o.ways, `${at}.ways`);
-      if (!state || !ways) return undefined;
-      const out: Record<string, number> = {};
-      for (const [event, p] of Object.entries(ways)) {
-        const v = probability(p, `${at}.ways.${event}`);
-        if (v !== undefined) out[event] = v;
-      }
-      if (!Object.keys(ways).length) r.problem(`${at}.ways`, 'is empty.', 'Name each way out to change, with its new probability: { EVENT: 0.3 }.');
-      return { change: kind, state, ways: out, rebalance: rebalance(), ...common };
+  return changeReaders[kind]({
+    r,
+    o,
+    at,
+    state: kind === 'demand' ? '' : r.text(o, kind, at),
+    common: why ? { why } : {},
+    known: (...keys) => r.onlyKeys(o, [kind, 'why', ...keys], at),
+    rebalance: () => {
+      if (o.rebalance === undefined) return false;
+      if (typeof o.rebalance !== 'boolean') r.problem(`${at}.rebalance`, 'should be true or false.');
+      return o.rebalance === true;
+    },
+    probability: (x, where) => {
+      if (typeof x === 'number' && x >= 0 && x <= 1) return x;
+      if (typeof x === 'string' && /^\d+(\.\d+)?\s*%$/.test(x.trim()) && parseFloat(x) <= 100) return parseFloat(x) / 100;
+      r.problem(where, `should be a probability from 0 to 1 (or a percentage such as 35%), but is ${JSON.stringify(x)}.`);
+      return undefined;
+    },
+  });
+}
+
+/** One reader for each kind of change. */
+const changeReaders: Record<(typeof changeKinds)[number], (f: ChangeFields) => PlanChange | undefined> = {
+  reweight({ r, o, at, state, common, known, rebalance, probability }) {
+    known('ways', 'rebalance');
+    const ways = r.object(o.ways, `${at}.ways`);
+    if (!state || !ways) return undefined;
+    const out: Record<string, number> = {};
+    for (const [event, p] of Object.entries(ways)) {
+      const v = probability(p, `${at}.ways.${event}`);
+      if (v !== undefined) out[event] = v;
     }
-    case 'redirect': {
-      known('way', 'to');
-      const way = r.text(o, 'way', at);
-      const to = r.text(o, 'to', at);
-      return state && way && to ? { change: kind, state, way, to, ...common } : undefined;
+    if (!Object.keys(ways).length) r.problem(`${at}.ways`, 'is empty.', 'Name each way out to change, with its new probability: { EVENT: 0.3 }.');
+    return { change: 'reweight', state, ways: out, rebalance: rebalance(), ...common };
+  },
+  redirect({ r, o, at, state, common, known }) {
+    known('way', 'to');
+    const way = r.text(o, 'way', at);
+    const to = r.text(o, 'to', at);
+    return state && way && to ? { change: 'redirect', state, way, to, ...common } : undefined;
+  },
+  'add-way'({ r, o, at, state, common, known, rebalance, probability }) {
+    known('way', 'to', 'p', 'rebalance', 'description');
+    const way = r.text(o, 'way', at);
+    const to = r.text(o, 'to', at);
+    const p = probability(o.p, `${at}.p`);
+    const description = r.text(o, 'description', at, false);
+    return state && way && to && p !== undefined
+      ? { change: 'add-way', state, way, to, p, rebalance: rebalance(), ...(description ? { description } : {}), ...common }
+      : undefined;
+  },
+  'remove-way'({ r, o, at, state, common, known, rebalance }) {
+    known('way', 'rebalance');
+    const way = r.text(o, 'way', at);
+    return state && way ? { change: 'remove-way', state, way, rebalance: rebalance(), ...common } : undefined;
+  },
+  'add-service'(f) {
+    const { r, o, at, state, common, known } = f;
+    known('description', 'function', 'duration', 'capacity', 'ways');
+    const description = r.text(o, 'description', at);
+    const fn = r.text(o, 'function', at);
+    const waysIn = r.object(o.ways, `${at}.ways`);
+    if (!state || !description || !fn || !waysIn) return undefined;
+    const ways = readNewWays(f, waysIn);
+    if (!Object.keys(waysIn).length) r.problem(`${at}.ways`, 'is empty.', 'A new service needs at least one way out: { EVENT: { to: state path, p: 1 } }.');
+    return {
+      change: 'add-service',
+      state,
+      description,
+      function: fn,
+      ...(o.duration !== undefined ? { duration: o.duration as Duration } : {}),
+      ...(o.capacity !== undefined ? { capacity: o.capacity as Capacity } : {}),
+      ways,
+      ...common,
+    };
+  },
+  duration({ r, o, at, state, common, known }) {
+    known('set', 'scale');
+    if ((o.set === undefined) === (o.scale === undefined)) {
+      r.problem(
+        at,
+        'a duration change needs either set (a new duration) or scale (a multiplier), not both or neither.',
+        'For example scale: 0.8 for a fifth shorter, or set: { dist: lognormal, median: 60, p90: 150 }.',
+      );
+      return undefined;
     }
-    case 'add-way': {
-      known('way', 'to', 'p', 'rebalance', 'description');
-      const way = r.text(o, 'way', at);
-      const to = r.text(o, 'to', at);
-      const p = probability(o.p, `${at}.p`);
-      const description = r.text(o, 'description', at, false);
-      return state && way && to && p !== undefined
-        ? { change: kind, state, way, to, p, rebalance: rebalance(), ...(description ? { description } : {}), ...common }
-        : undefined;
+    const scale = o.scale === undefined ? undefined : r.number(o, 'scale', at, { min: 0 });
+    if (!state || (o.scale !== undefined && scale === undefined)) return undefined;
+    return {
+      change: 'duration',
+      state,
+      ...(o.set !== undefined ? { duration: r.object(o.set, `${at}.set`) as unknown as Duration } : { scale: scale! }),
+      ...common,
+    };
+  },
+  capacity({ r, o, at, state, common, known }) {
+    known('servers', 'schedule', 'queue');
+    const servers = o.servers === undefined ? undefined : r.number(o, 'servers', at, { whole: true, min: 1 });
+    let schedule: number[] | null | undefined;
+    if (o.schedule === null) schedule = null;
+    else if (o.schedule !== undefined) {
+      if (!Array.isArray(o.schedule) || o.schedule.length !== 24 || !o.schedule.every((x) => Number.isInteger(x) && x >= 0)) {
+        r.problem(`${at}.schedule`, 'should be 24 whole numbers, the servers in each hour from midnight, or null to remove the schedule.');
+      } else schedule = o.schedule as number[];
     }
-    case 'remove-way': {
-      known('way', 'rebalance');
-      const way = r.text(o, 'way', at);
-      return state && way ? { change: kind, state, way, rebalance: rebalance(), ...common } : undefined;
+    const queue = o.queue === undefined ? undefined : r.text(o, 'queue', at);
+    if (queue && queue !== 'fifo' && queue !== 'priority')
+      r.problem(`${at}.queue`, `"${queue}" is not a queue order.`, 'Use fifo (first come, first served) or priority.');
+    if (o.servers === undefined && o.schedule === undefined && o.queue === undefined) r.problem(at, 'changes nothing.', 'Give servers, schedule or queue.');
+    if (!state) return undefined;
+    return {
+      change: 'capacity',
+      state,
+      ...(servers !== undefined ? { servers } : {}),
+      ...(schedule !== undefined ? { schedule } : {}),
+      ...(queue === 'fifo' || queue === 'priority' ? { queue } : {}),
+      ...common,
+    };
+  },
+  demand({ r, o, at, common, known }) {
+    known();
+    const d = r.object(o.demand, `${at}.demand`);
+    if (!d) return undefined;
+    r.onlyKeys(d, ['perDay', 'scale', 'hourly'], `${at}.demand`);
+    if (d.perDay !== undefined && d.scale !== undefined)
+      r.problem(`${at}.demand`, 'gives both perDay and scale.', 'Give one: perDay for a new number of requests a day, or scale to multiply it.');
+    const perDay = d.perDay === undefined ? undefined : r.number(d, 'perDay', `${at}.demand`, { min: 0 });
+    const scale = d.scale === undefined ? undefined : r.number(d, 'scale', `${at}.demand`, { min: 0 });
+    let hourly: number[] | undefined;
+    if (d.hourly !== undefined) {
+      if (!Array.isArray(d.hourly) || d.hourly.length !== 24 || !d.hourly.every((x) => typeof x === 'number' && x >= 0)) {
+        r.problem(`${at}.demand.hourly`, 'should be 24 numbers, the relative demand in each hour from midnight.');
+      } else hourly = d.hourly as number[];
     }
-    case 'add-service': {
-      known('description', 'function', 'duration', 'capacity', 'ways');
-      const description = r.text(o, 'description', at);
-      const fn = r.text(o, 'function', at);
-      const waysIn = r.object(o.ways, `${at}.ways`);
-      if (!state || !description || !fn || !waysIn) return undefined;
-      const ways: Record<string, { to: string; p?: number }> = {};
-      for (const [event, w] of Object.entries(waysIn)) {
-        const where = `${at}.ways.${event}`;
-        if (typeof w === 'string') {
-          ways[event] = { to: w };
-          continue;
-        }
-        const wo = r.object(w, where);
-        if (!wo) continue;
-        r.onlyKeys(wo, ['to', 'p'], where);
-        const to = r.text(wo, 'to', where);
-        const p = wo.p === undefined ? undefined : probability(wo.p, `${where}.p`);
-        if (to) ways[event] = { to, ...(p !== undefined ? { p } : {}) };
-      }
-      if (!Object.keys(waysIn).length) r.problem(`${at}.ways`, 'is empty.', 'A new service needs at least one way out: { EVENT: { to: state path, p: 1 } }.');
-      return {
-        change: kind,
-        state,
-        description,
-        function: fn,
-        ...(o.duration !== undefined ? { duration: o.duration as Duration } : {}),
-        ...(o.capacity !== undefined ? { capacity: o.capacity as Capacity } : {}),
-        ways,
-        ...common,
-      };
+    if (perDay === undefined && scale === undefined && hourly === undefined) {
+      if (d.perDay === undefined && d.scale === undefined && d.hourly === undefined)
+        r.problem(`${at}.demand`, 'changes nothing.', 'Give perDay, scale or hourly.');
+      return undefined;
     }
-    case 'duration': {
-      known('set', 'scale');
-      if ((o.set === undefined) === (o.scale === undefined)) {
-        r.problem(
-          at,
-          'a duration change needs either set (a new duration) or scale (a multiplier), not both or neither.',
-          'For example scale: 0.8 for a fifth shorter, or set: { dist: lognormal, median: 60, p90: 150 }.',
-        );
-        return undefined;
-      }
-      const scale = o.scale === undefined ? undefined : r.number(o, 'scale', at, { min: 0 });
-      if (!state || (o.scale !== undefined && scale === undefined)) return undefined;
-      return {
-        change: kind,
-        state,
-        ...(o.set !== undefined ? { duration: r.object(o.set, `${at}.set`) as unknown as Duration } : { scale: scale! }),
-        ...common,
-      };
+    return {
+      change: 'demand',
+      ...(perDay !== undefined ? { perDay } : {}),
+      ...(scale !== undefined ? { scale } : {}),
+      ...(hourly ? { hourly } : {}),
+      ...common,
+    };
+  },
+};
+
+/** A new service's ways out: each an event and the state it goes to, as text or { to, p }. */
+function readNewWays({ r, at, probability }: ChangeFields, waysIn: Record<string, unknown>): Record<string, { to: string; p?: number }> {
+  const ways: Record<string, { to: string; p?: number }> = {};
+  for (const [event, w] of Object.entries(waysIn)) {
+    const where = `${at}.ways.${event}`;
+    if (typeof w === 'string') {
+      ways[event] = { to: w };
+      continue;
     }
-    case 'capacity': {
-      known('servers', 'schedule', 'queue');
-      const servers = o.servers === undefined ? undefined : r.number(o, 'servers', at, { whole: true, min: 1 });
-      let schedule: number[] | null | undefined;
-      if (o.schedule === null) schedule = null;
-      else if (o.schedule !== undefined) {
-        if (!Array.isArray(o.schedule) || o.schedule.length !== 24 || !o.schedule.every((x) => Number.isInteger(x) && x >= 0)) {
-          r.problem(`${at}.schedule`, 'should be 24 whole numbers, the servers in each hour from midnight, or null to remove the schedule.');
-        } else schedule = o.schedule as number[];
-      }
-      const queue = o.queue === undefined ? undefined : r.text(o, 'queue', at);
-      if (queue && queue !== 'fifo' && queue !== 'priority')
-        r.problem(`${at}.queue`, `"${queue}" is not a queue order.`, 'Use fifo (first come, first served) or priority.');
-      if (o.servers === undefined && o.schedule === undefined && o.queue === undefined) r.problem(at, 'changes nothing.', 'Give servers, schedule or queue.');
-      if (!state) return undefined;
-      return {
-        change: kind,
-        state,
-        ...(servers !== undefined ? { servers } : {}),
-        ...(schedule !== undefined ? { schedule } : {}),
-        ...(queue === 'fifo' || queue === 'priority' ? { queue } : {}),
-        ...common,
-      };
-    }
-    case 'demand': {
-      known();
-      const d = r.object(o.demand, `${at}.demand`);
-      if (!d) return undefined;
-      r.onlyKeys(d, ['perDay', 'scale', 'hourly'], `${at}.demand`);
-      if (d.perDay !== undefined && d.scale !== undefined)
-        r.problem(`${at}.demand`, 'gives both perDay and scale.', 'Give one: perDay for a new number of requests a day, or scale to multiply it.');
-      const perDay = d.perDay === undefined ? undefined : r.number(d, 'perDay', `${at}.demand`, { min: 0 });
-      const scale = d.scale === undefined ? undefined : r.number(d, 'scale', `${at}.demand`, { min: 0 });
-      let hourly: number[] | undefined;
-      if (d.hourly !== undefined) {
-        if (!Array.isArray(d.hourly) || d.hourly.length !== 24 || !d.hourly.every((x) => typeof x === 'number' && x >= 0)) {
-          r.problem(`${at}.demand.hourly`, 'should be 24 numbers, the relative demand in each hour from midnight.');
-        } else hourly = d.hourly as number[];
-      }
-      if (perDay === undefined && scale === undefined && hourly === undefined) {
-        if (d.perDay === undefined && d.scale === undefined && d.hourly === undefined)
-          r.problem(`${at}.demand`, 'changes nothing.', 'Give perDay, scale or hourly.');
-        return undefined;
-      }
-      return { change: kind, ...(perDay !== undefined ? { perDay } : {}), ...(scale !== undefined ? { scale } : {}), ...(hourly ? { hourly } : {}), ...common };
-    }
+    const wo = r.object(w, where);
+    if (!wo) continue;
+    r.onlyKeys(wo, ['to', 'p'], where);
+    const to = r.text(wo, 'to', where);
+    const p = wo.p === undefined ? undefined : probability(wo.p, `${where}.p`);
+    if (to) ways[event] = { to, ...(p !== undefined ? { p } : {}) };
   }
+  return ways;
 }
