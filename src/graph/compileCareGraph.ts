@@ -87,6 +87,8 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   const passedPaths = new Set<string>();
   /** For each edge out of a configuration with regions: the transitions xstate takes on its event. */
   const offers: (Offer[] | undefined)[] = [];
+  /** Ways out taken only on a condition (`meta.when`), kept apart from the probabilities. */
+  const conditionalWays: CareEdge[] = [];
 
   const intern = (snapshot: AnyMachineSnapshot): number => {
     const key = getConfigurationKey(snapshot);
@@ -105,11 +107,18 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   const scope = createTraversalScope();
   try {
     markPassed(machine.root, passedPaths);
-    intern(machine.getInitialSnapshot(scope) as AnyMachineSnapshot);
+    const initial = machine.getInitialSnapshot(scope) as AnyMachineSnapshot;
+    intern(initial);
+    // Arrival streams (meta.arrivals) start requests at their own states: those configurations are
+    // part of the graph too, after the initial one (exact analysis still starts from the initial).
+    for (const entry of getArrivalEntries(machine)) {
+      const snapshot = toEntrySnapshot(machine, entry, initial);
+      if (snapshot) intern(snapshot);
+    }
     for (; current < nodes.length; current++) {
       const node = nodes[current]!;
       if (node.isOutcome) continue;
-      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, edges, intern, offers, diagnostics, passedPaths);
+      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, { edges, conditionalWays }, intern, offers, diagnostics, passedPaths);
     }
   } catch (error) {
     if (error instanceof ConfigurationLimit) {
@@ -144,6 +153,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     edges,
     outStart,
     stateInfo,
+    ...(conditionalWays.length ? { conditionalWays } : {}),
   };
   return { graph, diagnostics, machine };
 }
@@ -154,13 +164,14 @@ function addWaysOut(
   scope: AnyActorScope,
   snapshot: AnyMachineSnapshot,
   from: number,
-  edges: CareEdge[],
+  ways: { edges: CareEdge[]; conditionalWays: CareEdge[] },
   intern: (s: AnyMachineSnapshot) => number,
   offers: (Offer[] | undefined)[],
   diagnostics: Diagnostic[],
   passedPaths: Set<string>,
 ): number {
   let guarded = 0;
+  const { edges, conditionalWays } = ways;
   const parallel = atomicNodes(snapshot).length > 1;
   for (const type of getOfferedEvents(snapshot)) {
     const event = { type };
@@ -173,6 +184,31 @@ function addWaysOut(
     for (const t of chosen) for (const target of t.target ?? []) markPassed(target, passedPaths);
     const declared = chosen.map((t) => (t as { meta?: { p?: unknown } }).meta?.p).find((p) => p !== undefined);
     const first = chosen[0]!;
+    const when = (first as { meta?: { when?: unknown } }).meta?.when;
+    const domain = getExitDomain(first);
+    if (when !== undefined && when !== 'full' && when !== 'abandoned')
+      diagnostics.push({
+        code: 'invalid-way-condition',
+        severity: 'error',
+        path: getStatePath(first.source),
+        message: `The way out "${type}" is marked when: ${JSON.stringify(when)}, which carepaths does not know.`,
+        hint: "Mark a way out when: 'full' (taken when the waiting room is full) or when: 'abandoned' (taken when a waiting request gives up).",
+      });
+    if (when === 'full' || when === 'abandoned') {
+      conditionalWays.push({
+        index: conditionalWays.length,
+        from,
+        to: intern(next as AnyMachineSnapshot),
+        event: type,
+        p: 0,
+        ...(declared !== undefined ? { declaredP: declared as number } : {}),
+        source: getStatePath(first.source),
+        ...(first.description ? { description: first.description } : {}),
+        when,
+        ...(domain ? { leaves: getStatePath(domain) } : {}),
+      });
+      continue;
+    }
     if (parallel && new Set(chosen.map((t) => t.source)).size > 1)
       diagnostics.push(
         sharedEventDiagnostic(
@@ -192,6 +228,7 @@ function addWaysOut(
       ...(declared !== undefined ? { declaredP: declared as number } : {}),
       source: getStatePath(first.source),
       ...(first.description ? { description: first.description } : {}),
+      ...(domain ? { leaves: getStatePath(domain) } : {}),
     });
   }
   return guarded;
@@ -308,7 +345,7 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
   const metaOf = (n: AnyStateNode) => (n.meta ?? {}) as StateMeta;
   const firstMeta = <K extends keyof StateMeta>(k: K): StateMeta[K] | undefined => atoms.map((n) => metaOf(n)[k]).find((v) => v !== undefined);
   // In a configuration with regions each region keeps its own duration (see `addRegions`).
-  const duration = atoms.length > 1 ? undefined : (firstMeta('duration') as Duration | undefined);
+  const duration = atoms.length > 1 ? undefined : toNodeDuration(firstMeta('duration'), firstMeta('durationBy'), context);
   const capacity = firstMeta('capacity');
   const priority = firstMeta('priority');
   const fn = firstMeta('function');
@@ -333,6 +370,33 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
     ...(capacity !== undefined ? { capacity } : {}),
     ...(typeof priority === 'number' ? { priority } : {}),
   };
+}
+
+/** The entry states of the model's arrival streams that name a state of the machine. */
+function getArrivalEntries(machine: AnyStateMachine): string[] {
+  const arrivals = ((machine.root.meta ?? {}) as ModelMeta).arrivals;
+  if (!Array.isArray(arrivals)) return [];
+  return arrivals.map((a) => a?.entry).filter((e): e is string => typeof e === 'string');
+}
+
+/** The configuration a request starts in at an entry state (its initial descendants), with the initial context; undefined when it is not a state. */
+function toEntrySnapshot(machine: AnyStateMachine, entry: string, initial: AnyMachineSnapshot): AnyMachineSnapshot | undefined {
+  const parts = entry.split('.');
+  if (parts[0] !== machine.root.id || parts.length < 2) return undefined;
+  let value: string | Record<string, unknown> = parts[parts.length - 1]!;
+  for (let i = parts.length - 2; i >= 1; i--) value = { [parts[i]!]: value };
+  try {
+    return machine.resolveState({ value: value as never, context: initial.context }) as AnyMachineSnapshot;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A state's duration in a configuration: by the context value `durationBy` names, when it gives one. */
+function toNodeDuration(duration: Duration | undefined, by: StateMeta['durationBy'], context: CareContext | undefined): Duration | undefined {
+  if (!by || typeof by !== 'object' || typeof by.cases !== 'object' || by.cases === null) return duration;
+  const value = context?.[by.key];
+  return (value !== undefined ? by.cases[String(value)] : undefined) ?? by.otherwise ?? duration;
 }
 
 /** A mean that does not throw on a malformed duration; the model check reports those. */

@@ -93,6 +93,14 @@ export interface CareEdge {
    * the transition), or -1 when the region starts its step afresh. Absent when nothing carries on.
    */
   carry?: number[];
+  /**
+   * The state whose active descendants the transition leaves and enters again (its domain, as
+   * xstate resolves it); absent when it leaves none. Resources held by the states it leaves are
+   * released (see `StateMeta.uses`).
+   */
+  leaves?: string;
+  /** Conditional ways only (`CareGraph.conditionalWays`): when the way is taken. */
+  when?: 'full' | 'abandoned';
 }
 
 /** What the compiler learnt about each state node of the machine, reachable or not. */
@@ -137,6 +145,12 @@ export interface CareGraph {
   outStart: Int32Array;
   /** Every state node of the machine, in document order. */
   stateInfo: StateInfo[];
+  /**
+   * Ways out taken only on a condition (`meta.when: 'full' | 'abandoned'`), sorted by `from`, with
+   * their own indices. They are not in `edges`: exact analysis, pathways and Monte Carlo have no
+   * queues, and only the discrete-event simulation takes them.
+   */
+  conditionalWays?: CareEdge[];
 }
 
 /** Options for compiling a machine. */

@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { compileCareGraph, getStateInfo } from '../graph/compileCareGraph.ts';
 import type { CareGraph, CompileOptions } from '../graph/types.ts';
 import { checkAgencies } from './rules/checkAgencies.ts';
+import { checkArrivalsAndClocks } from './rules/checkArrivalsAndClocks.ts';
 import { checkCapacities } from './rules/checkCapacities.ts';
 import { checkDescriptions } from './rules/checkDescriptions.ts';
 import { checkDurations } from './rules/checkDurations.ts';
@@ -13,7 +14,9 @@ import { checkParallelRegions } from './rules/checkParallelRegions.ts';
 import { checkPriorities } from './rules/checkPriorities.ts';
 import { checkProbabilities } from './rules/checkProbabilities.ts';
 import { checkReachability } from './rules/checkReachability.ts';
+import { checkResources } from './rules/checkResources.ts';
 import { checkV4Syntax } from './rules/checkV4Syntax.ts';
+import { checkWaiting } from './rules/checkWaiting.ts';
 import type { Rule } from './rules/types.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -26,6 +29,9 @@ export const rules: readonly Rule[] = [
   checkFunctions,
   checkDurations,
   checkCapacities,
+  checkResources,
+  checkWaiting,
+  checkArrivalsAndClocks,
   checkParallelRegions,
   checkPriorities,
   checkProbabilities,

@@ -10,6 +10,7 @@ const parameterNames: Record<DurationKind, readonly string[]> = {
   triangular: ['min', 'mode', 'max'],
   gamma: ['mean', 'sd'],
   empirical: ['values'],
+  quantiles: ['values'],
 };
 
 /** The kinds of duration a model may use. */
@@ -31,6 +32,7 @@ export function checkDuration(duration: unknown): string | undefined {
   const missing = parameterNames[kind as DurationKind].filter((name) => d[name] === undefined);
   if (missing.length) return `a ${kind} duration needs ${missing.join(' and ')}`;
   if (kind === 'empirical') return checkEmpirical(d.values, d.weights);
+  if (kind === 'quantiles') return checkQuantiles(d.values);
   const bad = parameterNames[kind as DurationKind].filter((name) => !isNonNegative(d[name]));
   if (bad.length) return `${bad.join(' and ')} must be a number of minutes, zero or more`;
   if (kind === 'lognormal' && (d.p90 as number) < (d.median as number)) return `the 90th centile (${d.p90}) is below the median (${d.median})`;
@@ -39,6 +41,14 @@ export function checkDuration(duration: unknown): string | undefined {
     const { min, mode, max } = d as { min: number; mode: number; max: number };
     if (!(min <= mode && mode <= max)) return `min, mode and max must be in order (${min} ≤ ${mode} ≤ ${max} is false)`;
   }
+  return undefined;
+}
+
+function checkQuantiles(values: unknown): string | undefined {
+  if (!Array.isArray(values) || values.length < 2) return 'values must list at least two quantiles (11 for the minimum, the deciles and the maximum)';
+  if (!values.every(isNonNegative)) return 'every quantile must be a number of minutes, zero or more';
+  for (let i = 1; i < values.length; i++)
+    if ((values[i] as number) < (values[i - 1] as number)) return `the quantiles must rise (${values[i - 1]} is followed by ${values[i]})`;
   return undefined;
 }
 
@@ -71,6 +81,13 @@ export function getMeanMinutes(duration: Duration | undefined): number {
       const w = duration.weights ?? duration.values.map(() => 1);
       const total = w.reduce((a, b) => a + b, 0);
       return duration.values.reduce((sum, v, i) => sum + v * (w[i] ?? 0), 0) / total;
+    }
+    case 'quantiles': {
+      // Uniform between neighbouring quantiles: each step's mean is its midpoint.
+      const q = duration.values;
+      let sum = 0;
+      for (let i = 1; i < q.length; i++) sum += (q[i - 1]! + q[i]!) / 2;
+      return sum / (q.length - 1);
     }
   }
 }

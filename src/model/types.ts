@@ -16,7 +16,13 @@ export type Duration =
   /** Given by its mean and standard deviation. */
   | { dist: 'gamma'; mean: number; sd: number }
   /** Drawn from observed `values`, optionally with `weights` (equal when absent). */
-  | { dist: 'empirical'; values: number[]; weights?: number[] };
+  | { dist: 'empirical'; values: number[]; weights?: number[] }
+  /**
+   * Given by a table of quantiles at equal steps of probability, smallest first: 11 values are the
+   * minimum, the deciles and the maximum (as published, for example handover times). Between two
+   * quantiles every time is equally likely.
+   */
+  | { dist: 'quantiles'; values: number[] };
 
 /** The names of the duration distributions, as written in `dist`. */
 export type DurationKind = Duration['dist'];
@@ -29,6 +35,78 @@ export interface Capacity {
   schedule?: number[];
   /** Queue order: first come first served (default) or by priority. */
   queue?: 'fifo' | 'priority';
+}
+
+/**
+ * A resource the discrete-event simulation shares out: ambulance crews, ED cubicles, ward beds,
+ * call handlers. Declared once on the model (`meta.resources`), used by states (`meta.uses`).
+ */
+export interface ResourceDeclaration {
+  /** The name planners use, for example `Staffed ambulances`. */
+  label: string;
+  /** Units available at once, when no schedule says otherwise. */
+  units: number;
+  /**
+   * Units by hour: `hourly` gives 24 numbers (each hour of the day from midnight), `weekly` 168
+   * (each hour of the week from Monday midnight); `weekly` wins when both are given.
+   */
+  schedule?: { hourly?: number[]; weekly?: number[] };
+  /**
+   * Dated changes, applied in order over the schedule: from `from` (a date, YYYY-MM-DD, on the
+   * simulation's calendar, which starts on Monday 6 January 2025) until `until` (exclusive; for
+   * good when absent), either `units` at every hour or the scheduled units times `scale`, rounded.
+   */
+  changes?: { from: string; until?: string; units?: number; scale?: number }[];
+  /** Queue order: first come first served (default) or by priority (`meta.priority`, 1 first). */
+  queue?: 'fifo' | 'priority';
+  /** Where the number comes from (a row of the sources file, or a reasoned assumption). */
+  source?: string;
+}
+
+/**
+ * A stream of requests arriving at one state (`meta.arrivals`): walk-ins at an urgent treatment
+ * centre, 999 calls, NHS 111 calls. Each has its own rate and shape over the day and week.
+ */
+export interface ArrivalStream {
+  /** A short id, for example `calls999`. */
+  id: string;
+  /** The name planners use, for example `999 calls`. */
+  label: string;
+  /** The state path requests of this stream start at. */
+  entry: string;
+  /** Mean requests a day. */
+  perDay: number;
+  /** Relative demand in each hour of the day, 0 to 23 (only the shape matters). Flat when absent. */
+  hourly?: number[];
+  /** Relative demand on each day of the week, Monday first (only the shape matters). Flat when absent. */
+  weekly?: number[];
+  /** Dated changes: from `from` until `until` (exclusive; for good when absent) the rate is multiplied by `scale`. */
+  changes?: { from: string; until?: string; scale: number }[];
+  /** Where the number comes from. */
+  source?: string;
+}
+
+/**
+ * A clock the discrete-event simulation reads for every request (`meta.clocks`): the time from
+ * reaching one state to reaching another, so a model defines the standards it is measured against
+ * (Category 2 response, ambulance handover, four hours in ED, 12 hours from decision to admit).
+ */
+export interface ClockDeclaration {
+  /** A short id, for example `handover`. */
+  id: string;
+  /** The name planners use, for example `Ambulance handover (arrival at hospital to handover)`. */
+  label: string;
+  /** The clock starts when a request first reaches this state (a compound state: any state inside it). */
+  from: string | string[];
+  /**
+   * The clock stops when the request next reaches this state. When absent, it stops when the
+   * request leaves `from` (for time in a department, including any wait to leave it).
+   */
+  to?: string | string[];
+  /** Only requests whose context has these values when the clock starts, for example { category: 'C2' }. */
+  where?: Record<string, string | number | boolean>;
+  /** Minutes: the share of requests over each, and the hours beyond each a day. Default 15, 30, 60, 240 and 720. */
+  over?: number[];
 }
 
 /** An agency that answers part of a request for help. */
@@ -75,6 +153,12 @@ export interface ModelMeta {
   agencies?: AgencyDeclaration[];
   /** The functions the model may name; the default list applies when absent. */
   functions?: FunctionDeclaration[];
+  /** Resources states share in the discrete-event simulation, by id (see `StateMeta.uses`). */
+  resources?: Record<string, ResourceDeclaration>;
+  /** Arrival streams, each at its own state; when given, they replace `demand` in the discrete-event simulation. */
+  arrivals?: ArrivalStream[];
+  /** Clocks the discrete-event simulation reports: the standards the model is measured against. */
+  clocks?: ClockDeclaration[];
 }
 
 /** Annotations on a state node. */
@@ -85,8 +169,33 @@ export interface StateMeta {
   function?: string;
   /** Time spent per visit, in minutes; 0 when absent. */
   duration?: Duration;
-  /** Servers and queue, for the discrete-event simulation. */
+  /**
+   * Servers and queue, for the discrete-event simulation: the shorthand for a resource only this
+   * state uses (`capacity: { servers: 4 }` is a resource of 4 units that this state uses one of).
+   */
   capacity?: Capacity;
+  /**
+   * Resources this state uses, by id (`meta.resources`), with the units each request needs: a
+   * request holds them from entering this state until it leaves it, whatever states it passes
+   * through inside (a crew held from allocation to handover). `'crews'` is short for `{ crews: 1 }`.
+   */
+  uses?: string | Record<string, number>;
+  /**
+   * Places in this state's waiting room, for requests routed here when the units they need are all
+   * in use (unlimited when absent; 0 for none). When it is full, a request that holds units
+   * elsewhere is blocked where it is, keeping them (an ambulance crew waiting to hand over); one
+   * that holds nothing takes the way out marked `when: 'full'`, or is lost.
+   */
+  waitingRoom?: number;
+  /** How long a request waits here before it gives up, from joining the wait; it then takes the way out marked `when: 'abandoned'`. */
+  patience?: Duration;
+  /** While waiting here, a request's priority rises to `priority` after `after` minutes (Category 3 calls escalated). */
+  escalate?: { after: number; priority: number };
+  /**
+   * A duration that depends on the request's context: `key` names the context value, `cases` give
+   * the duration for each value, and `otherwise` for the rest (on scene time by ambulance category).
+   */
+  durationBy?: { key: string; cases: Record<string, Duration>; otherwise?: Duration };
   /** The outcome category of a final state (`home`, `admitted`, `care-home`, `died`, …). */
   outcome?: string;
   /**
@@ -100,6 +209,13 @@ export interface StateMeta {
 export interface TransitionMeta {
   /** Probability that a request leaves the state this way; may be omitted on a single way out. */
   p?: number;
+  /**
+   * A way out taken only on a condition, outside the probabilities: `full` when the state's
+   * waiting room is full and the request holds nothing (diverted, turned away), `abandoned` when
+   * a waiting request's patience runs out (a call abandoned, left without being seen). Exact
+   * analysis, pathways and Monte Carlo have no queues and leave these ways out.
+   */
+  when?: 'full' | 'abandoned';
 }
 
 /** A problem found in a model. */

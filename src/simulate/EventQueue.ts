@@ -2,7 +2,7 @@ import { growArray } from './growArray.ts';
 
 /**
  * The simulation's future events: a 4-ary heap by time (shallower than a binary heap, so fewer
- * moves), ties in the order pushed, so that a run is reproducible. Each event is a type (0 to 3)
+ * moves), ties in the order pushed, so that a run is reproducible. Each event is a type (0 to 7)
  * and a request, packed into one integer; times, push order and events are kept in typed arrays
  * that grow as needed.
  */
@@ -17,7 +17,7 @@ export class EventQueue {
     return this.length;
   }
 
-  /** Adds an event; `request` is -1 or more, `type` 0 to 3. */
+  /** Adds an event; `request` is -1 or more (below 2^28), `type` 0 to 7. */
   push(time: number, type: number, request: number): void {
     if (this.length === this.time.length) this.grow();
     const order = this.pushed++;
@@ -37,7 +37,7 @@ export class EventQueue {
     }
     times[i] = time;
     orders[i] = order;
-    codes[i] = ((request + 1) << 2) | type;
+    codes[i] = ((request + 1) << 3) | type;
   }
 
   peekTime(): number {
@@ -45,7 +45,7 @@ export class EventQueue {
   }
 
   peekType(): number {
-    return this.code[0]! & 3;
+    return this.code[0]! & 7;
   }
 
   /** Removes the earliest event and returns its request. */
@@ -53,7 +53,7 @@ export class EventQueue {
     const times = this.time;
     const orders = this.order;
     const codes = this.code;
-    const request = (codes[0]! >> 2) - 1;
+    const request = (codes[0]! >> 3) - 1;
     const last = --this.length;
     if (last === 0) return request;
     const time = times[last]!;

@@ -9,11 +9,11 @@ import type { Random } from './createRandom.ts';
  * elsewhere), so that the inner loop sees one shape of object.
  */
 export interface Sampler {
-  kind: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  kind: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
   a: number;
   b: number;
   c: number;
-  /** Empirical: values and cumulative weights (normalised to end at 1); empty for other kinds. */
+  /** Empirical: values and cumulative weights (normalised to end at 1); quantiles: the quantiles; empty for other kinds. */
   values: Float64Array;
   cumulative: Float64Array;
 }
@@ -28,6 +28,7 @@ const LOGNORMAL = 3;
 const TRIANGULAR = 4;
 const GAMMA = 5;
 const EMPIRICAL = 6;
+const QUANTILES = 7;
 
 /** Prepares a model's duration for sampling; no duration samples 0. */
 export function toSampler(duration: Duration | undefined): Sampler {
@@ -57,6 +58,8 @@ export function toSampler(duration: Duration | undefined): Sampler {
         Float64Array.from(weights, (w) => (running += w / total)),
       );
     }
+    case 'quantiles':
+      return sampler(QUANTILES, 0, 0, 0, Float64Array.from(duration.values));
   }
 }
 
@@ -95,6 +98,13 @@ export function sampleDuration(s: Sampler, random: Random): number {
       let i = 0;
       while (i < cumulative.length - 1 && u >= cumulative[i]!) i++;
       return s.values[i]!;
+    }
+    case QUANTILES: {
+      // Inverse of the piecewise-linear distribution function through the quantiles.
+      const q = s.values;
+      const x = random.next() * (q.length - 1);
+      const i = Math.min(q.length - 2, Math.floor(x));
+      return q[i]! + (x - i) * (q[i + 1]! - q[i]!);
     }
   }
 }

@@ -1,18 +1,47 @@
 import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph, CareNode } from '../graph/types.ts';
+import type { ClockDeclaration } from '../model/types.ts';
 import type { DesMonitor, DesTally } from './types.ts';
-import { getCapacityState, getServerPools, getServers } from './runDesReplication.ts';
 import type { DesOptions, DesResult } from './types.ts';
+import { getActiveStates, getFlowPlan, toUnitsByHour } from './getFlowPlan.ts';
 import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval, toShareBounds, toShareInterval } from './statistics.ts';
 
 const DAY = 24 * 60;
 const FOUR_HOURS = 240;
+/** Thresholds a clock reports when the model gives none, in minutes. */
+export const defaultClockThresholds = [15, 30, 60, 240, 720];
+
+/** A clock as the tally reads it: where it starts (context filter applied), where it stops, its thresholds. */
+interface ClockReader {
+  starts: Uint8Array;
+  /** 1 where the clock stops: the `to` states, or (without `to`) anywhere outside `from`. */
+  stops: Uint8Array;
+  over: number[];
+}
+
+function toClockReaders(graph: CareGraph): ClockReader[] {
+  const active = graph.nodes.map((n) => getActiveStates(graph, n.states));
+  const list = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+  const at = (v: number, paths: string[]) => paths.some((p) => active[v]!.includes(p));
+  return (graph.meta.clocks ?? []).map((c: ClockDeclaration) => {
+    const from = list(c.from);
+    const to = list(c.to);
+    const matches = (node: CareNode) => !c.where || Object.entries(c.where).every(([k, value]) => node.context?.[k] === value);
+    return {
+      starts: Uint8Array.from(graph.nodes, (node) => (at(node.index, from) && matches(node) ? 1 : 0)),
+      stops: Uint8Array.from(graph.nodes, (node) => ((to.length ? at(node.index, to) : !at(node.index, from)) ? 1 : 0)),
+      over: c.over ?? defaultClockThresholds,
+    };
+  });
+}
 
 /** A monitor that measures one replication, leaving out what starts before the warm-up ends. */
 export function createDesTally(graph: CareGraph, options: DesOptions): { monitor: DesMonitor; tally: DesTally } {
   const n = graph.nodes.length;
+  const plan = getFlowPlan(graph);
+  const R = plan.resources.length;
   const warmup = options.warmup * DAY;
   const horizon = (options.warmup + options.days) * DAY;
   const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
@@ -20,46 +49,57 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const agencyOf = Int32Array.from(graph.nodes, (node) => agencyIndex.get(node.agency) ?? -1);
   const isDispatch = Uint8Array.from(graph.nodes, (node) => (node.function === 'dispatch' && !node.isOutcome ? 1 : 0));
   const isOutcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
-  const servers = getServers(graph);
-  // Waits are counted at the server pool the node waits for (see getServerPools).
-  const pool = getServerPools(graph);
+  const clocks = toClockReaders(graph);
+  const measuredHours = Math.ceil((horizon - warmup) / 60);
   const tally: DesTally = {
     arrivals: 0,
     finished: 0,
+    lost: 0,
     ends: new Array(n).fill(0),
     times: createHistogram(),
-    waits: servers.map((s) => (s ? createHistogram() : null)),
-    busyMinutes: new Array(n).fill(0),
-    availableMinutes: servers.map((s) => {
-      if (!s) return 0;
+    roomWaits: plan.rooms.map(() => createHistogram()),
+    abandoned: plan.rooms.map(() => 0),
+    turnedAway: plan.rooms.map(() => 0),
+    roomLost: plan.rooms.map(() => 0),
+    busyMinutes: new Array(R).fill(0),
+    blockedMinutes: new Array(R).fill(0),
+    availableMinutes: plan.resources.map((res) => {
+      const units = toUnitsByHour(res, Math.ceil(horizon / 60) + 1);
       let total = 0;
-      for (let t = warmup; t < horizon; t += 60) total += s[Math.floor(t / 60) % 24]! * Math.min(60, horizon - t);
+      for (let t = warmup; t < horizon; t += 60) total += units[Math.floor(t / 60)]! * Math.min(60, horizon - t);
       return total;
     }),
-    queueSum: graph.nodes.map(() => new Array(24).fill(0)),
+    queueSum: plan.resources.map(() => new Array(24).fill(0)),
     queueCount: new Array(24).fill(0),
-    queueMax: new Array(n).fill(0),
+    queueMax: new Array(R).fill(0),
+    unitsByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
+    blocked: new Array(n).fill(null),
+    leaves: new Array(n).fill(0),
     responses: Array.from(isDispatch, (d) => (d ? createHistogram() : null)),
     stays: graph.agencies.map(() => createHistogram()),
     staysWithin: graph.agencies.map(() => 0),
+    clocks: clocks.map((c) => ({ times: createHistogram(), over: c.over.map(() => 0), beyond: c.over.map(() => 0) })),
+    deadlock: null,
   };
-  const lastBusy = new Float64Array(n);
-  const busyMinutes = tally.busyMinutes;
-  const busyNow = new Int32Array(n);
+  const busyClock = createUnitClock(R, warmup, horizon, tally.busyMinutes, tally.unitsByHour);
+  const blockedClock = createUnitClock(R, warmup, horizon, tally.blockedMinutes, null);
   // Notes on requests in the system, by the engine's slot (reused when a request finishes), so
   // memory follows the number in the system.
   let counted = new Uint8Array(1024);
   let stayAgency = new Int32Array(1024);
   let stayStart = new Float64Array(1024);
+  let clockStart = new Float64Array(1024 * Math.max(1, clocks.length));
   const room = (slot: number) => {
     if (slot < counted.length) return;
     const size = Math.max(slot + 1, counted.length * 2);
     counted = growArray(counted, size);
     stayAgency = growArray(stayAgency, size);
     stayStart = growArray(stayStart, size);
+    clockStart = growArray(clockStart, size * Math.max(1, clocks.length));
   };
   // After the horizon (the run-out) only requests that arrived in the window are still measured.
   const measured = (slot: number, at: number) => at <= horizon || counted[slot] === 1;
+  const inWindow = (slot: number, since: number, at: number) => since >= warmup && measured(slot, at);
   const closeStay = (slot: number, at: number) => {
     const agency = stayAgency[slot]!;
     const since = stayStart[slot]!;
@@ -68,23 +108,37 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       if (at - since <= FOUR_HOURS) tally.staysWithin[agency]!++;
     }
   };
+  const readClocks = (slot: number, node: number, arrival: number) => {
+    for (let c = 0; c < clocks.length; c++) {
+      const i = slot * clocks.length + c;
+      const start = clockStart[i]!;
+      if (start === -1) continue;
+      if (start !== start) {
+        if (clocks[c]!.starts[node]) clockStart[i] = arrival;
+      } else if (clocks[c]!.stops[node]) {
+        clockStart[i] = -1;
+        if (inWindow(slot, start, arrival)) addClockReading(tally.clocks[c]!, clocks[c]!.over, arrival - start);
+      }
+    }
+  };
   const monitor: DesMonitor = {
     arrive(slot, at) {
       room(slot);
       counted[slot] = at >= warmup && at <= horizon ? 1 : 0;
       stayAgency[slot] = -1;
+      clockStart.fill(Number.NaN, slot * clocks.length, (slot + 1) * clocks.length);
       if (counted[slot]) tally.arrivals++;
     },
-    step(_request, slot, node, arrival, start, end) {
+    step(_request, slot, node, arrival, _start, end) {
+      if (clocks.length) readClocks(slot, node, arrival);
       if (isOutcome[node]) return;
+      if (arrival >= warmup && measured(slot, end)) tally.leaves[node]!++;
       const agency = agencyOf[node]!;
       if (stayAgency[slot] !== agency) {
         closeStay(slot, arrival);
         stayAgency[slot] = agency;
         stayStart[slot] = arrival;
       }
-      const p = pool[node]!;
-      if (p >= 0 && start >= warmup && measured(slot, start)) addToHistogram(tally.waits[p]!, start - arrival);
       if (isDispatch[node] && stayStart[slot]! >= warmup && measured(slot, end)) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
     },
     finish(slot, node, arrivedAt, at) {
@@ -92,51 +146,94 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       stayAgency[slot] = -1;
       if (!counted[slot]) return;
       tally.finished++;
-      tally.ends[node]!++;
+      if (node < 0) tally.lost++;
+      else tally.ends[node]!++;
       addToHistogram(tally.times, at - arrivedAt);
     },
-    busy(node, at, busy) {
-      // Busy time counts inside the window only: from the warm-up's end to the horizon.
-      const last = lastBusy[node]!;
-      const from = last > warmup ? last : warmup;
-      const to = at < horizon ? at : horizon;
-      if (to > from) busyMinutes[node]! += busyNow[node]! * (to - from);
-      lastBusy[node] = at;
-      busyNow[node] = busy;
+    admitted(slot, r, since, at) {
+      if (inWindow(slot, at, at)) addToHistogram(tally.roomWaits[r]!, at - since);
     },
+    abandoned(slot, r, since, at) {
+      if (inWindow(slot, since, at)) tally.abandoned[r]!++;
+    },
+    turnedAway(slot, r, at, lost) {
+      if (!inWindow(slot, at, at)) return;
+      tally.turnedAway[r]!++;
+      if (lost) tally.roomLost[r]!++;
+    },
+    blocked(slot, node, since, until) {
+      if (!inWindow(slot, since, until)) return;
+      addToHistogram((tally.blocked[node] ??= createHistogram()), until - since);
+    },
+    busy: busyClock.set,
+    blockedUnits: blockedClock.set,
     hour(at, queues) {
       if (at < warmup || at > horizon) return;
       const h = Math.floor(at / 60) % 24;
       tally.queueCount[h]!++;
-      for (let v = 0; v < n; v++) {
-        if (!servers[v]) continue;
-        tally.queueSum[v]![h]! += queues[v]!;
-        if (queues[v]! > tally.queueMax[v]!) tally.queueMax[v] = queues[v]!;
+      for (let k = 0; k < R; k++) {
+        tally.queueSum[k]![h]! += queues[k]!;
+        if (queues[k]! > tally.queueMax[k]!) tally.queueMax[k] = queues[k]!;
       }
     },
+    deadlock(at, resources, nodes) {
+      tally.deadlock = { at, resources, nodes };
+    },
     end(at) {
-      // Servers still busy at the end count up to it.
-      for (let v = 0; v < n; v++) if (servers[v]) monitor.busy(v, at, busyNow[v]!);
+      // Units still in use at the end count up to it.
+      busyClock.close(at);
+      blockedClock.close(at);
     },
   };
   return { monitor, tally };
 }
 
+function addClockReading(clock: DesTally['clocks'][number], over: number[], minutes: number): void {
+  addToHistogram(clock.times, minutes);
+  for (let i = 0; i < over.length; i++) {
+    if (minutes > over[i]!) {
+      clock.over[i]!++;
+      clock.beyond[i]! += minutes - over[i]!;
+    }
+  }
+}
+
+/**
+ * Unit-minutes at each resource inside the window (the warm-up's end to the horizon), from the
+ * engine's changes in units; with `byHour`, also the mean units in each measured hour.
+ */
+function createUnitClock(R: number, warmup: number, horizon: number, minutes: number[], byHour: number[][] | null) {
+  const last = new Float64Array(R);
+  const now = new Int32Array(R);
+  const add = (k: number, from: number, to: number) => {
+    const units = now[k]!;
+    if (!units) return;
+    minutes[k]! += units * (to - from);
+    if (!byHour) return;
+    const hours = byHour[k]!;
+    for (let t = from; t < to;) {
+      const h = Math.floor((t - warmup) / 60);
+      const end = Math.min(to, warmup + (h + 1) * 60);
+      if (h < hours.length) hours[h]! += (units * (end - t)) / 60;
+      t = end;
+    }
+  };
+  const set = (k: number, at: number, units: number) => {
+    const from = last[k]! > warmup ? last[k]! : warmup;
+    const to = at < horizon ? at : horizon;
+    if (to > from) add(k, from, to);
+    last[k] = at;
+    now[k] = units;
+  };
+  return { set, close: (at: number) => now.forEach((units, k) => set(k, at, units)) };
+}
+
 /** Pools replications into the result, with 95% intervals over replications. */
 export function summariseDes(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult {
-  const servers = getServers(graph);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  // Everything measured here is zero or more, so intervals stop at zero.
-  const interval = (values: number[]) => {
-    const { mean: m, ci95 } = toMeanInterval(values);
-    return { mean: m, ci95: [Math.max(0, ci95[0]), ci95[1]] as [number, number] };
-  };
   const times = mergeHistograms(tallies.map((t) => t.times));
-  const time = interval(tallies.map((t) => getMean(t.times)));
-  const describeServers = (s: Int32Array) => {
-    const distinct = [...new Set(s)];
-    return distinct.length === 1 ? String(distinct[0]) : `${Math.min(...s)} to ${Math.max(...s)} by hour`;
-  };
+  const time = toPositiveInterval(tallies.map((t) => getMean(t.times)));
+  const deadlocked = tallies.findIndex((t) => t.deadlock);
   return {
     model: graph.modelId,
     mode: 'des',
@@ -147,86 +244,290 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
     arrivals: options.arrivals,
     requestsPerReplication: mean(tallies.map((t) => t.arrivals)),
     unfinishedPerReplication: mean(tallies.map((t) => t.arrivals - t.finished)),
-    outcomes: groupByState(
-      graph,
-      graph.nodes.filter((node) => node.isOutcome),
-    ).map(({ state, nodes }) => {
-      const shareOf = (members: CareNode[]) => {
-        const ends = (t: DesTally) => members.reduce((a, n) => a + t.ends[n.index]!, 0);
-        const share = toShareInterval(
-          tallies.map((t) => (t.finished ? ends(t) / t.finished : 0)),
-          tallies.reduce((a, t) => a + ends(t), 0),
-          tallies.reduce((a, t) => a + t.finished, 0),
-        );
-        return { share: share.mean, ci95: share.ci95 };
-      };
-      return { state, outcome: nodes[0]!.outcome ?? state, ...shareOf(nodes), ...toConfigurations(nodes, (n) => shareOf([n])) };
-    }),
+    outcomes: getOutcomeShares(graph, tallies),
     timeToOutcome: { mean: time.mean, ci95: time.ci95, p50: getQuantile(times, 0.5), p90: getQuantile(times, 0.9), p95: getQuantile(times, 0.95) },
-    services: graph.nodes
-      .filter((node) => servers[node.index])
-      .map((node) => {
-        const v = node.index;
-        const waits = mergeHistograms(tallies.map((t) => t.waits[v]!));
-        const wait = interval(tallies.map((t) => getMean(t.waits[v]!)));
-        const utilisation = interval(tallies.map((t) => (t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0)));
-        utilisation.ci95 = toShareBounds(utilisation.ci95);
-        const hours = tallies[0]!.queueCount.map((_, h) => {
-          const count = tallies.reduce((a, t) => a + t.queueCount[h]!, 0);
-          return count ? tallies.reduce((a, t) => a + t.queueSum[v]![h]!, 0) / count : 0;
-        });
-        return {
-          state: getCapacityState(graph, node) ?? toStatePath(node),
-          agency: node.agency,
-          servers: describeServers(servers[v]!),
-          waitMean: wait.mean,
-          waitMeanCi95: wait.ci95,
-          waitP90: getQuantile(waits, 0.9),
-          waitMax: waits.max,
-          utilisation: utilisation.mean,
-          utilisationCi95: utilisation.ci95,
-          queueMean: mean(hours),
-          queueMax: Math.max(...tallies.map((t) => t.queueMax[v]!)),
-          queueByHour: hours,
-        };
-      }),
-    // Response times by dispatch state: every configuration of the state pooled.
-    responseTimes: groupByState(
-      graph,
-      graph.nodes.filter((node) => node.function === 'dispatch' && !node.isOutcome),
-    ).map(({ state, nodes }) => {
-      const pooled = (t: DesTally) => mergeHistograms(nodes.map((n) => t.responses[n.index]!));
-      const all = mergeHistograms(tallies.map(pooled));
-      const m = interval(tallies.map((t) => getMean(pooled(t))));
-      const q = (p: number) => getQuantile(all, p);
-      return {
-        state,
-        agency: nodes[0]!.agency,
-        mean: m.mean,
-        ci95: m.ci95,
-        p10: q(0.1),
-        p25: q(0.25),
-        p50: q(0.5),
-        p75: q(0.75),
-        p90: q(0.9),
-        count: all.count / tallies.length,
-      };
-    }),
-    stays: graph.agencies.map((agency, i) => {
-      const all = mergeHistograms(tallies.map((t) => t.stays[i]!));
-      const within = toShareInterval(
-        tallies.map((t) => (t.stays[i]!.count ? t.staysWithin[i]! / t.stays[i]!.count : 0)),
-        tallies.reduce((a, t) => a + t.staysWithin[i]!, 0),
-        tallies.reduce((a, t) => a + t.stays[i]!.count, 0),
-      );
-      return {
-        agency: agency.id,
-        mean: getMean(all),
-        p90: getQuantile(all, 0.9),
-        withinFourHours: within.mean,
-        withinFourHoursCi95: within.ci95,
-        count: all.count / tallies.length,
-      };
-    }),
+    services: getServices(graph, tallies),
+    responseTimes: getResponseTimes(graph, tallies),
+    stays: getStays(graph, tallies),
+    lostPerReplication: mean(tallies.map((t) => t.lost)),
+    resources: getResources(graph, tallies),
+    waitingRooms: getWaitingRooms(graph, tallies),
+    blocking: getBlocking(graph, tallies),
+    clocks: getClocks(graph, options, tallies),
+    ...(deadlocked >= 0 ? { deadlock: toDeadlock(graph, deadlocked, tallies[deadlocked]!.deadlock!) } : {}),
   };
+}
+
+// Everything measured here is zero or more, so intervals stop at zero.
+const toPositiveInterval = (values: number[]) => {
+  const { mean: m, ci95 } = toMeanInterval(values);
+  return { mean: m, ci95: [Math.max(0, ci95[0]), ci95[1]] as [number, number] };
+};
+const orZero = (x: number) => (Number.isFinite(x) ? x : 0);
+const describeUnits = (units: Int32Array) => {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const u of units) {
+    if (u < low) low = u;
+    if (u > high) high = u;
+  }
+  return low === high ? String(low) : `${low} to ${high} by hour`;
+};
+/** A share of counts over replications, with its interval. */
+const toShare = (tallies: DesTally[], part: (t: DesTally) => number, whole: (t: DesTally) => number) =>
+  toShareInterval(
+    tallies.map((t) => (whole(t) ? part(t) / whole(t) : 0)),
+    tallies.reduce((a, t) => a + part(t), 0),
+    tallies.reduce((a, t) => a + whole(t), 0),
+  );
+
+function getOutcomeShares(graph: CareGraph, tallies: DesTally[]): DesResult['outcomes'] {
+  return groupByState(
+    graph,
+    graph.nodes.filter((node) => node.isOutcome),
+  ).map(({ state, nodes }) => {
+    const shareOf = (members: CareNode[]) => {
+      const share = toShare(
+        tallies,
+        (t) => members.reduce((a, n) => a + t.ends[n.index]!, 0),
+        (t) => t.finished,
+      );
+      return { share: share.mean, ci95: share.ci95 };
+    };
+    return { state, outcome: nodes[0]!.outcome ?? state, ...shareOf(nodes), ...toConfigurations(nodes, (n) => shareOf([n])) };
+  });
+}
+
+/** Rooms in the order of the first node at their state, so that services read in the model's order. */
+function getRoomOrder(graph: CareGraph): number[] {
+  const plan = getFlowPlan(graph);
+  const first = plan.rooms.map((room) => {
+    const node = graph.nodes.find((n) => getActiveStates(graph, n.states).includes(room.state));
+    return node ? node.index : Infinity;
+  });
+  return plan.rooms.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || a - b);
+}
+
+const stateAgency = (graph: CareGraph, state: string) => graph.stateInfo.find((s) => s.path === state)?.agency ?? '';
+
+/** Each waiting room as a service: waits, and its resource's utilisation and queue (as before resources were declared apart). */
+function getServices(graph: CareGraph, tallies: DesTally[]): DesResult['services'] {
+  const plan = getFlowPlan(graph);
+  return getRoomOrder(graph).map((i) => {
+    const room = plan.rooms[i]!;
+    const k = room.resource;
+    const waits = mergeHistograms(tallies.map((t) => t.roomWaits[i]!));
+    const wait = toPositiveInterval(tallies.map((t) => getMean(t.roomWaits[i]!)));
+    const utilisation = toPositiveInterval(tallies.map((t) => (t.availableMinutes[k]! ? t.busyMinutes[k]! / t.availableMinutes[k]! : 0)));
+    const queue = toQueueByHour(tallies, k);
+    return {
+      state: room.state,
+      agency: stateAgency(graph, room.state),
+      servers: describeUnits(toUnitsByHour(plan.resources[k]!, 24 * 7)),
+      waitMean: orZero(wait.mean),
+      waitMeanCi95: wait.ci95.map(orZero) as [number, number],
+      waitP90: orZero(getQuantile(waits, 0.9)),
+      waitMax: waits.max,
+      utilisation: utilisation.mean,
+      utilisationCi95: toShareBounds(utilisation.ci95),
+      queueMean: queue.reduce((a, b) => a + b, 0) / 24,
+      queueMax: Math.max(...tallies.map((t) => t.queueMax[k]!)),
+      queueByHour: queue,
+    };
+  });
+}
+
+const toQueueByHour = (tallies: DesTally[], k: number) =>
+  tallies[0]!.queueCount.map((_, h) => {
+    const count = tallies.reduce((a, t) => a + t.queueCount[h]!, 0);
+    return count ? tallies.reduce((a, t) => a + t.queueSum[k]![h]!, 0) / count : 0;
+  });
+
+function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resources'] {
+  const plan = getFlowPlan(graph);
+  return plan.resources.flatMap((res, k) => {
+    if (res.shorthand) return [];
+    const share = (f: (t: DesTally) => number) => toPositiveInterval(tallies.map((t) => (t.availableMinutes[k]! ? f(t) / t.availableMinutes[k]! : 0)));
+    const total = share((t) => t.busyMinutes[k]!);
+    const blocked = share((t) => t.blockedMinutes[k]!);
+    const queue = toQueueByHour(tallies, k);
+    const byHour = Array.from({ length: 24 }, (_, h) => tallies.flatMap((t) => t.unitsByHour[k]!.filter((_, i) => i % 24 === h)).sort((a, b) => a - b));
+    return [
+      {
+        id: res.id,
+        label: res.label,
+        units: describeUnits(toUnitsByHour(res, 24 * 7)),
+        utilisation: total.mean,
+        utilisationCi95: toShareBounds(total.ci95),
+        serving: total.mean - blocked.mean,
+        blocked: blocked.mean,
+        blockedCi95: toShareBounds(blocked.ci95),
+        queueMean: queue.reduce((a, b) => a + b, 0) / 24,
+        queueMax: Math.max(...tallies.map((t) => t.queueMax[k]!)),
+        queueByHour: queue,
+        unitsByHour: {
+          mean: byHour.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
+          p90: byHour.map((xs) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil(0.9 * xs.length) - 1)]! : 0)),
+        },
+      },
+    ];
+  });
+}
+
+function getWaitingRooms(graph: CareGraph, tallies: DesTally[]): DesResult['waitingRooms'] {
+  const plan = getFlowPlan(graph);
+  return getRoomOrder(graph).map((i) => {
+    const room = plan.rooms[i]!;
+    const waits = mergeHistograms(tallies.map((t) => t.roomWaits[i]!));
+    const wait = toPositiveInterval(tallies.map((t) => getMean(t.roomWaits[i]!)));
+    const routed = (t: DesTally) => t.roomWaits[i]!.count + t.abandoned[i]! + t.turnedAway[i]!;
+    const abandoned = toShare(tallies, (t) => t.abandoned[i]!, routed);
+    const turnedAway = toShare(tallies, (t) => t.turnedAway[i]!, routed);
+    const over = (m: number) => (waits.count ? 1 - getShareAtMost(waits, m) : 0);
+    return {
+      state: room.state,
+      agency: stateAgency(graph, room.state),
+      resource: plan.resources[room.resource]!.id,
+      places: Number.isFinite(room.places) ? room.places : null,
+      requests: tallies.reduce((a, t) => a + routed(t), 0) / tallies.length,
+      waitMean: orZero(wait.mean),
+      waitMeanCi95: wait.ci95.map(orZero) as [number, number],
+      waitP90: orZero(getQuantile(waits, 0.9)),
+      over15: over(15),
+      over30: over(30),
+      over60: over(60),
+      abandoned: abandoned.mean,
+      abandonedCi95: abandoned.ci95,
+      turnedAway: turnedAway.mean,
+      turnedAwayCi95: turnedAway.ci95,
+      lost:
+        tallies.reduce((a, t) => a + t.roomLost[i]!, 0) /
+        Math.max(
+          1,
+          tallies.reduce((a, t) => a + routed(t), 0),
+        ),
+    };
+  });
+}
+
+/** The share of a histogram's values at most `m` minutes (read from its bins). */
+function getShareAtMost(h: Histogram, m: number): number {
+  // The quantile function is monotone: find the largest p with quantile(p) <= m by bisection.
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (getQuantile(h, mid) <= m) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function getBlocking(graph: CareGraph, tallies: DesTally[]): DesResult['blocking'] {
+  return groupByState(
+    graph,
+    graph.nodes.filter((node) => tallies.some((t) => t.blocked[node.index])),
+  ).map(({ state, nodes }) => {
+    const pooled = (t: DesTally) => mergeHistograms(nodes.flatMap((n) => (t.blocked[n.index] ? [t.blocked[n.index]!] : [])));
+    const perTally = tallies.map(pooled);
+    const all = mergeHistograms(perTally);
+    const share = toShare(
+      tallies,
+      (t) => perTally[tallies.indexOf(t)]!.count,
+      (t) => nodes.reduce((a, n) => a + t.leaves[n.index]!, 0),
+    );
+    const over = (m: number) => (all.count ? 1 - getShareAtMost(all, m) : 0);
+    return {
+      state,
+      agency: nodes[0]!.agency,
+      share: share.mean,
+      shareCi95: share.ci95,
+      mean: getMean(all),
+      p90: getQuantile(all, 0.9),
+      over15: over(15),
+      over30: over(30),
+      over60: over(60),
+      count: all.count / tallies.length,
+    };
+  });
+}
+
+function getClocks(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult['clocks'] {
+  return (graph.meta.clocks ?? []).map((c, i) => {
+    const all = mergeHistograms(tallies.map((t) => t.clocks[i]!.times));
+    const m = toPositiveInterval(tallies.map((t) => getMean(t.clocks[i]!.times)));
+    const thresholds = c.over ?? defaultClockThresholds;
+    return {
+      id: c.id,
+      label: c.label,
+      count: all.count / tallies.length,
+      mean: orZero(m.mean),
+      ci95: m.ci95.map(orZero) as [number, number],
+      p50: orZero(getQuantile(all, 0.5)),
+      p90: orZero(getQuantile(all, 0.9)),
+      over: thresholds.map((minutes, k) => {
+        const share = toShare(
+          tallies,
+          (t) => t.clocks[i]!.over[k]!,
+          (t) => t.clocks[i]!.times.count,
+        );
+        const hours = toPositiveInterval(tallies.map((t) => t.clocks[i]!.beyond[k]! / 60 / options.days));
+        return { minutes, share: share.mean, ci95: share.ci95, hoursPerDay: hours.mean, hoursPerDayCi95: hours.ci95 };
+      }),
+    };
+  });
+}
+
+function toDeadlock(graph: CareGraph, replication: number, d: NonNullable<DesTally['deadlock']>): NonNullable<DesResult['deadlock']> {
+  const plan = getFlowPlan(graph);
+  return {
+    replication,
+    minute: d.at,
+    resources: d.resources.map((k) => plan.resources[k]!.label),
+    states: [...new Set(d.nodes.map((v) => toStatePath(graph.nodes[v]!)))],
+  };
+}
+
+function getResponseTimes(graph: CareGraph, tallies: DesTally[]): DesResult['responseTimes'] {
+  // Response times by dispatch state: every configuration of the state pooled.
+  return groupByState(
+    graph,
+    graph.nodes.filter((node) => node.function === 'dispatch' && !node.isOutcome),
+  ).map(({ state, nodes }) => {
+    const pooled = (t: DesTally) => mergeHistograms(nodes.map((n) => t.responses[n.index]!));
+    const all = mergeHistograms(tallies.map(pooled));
+    const m = toPositiveInterval(tallies.map((t) => getMean(pooled(t))));
+    const q = (p: number) => getQuantile(all, p);
+    return {
+      state,
+      agency: nodes[0]!.agency,
+      mean: m.mean,
+      ci95: m.ci95,
+      p10: q(0.1),
+      p25: q(0.25),
+      p50: q(0.5),
+      p75: q(0.75),
+      p90: q(0.9),
+      count: all.count / tallies.length,
+    };
+  });
+}
+
+function getStays(graph: CareGraph, tallies: DesTally[]): DesResult['stays'] {
+  return graph.agencies.map((agency, i) => {
+    const all = mergeHistograms(tallies.map((t) => t.stays[i]!));
+    const within = toShare(
+      tallies,
+      (t) => t.staysWithin[i]!,
+      (t) => t.stays[i]!.count,
+    );
+    return {
+      agency: agency.id,
+      mean: getMean(all),
+      p90: getQuantile(all, 0.9),
+      withinFourHours: within.mean,
+      withinFourHoursCi95: within.ci95,
+      count: all.count / tallies.length,
+    };
+  });
 }

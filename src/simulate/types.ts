@@ -129,6 +129,77 @@ export interface DesResult {
   }[];
   /** Time spent with each agency per stay, and the share of stays within four hours. */
   stays: { agency: string; mean: number; p90: number; withinFourHours: number; withinFourHoursCi95: [number, number]; count: number }[];
+  /** Measured requests lost (they met a full waiting room, held nothing, and had no way out for that), per replication (mean). */
+  lostPerReplication: number;
+  /** Each resource: units, utilisation (serving and blocked together, and each), queue and units in use by hour of the day. */
+  resources: {
+    id: string;
+    label: string;
+    units: string;
+    utilisation: number;
+    utilisationCi95: [number, number];
+    /** Shares of the available unit-time spent serving, and held by requests blocked from moving on. */
+    serving: number;
+    blocked: number;
+    blockedCi95: [number, number];
+    queueMean: number;
+    queueMax: number;
+    queueByHour: number[];
+    /** Units in use in each hour of the day, 0 to 23: the mean over days and the 90th centile. */
+    unitsByHour: { mean: number[]; p90: number[] };
+  }[];
+  /** Each waiting room: the wait for units (from being routed to the state to getting them), and the shares who gave up or were turned away. */
+  waitingRooms: {
+    state: string;
+    agency: string;
+    resource: string;
+    /** Places; null when unlimited. */
+    places: number | null;
+    /** Requests routed here, per replication (mean). */
+    requests: number;
+    waitMean: number;
+    waitMeanCi95: [number, number];
+    waitP90: number;
+    /** Shares of admitted requests who waited more than 15, 30 and 60 minutes. */
+    over15: number;
+    over30: number;
+    over60: number;
+    abandoned: number;
+    abandonedCi95: [number, number];
+    turnedAway: number;
+    turnedAwayCi95: [number, number];
+    lost: number;
+  }[];
+  /** Each state where requests were blocked (their step ended, the next state's room was full): how often and how long. */
+  blocking: {
+    state: string;
+    agency: string;
+    /** Share of steps ending here that were blocked. */
+    share: number;
+    shareCi95: [number, number];
+    mean: number;
+    p90: number;
+    over15: number;
+    over30: number;
+    over60: number;
+    /** Blocked requests per replication (mean). */
+    count: number;
+  }[];
+  /** The model's clocks (`meta.clocks`). */
+  clocks: {
+    id: string;
+    label: string;
+    /** Requests timed per replication (mean). */
+    count: number;
+    mean: number;
+    ci95: [number, number];
+    p50: number;
+    p90: number;
+    /** For each threshold in minutes: the share over it, and the hours beyond it a day (crew hours lost beyond 30 minutes, say). */
+    over: { minutes: number; share: number; ci95: [number, number]; hoursPerDay: number; hoursPerDayCi95: [number, number] }[];
+  }[];
+  /** A deadlock stopped at least one replication: the first, with the resources and states involved. Results are not to be used. */
+  deadlock?: { replication: number; minute: number; resources: string[]; states: string[] };
 }
 
 /** What one replication counts; plain numbers and arrays, so that a worker can send it back. */
@@ -147,20 +218,37 @@ export interface ReplicationTally {
 export interface DesTally {
   arrivals: number;
   finished: number;
+  /** Measured requests lost: they met a full waiting room, held nothing, and the state had no way out for that. */
+  lost: number;
   ends: number[];
   times: Histogram;
-  /** Waits at services with capacity (null elsewhere). */
-  waits: (Histogram | null)[];
+  /** By waiting room (see `getFlowPlan`): the wait of each request admitted (from being routed there to getting the units), and those who gave up or were turned away. */
+  roomWaits: Histogram[];
+  abandoned: number[];
+  turnedAway: number[];
+  roomLost: number[];
+  /** By resource: unit-minutes in use (serving and blocked), of them blocked, and available. */
   busyMinutes: number[];
+  blockedMinutes: number[];
   availableMinutes: number[];
+  /** By resource and hour of the day: the sum of queue lengths at hour boundaries; `queueCount` counts the boundaries. */
   queueSum: number[][];
   queueCount: number[];
   queueMax: number[];
+  /** By resource: mean units in use in each measured hour, in order. */
+  unitsByHour: number[][];
+  /** By node: how long requests were blocked there (null where none was), and steps that ended there. */
+  blocked: (Histogram | null)[];
+  leaves: number[];
   /** Response times at dispatch states (null elsewhere). */
   responses: (Histogram | null)[];
   stays: Histogram[];
   /** Stays within four hours, by agency. */
   staysWithin: number[];
+  /** By clock (`meta.clocks`): times read, and for each of its thresholds how many were over it and the minutes beyond it. */
+  clocks: { times: Histogram; over: number[]; beyond: number[] }[];
+  /** A deadlock that stopped the replication, if one did. */
+  deadlock: { at: number; resources: number[]; nodes: number[] } | null;
 }
 
 /** What the engine tells its monitor: one flat record a request a step, and the events around them. */
@@ -172,14 +260,26 @@ export interface DesMonitor {
    * minutes from the start.
    */
   step(request: number, slot: number, node: number, arrival: number, start: number, end: number): void;
-  /** A request reached an outcome; its slot is free after this. */
+  /** A request reached an outcome (`node` -1: it was lost, meeting a full room with no way out for that); its slot is free after this. */
   finish(slot: number, node: number, arrivedAt: number, at: number): void;
   /** A request arrived, in `slot`. */
   arrive(slot: number, at: number): void;
-  /** Called at every hour boundary with the queue length at each server pool (by its node; 0 elsewhere). */
+  /** Called at every hour boundary with the queue length at each resource (numbered as in `getFlowPlan`). */
   hour(at: number, queues: Int32Array): void;
-  /** Busy servers changed at a server pool (named by its node, see `getServerPools`). */
-  busy(node: number, at: number, busy: number): void;
+  /** Units in use changed at a resource (numbered as in `getFlowPlan`). */
+  busy(resource: number, at: number, busy: number): void;
+  /** Units held by blocked requests changed at a resource. */
+  blockedUnits?(resource: number, at: number, blocked: number): void;
+  /** A request was blocked at `node` from `since` until `until` (its step there had ended; it kept what it held). */
+  blocked?(slot: number, node: number, since: number, until: number): void;
+  /** A request routed to `room`'s state at `since` got the units it needed there at `at` (at once when the two are equal). */
+  admitted?(slot: number, room: number, since: number, at: number): void;
+  /** A waiting request gave up in `room` (numbered as in `getFlowPlan`) at `at`, having joined the wait at `since`. */
+  abandoned?(slot: number, room: number, since: number, at: number): void;
+  /** A request holding nothing met `room` full at `at`; `lost` when the state has no way out for that. */
+  turnedAway?(slot: number, room: number, at: number, lost: boolean): void;
+  /** A deadlock at `at`: the resources whose units are all held by requests blocked for one another, and the nodes they are stuck at. The replication stops. */
+  deadlock?(at: number, resources: number[], nodes: number[]): void;
   /**
    * The measured window ended at `at` (the horizon). Requests that arrived in it are still followed
    * to their outcome after this (the run-out); others that arrive then are not to be counted.

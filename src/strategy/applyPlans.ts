@@ -294,7 +294,7 @@ const durationFields: Record<string, string[]> = {
 function scaleDuration(d: Record<string, unknown>, scale: number): Record<string, unknown> {
   const out = { ...d };
   for (const f of durationFields[d.dist as string] ?? []) if (typeof out[f] === 'number') out[f] = (out[f] as number) * scale;
-  if (d.dist === 'empirical' && Array.isArray(d.values)) out.values = d.values.map((v) => (typeof v === 'number' ? v * scale : v));
+  if ((d.dist === 'empirical' || d.dist === 'quantiles') && Array.isArray(d.values)) out.values = d.values.map((v) => (typeof v === 'number' ? v * scale : v));
   return out;
 }
 

@@ -5,7 +5,7 @@ import { RequestWalk } from '../simulate/RequestWalk.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from '../simulate/Histogram.ts';
 import type { DesOptions } from '../simulate/types.ts';
-import { getServerPools } from '../simulate/runDesReplication.ts';
+import { getResourceAt, getRoomAt } from './measures/queueMeasures.ts';
 import { runDesTally } from '../simulate/runDes.ts';
 import type { DesTally } from '../simulate/types.ts';
 import { getSelectedNodes } from './measures/getSelectedNodes.ts';
@@ -51,18 +51,22 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     const values = tallies.map(f);
     return { value: values.reduce((a, b) => a + b, 0) / values.length, replications: values };
   };
-  // The server pool a state's configurations share (see getServerPools).
-  const pools = needsDes ? getServerPools(graph) : new Int32Array(0);
-  const poolOf = (state: string) => {
-    const node = graph.nodes.find((n) => n.capacity && n.states.some((p) => p === state || p.startsWith(`${state}.`)));
-    return node ? pools[node.index]! : -1;
-  };
   const sum = (m: Uint8Array, f: (v: number) => number) => {
     let total = 0;
     for (let v = 0; v < g.n; v++) if (m[v]) total += f(v);
     return total;
   };
-  const context = { graph, g, markov, mask, sum, perDay, simulated, poolOf };
+  const context = {
+    graph,
+    g,
+    markov,
+    mask,
+    sum,
+    perDay,
+    simulated,
+    roomOf: (state: string) => getRoomAt(graph, state),
+    resourceOf: (state: string) => getResourceAt(graph, state),
+  };
   return measures.map((m, i) => getMeasureDefinition(m.kind)!.value(m, { ...context, montecarlo: montecarlo.get(i) }));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
-import { defaultDesOptions, getServerPools, runDesReplication } from '../../src/simulate/runDesReplication.ts';
+import { defaultDesOptions, runDesReplication } from '../../src/simulate/runDesReplication.ts';
+import { getFlowPlan } from '../../src/simulate/getFlowPlan.ts';
 import { runDes } from '../../src/simulate/runDes.ts';
 import { compile } from '../support/compile.ts';
 
@@ -153,12 +154,14 @@ describe('servers shared by the configurations of one state', () => {
     }),
   );
 
-  it('has one pool for the two configurations of the desk', () => {
+  it('has one resource for the two configurations of the desk', () => {
     const desks = graph.nodes.filter((n) => n.states.includes('shared.desk'));
     expect(desks).toHaveLength(2);
-    const pools = getServerPools(graph);
-    expect(pools[desks[0]!.index]).toBe(desks[0]!.index);
-    expect(pools[desks[1]!.index]).toBe(desks[0]!.index);
+    const plan = getFlowPlan(graph);
+    expect(plan.resources.map((r) => r.id)).toEqual(['shared.desk']);
+    const usesAt = (v: number) => Array.from(plan.nodeUses.subarray(plan.nodeUseStart[v]!, plan.nodeUseStart[v + 1]!));
+    expect(usesAt(desks[0]!.index)).toEqual([0]);
+    expect(usesAt(desks[1]!.index)).toEqual([0]);
   });
 
   it('gives M/M/1 utilisation and wait for the shared desk, within their 95% intervals (fixed seed)', () => {

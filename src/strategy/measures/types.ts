@@ -43,8 +43,10 @@ export interface MeasureContext {
   montecarlo: MeasureValue | undefined;
   /** A discrete-event measure: f of each replication's tally, and their mean. */
   simulated(f: (t: DesTally) => number): MeasureValue;
-  /** The server pool (its node) that a state's configurations share, or -1. */
-  poolOf(state: string): number;
+  /** The waiting room at a state (see `getFlowPlan`), or -1. */
+  roomOf(state: string): number;
+  /** The resource a measure names (an id, or the one a state's room waits for), or -1. */
+  resourceOf(state: string): number;
 }
 
 /**

@@ -9,7 +9,7 @@ export const utilisation: MeasureDefinition<Utilisation> = {
   kind: 'utilisation',
   unit: 'share',
   fields: ['state'],
-  summary: 'share of server time in use at a state with capacity; discrete-event simulation',
+  summary: 'share of a resource’s unit-time in use (serving or blocked), by resource id or a state that uses it; discrete-event simulation',
   source: () => 'des',
   read(r) {
     r.only(['kind', 'state']);
@@ -19,7 +19,7 @@ export const utilisation: MeasureDefinition<Utilisation> = {
   check: (graph, m) => checkQueueState(graph, m.state),
   text: (m, label) => `utilisation of ${label({ state: m.state })}`,
   value(m, c) {
-    const v = c.poolOf(m.state);
-    return c.simulated((t) => (v >= 0 && t.availableMinutes[v]! ? t.busyMinutes[v]! / t.availableMinutes[v]! : 0));
+    const k = c.resourceOf(m.state);
+    return c.simulated((t) => (k >= 0 && t.availableMinutes[k]! ? t.busyMinutes[k]! / t.availableMinutes[k]! : 0));
   },
 };

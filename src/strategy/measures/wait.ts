@@ -5,12 +5,12 @@ import { orZero, toStatisticText, type MeasureDefinition } from './types.ts';
 
 type Wait = Extract<Measure, { kind: 'wait' }>;
 
-/** Wait for a server at a state with capacity. */
+/** Wait for units at a state that uses a resource. */
 export const wait: MeasureDefinition<Wait> = {
   kind: 'wait',
   unit: 'minutes',
   fields: ['state', 'statistic (mean or p90)'],
-  summary: 'wait for a server at a state with capacity; discrete-event simulation',
+  summary: 'wait for units at a state that uses a resource (from being routed there to getting them); discrete-event simulation',
   source: () => 'des',
   read(r) {
     r.only(['kind', 'state', 'statistic']);
@@ -21,7 +21,10 @@ export const wait: MeasureDefinition<Wait> = {
   check: (graph, m) => checkQueueState(graph, m.state),
   text: (m, label) => `${toStatisticText(m.statistic)} wait at ${label({ state: m.state })}`,
   value(m, c) {
-    const v = c.poolOf(m.state);
-    return c.simulated((t) => (v < 0 || !t.waits[v] ? 0 : m.statistic === 'mean' ? getMean(t.waits[v]!) : orZero(getQuantile(t.waits[v]!, 0.9))));
+    const room = c.roomOf(m.state);
+    return c.simulated((t) => {
+      const waits = t.roomWaits[room];
+      return !waits ? 0 : m.statistic === 'mean' ? orZero(getMean(waits)) : orZero(getQuantile(waits, 0.9));
+    });
   },
 };
