@@ -10,7 +10,7 @@
  * at about 80–90% of the offered load at the busiest hour that the model itself implies (requests a
  * day × expected visits × mean minutes; the busiest hour carries 1.6 times the average).
  */
-import { defineCareModel } from 'carepaths/model';
+import { defineCareModel, type Duration, type TransitionMeta } from 'carepaths/model';
 
 // ---------------------------------------------------------------------------------------------
 // Demand: requests for help entering the system each day, by the channel the person chooses.
@@ -73,6 +73,183 @@ const dispositions = {
 // 4.2%, out of the 85.5% not closed by hear & treat.
 const faceToFace = 1 - 0.145;
 
+// ---------------------------------------------------------------------------------------------
+// Flow: the resources requests share in the discrete-event simulation, and the clocks it reads.
+// Each is sized from models/SOURCES.md ("flow" rows), or is a reasoned ASSUMPTION with a range.
+// ---------------------------------------------------------------------------------------------
+const resources = {
+  crews: {
+    label: 'Staffed ambulances',
+    // [flow: Ambulance fleet › ~24 on duty at a time for ~500k (EEAST ratio, 4.7 per 100,000)], of
+    // which ~17 are free to respond: ASSUMPTION (range 20–35%) that about 30% of on-duty time goes on meal
+    // breaks, vehicle checks, restocking, cleaning and returning to base, which the figures do not give.
+    // The hourly shape is an ASSUMPTION: fewer overnight, most from late morning to evening.
+    units: 17,
+    schedule: { hourly: [13, 12, 12, 11, 11, 11, 13, 15, 17, 19, 20, 20, 20, 20, 20, 20, 20, 20, 19, 18, 17, 16, 15, 14] },
+    queue: 'priority' as const,
+    source: 'flow: Ambulance fleet, ~24 on duty at a time',
+  },
+  resusBays: {
+    label: 'Resuscitation bays',
+    // ASSUMPTION (range 5–8): ~6 bays across the city's type 1 EDs; [flow: ED › ~57 adult ED spaces] in all.
+    units: 6,
+    source: 'ASSUMPTION within flow: ED, ~57 adult ED spaces',
+  },
+  majorsCubicles: {
+    label: 'Majors cubicles',
+    // [flow: ED › ~57 adult ED spaces for ~142k type 1 attendances a year (0.4 per 1,000)] less the
+    // 6 resus bays: 51, taken as 50 (ASSUMPTION, range 45–65 with corridor and escalation spaces).
+    units: 50,
+    source: 'flow: ED, ~57 adult ED spaces',
+  },
+  minorsCubicles: {
+    label: 'Minors cubicles',
+    // ASSUMPTION (range 15–30): minors and see-and-treat spaces, not counted in the adult ED spaces.
+    units: 22,
+    source: 'ASSUMPTION',
+  },
+  sdecSpaces: {
+    label: 'Same-day emergency care chairs and trolleys',
+    // ASSUMPTION (range 18–30), sized at ~85% of the offered load at the busiest hour.
+    units: 26,
+    source: 'ASSUMPTION',
+  },
+  beds: {
+    label: 'General and acute beds',
+    // [flow: Beds › ~870–905 G&A beds for ~500k (0.87% of 99,900–103,800)].
+    units: 890,
+    source: 'flow: Beds, 870–905 G&A beds',
+  },
+  criticalCareBeds: {
+    label: 'Adult critical care beds',
+    // [flow: Beds › about 35 adult critical care beds for ~500k].
+    units: 35,
+    source: 'flow: Beds, ~35 adult critical care beds',
+  },
+  homeCareStarts: {
+    label: 'Home care and reablement packages being set up',
+    // ASSUMPTION (range 40–90): packages the city's providers can be setting up at once (sourcing a
+    // provider, assessment at home, the first visits); with ~1 day each this limits starts to ~60 a day,
+    // against ~57 a day needed, so medically fit patients wait for them in a bed.
+    units: 60,
+    source: 'ASSUMPTION within flow: Discharge, reasons (home care 24–25% of delays)',
+  },
+  rehabilitationBeds: {
+    label: 'Community rehabilitation beds',
+    // ASSUMPTION (range 80–150): ~5 transfers a day staying ~21 days need ~105 beds.
+    units: 110,
+    source: 'ASSUMPTION within flow: Discharge, ~15 waiting for a rehab bed on an average day',
+  },
+  careHomePlacements: {
+    label: 'Care home places being filled',
+    // ASSUMPTION (range 2–6): vacancies the city's care homes can be filling at once (assessment,
+    // funding agreed, move-in), ~2 days each, for ~1–2 placements a day from hospital.
+    units: 4,
+    source: 'ASSUMPTION within flow: Social care, waits for a care home place',
+  },
+};
+
+// Clocks: the standards planners measure the system against.
+const clocks = [
+  ...[
+    // [figures: Ambulance › response standards: Cat 1 mean 7, 90th centile 15; Cat 2 mean 18, 90th 40;
+    // Cat 3 90% within 2 h; Cat 4 90% within 3 h]. Each clock runs from the call being given its
+    // category to the crew reaching the patient, so it includes the wait for a free crew.
+    { n: 1, over: [7, 15, 30] },
+    { n: 2, over: [18, 40, 60] },
+    { n: 3, over: [60, 120, 240] },
+    { n: 4, over: [120, 180, 360] },
+  ].map(({ n, over }) => ({
+    id: `category${n}Response`,
+    label: `Category ${n} response (from the call being categorised to arrival at the patient)`,
+    from: `city.ambulance.crew.category${n}Response`,
+    to: 'city.ambulance.crew.onScene',
+    over,
+  })),
+  {
+    id: 'handover',
+    // [flow: Ambulance handover › the 15, 30 and 60 minute thresholds; no handover over 45 min (2025/26)].
+    label: 'Ambulance handover (arrival at hospital to the patient handed over into a space in the department)',
+    from: 'city.ambulance.crew.atHospital',
+    to: 'city.ed',
+    over: [15, 30, 45, 60],
+  },
+  {
+    id: 'edTime',
+    label: 'Time in the emergency department (arrival to leaving, including any wait for a bed)',
+    from: 'city.ed',
+    over: [240, 720],
+  },
+  {
+    id: 'decisionToAdmit',
+    // [flow: ED › 12 h or more from decision to admit].
+    label: 'From decision to admit to leaving the emergency department for a bed',
+    from: ['city.ed.resus.awaitingBed', 'city.ed.majors.awaitingBed', 'city.ed.minors.awaitingBed', 'city.ed.sameDayEmergencyCare.awaitingBed'],
+    to: 'city.acute',
+    over: [240, 720],
+  },
+  {
+    id: 'medicallyFit',
+    // [flow: NCTR › mean wait from fit to discharge 1.0–2.1 days by region; national 1.3 days].
+    label: 'From medically fit to leaving hospital',
+    from: ['city.acute.ward.awaitingHomeSupport', 'city.acute.ward.awaitingRehabilitationBed', 'city.acute.ward.awaitingCareHome'],
+    over: [1440, 7 * 1440],
+  },
+];
+
+/**
+ * An area of the emergency department that holds its space from arrival to leaving, including the
+ * wait for a ward bed after a decision to admit (exit block). Ambulance patients come in through
+ * `fromAmbulance`, which has no waiting room: while no space is free the patient waits with the
+ * crew (a handover delay). Walk-in patients wait in the waiting room and some leave without being
+ * seen.
+ */
+function edArea(
+  description: string,
+  resource: keyof typeof resources,
+  treatment: { description: string; duration: Duration; ways: Record<string, { target: string; meta: TransitionMeta }> },
+  walkIns: boolean,
+) {
+  return {
+    description,
+    meta: {
+      uses: resource,
+      // ASSUMPTION (range: median 2–5 h): how long walk-in patients wait for a space before some
+      // leave without being seen, calibrated to [flow: ED › ~30 a day leave without treatment].
+      ...(walkIns ? { patience: { dist: 'lognormal', median: 240, p90: 720 } as Duration } : {}),
+    },
+    initial: 'treatment',
+    states: {
+      fromAmbulance: {
+        description: 'The ambulance crew hands the patient over into a space in this area.',
+        meta: { function: 'handover', waitingRoom: 0 },
+        on: { HANDED_OVER: { target: 'treatment' } },
+      },
+      treatment: {
+        description: treatment.description,
+        meta: { function: 'emergency-treatment', duration: treatment.duration },
+        on: treatment.ways,
+      },
+      awaitingBed: {
+        description: 'A decision to admit has been made; the patient waits in the department for a bed.',
+        meta: {
+          function: 'admit',
+          // ASSUMPTION (range: median 30–90 min): requesting and allocating a bed and a porter when
+          // one is free; the wait for a bed when none is free is simulated (exit block).
+          duration: { dist: 'lognormal', median: 60, p90: 180 } as Duration,
+        },
+        on: {
+          // ASSUMPTION: 5% of admissions from the department go to critical care.
+          TO_WARD: { target: '#city.acute.ward', meta: { p: 0.95 } },
+          TO_CRITICAL_CARE: { target: '#city.acute.criticalCare', meta: { p: 0.05 } },
+        },
+      },
+    },
+    // Walk-in patients who give up waiting for a space leave without being seen.
+    ...(walkIns ? { on: { LEFT_WITHOUT_BEING_SEEN: { target: '#city.ed.leftWithoutBeingSeen', meta: { when: 'abandoned' as const } } } } : {}),
+  };
+}
+
 export default defineCareModel({
   id: 'city',
   description: 'Urgent and emergency care in a mid-sized English city.',
@@ -84,6 +261,8 @@ export default defineCareModel({
     // [figures: Demand › city of ~500k is ~0.87% of England]
     population: 500_000,
     demand: { perDay, hourly },
+    resources,
+    clocks,
     sources: [
       'NHS England Ambulance Quality Indicators (AmbSYS), 2022–2025',
       'NHS England Integrated Urgent Care Aggregate Data Collection (NHS 111), 2024',
@@ -150,6 +329,26 @@ export default defineCareModel({
             ASK_PHARMACIST: { target: '#city.pharmacy.counter', meta: { p: 0.05 } },
           },
         },
+        afterAbandonedCall: {
+          description: 'The person hung up before NHS 111 answered, and decides what to do next.',
+          meta: { function: 'recognise-need', duration: { dist: 'exponential', mean: 30 } /* ASSUMPTION: half an hour */ },
+          on: {
+            // ASSUMPTION (no published split): most call again, some look after themselves, a few go to A&E.
+            CALL_111_AGAIN: { target: '#city.nhs111.callReceived', meta: { p: 0.6 } },
+            SELF_CARE: { target: 'selfCare', meta: { p: 0.3 } },
+            GO_TO_ED: { target: '#city.ed.reception', meta: { p: 0.1 } },
+          },
+        },
+        beforeReattending: {
+          description: 'The person is at home after an emergency department visit, and the problem comes back.',
+          meta: {
+            function: 'recognise-need',
+            // [figures: Emergency department › re-attendance within 7 days (?)]: within days, not
+            // minutes. ASSUMPTION (range: mean 1–4 days): exponential, mean 2.5 days.
+            duration: { dist: 'exponential', mean: 2.5 * DAY },
+          },
+          on: { RETURN_TO_ED: { target: '#city.ed.reception' } },
+        },
         resolvedAtHome: {
           type: 'final',
           description: 'The need settles with self-care at home.',
@@ -170,10 +369,15 @@ export default defineCareModel({
             function: 'receive',
             // ASSUMPTION: 3 minutes to answer and register a call, within the ~15 minute episode below.
             duration: { dist: 'exponential', mean: 3 },
-            // ASSUMPTION: call handlers on shift, scaled to ~487 calls a day.
-            capacity: { servers: 4, schedule: [2, 2, 2, 2, 2, 2, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 3, 3] },
+            // ASSUMPTION (range 2–5 at the busiest hours): call handlers free to answer, for ~487 calls a
+            // day at 3 minutes each, sized so that about 1 caller in 20 hangs up first.
+            capacity: { servers: 3, schedule: [1, 1, 1, 1, 1, 1, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2] },
+            // ASSUMPTION (range: mean 3–15 min): how long callers hold before hanging up, with
+            // [flow: NHS 111 › ~5% of calls not answered (Nov 2024)] as the figure to reach.
+            patience: { dist: 'exponential', mean: 8 },
           },
           on: {
+            CALL_ABANDONED: { target: '#city.person.afterAbandonedCall', meta: { when: 'abandoned' } },
             // [figures: NHS 111 › calls triaged with NHS Pathways: 85–87%]; the rest want information only.
             TRIAGE: { target: 'healthAdviserTriage', meta: { p: 0.86 } },
             INFORMATION_ONLY: { target: 'informationGiven', meta: { p: 0.14 } },
@@ -310,8 +514,8 @@ export default defineCareModel({
           on: {
             // [figures: Ambulance › category mix (AQI Aug 2024–Jan 2025)]: Cat 1 10.0–11.5%, Cat 2
             // 50.7–52.6%, Cat 3 and 4 36–39%; we take 10.7%, 51.7% and 37.6%.
-            CATEGORY_1: { target: 'category1Response', meta: { p: 0.107 } },
-            CATEGORY_2: { target: 'category2Response', meta: { p: 0.517 } },
+            CATEGORY_1: { target: 'crew.category1Response', meta: { p: 0.107 } },
+            CATEGORY_2: { target: 'crew.category2Response', meta: { p: 0.517 } },
             CATEGORY_3_OR_4: { target: 'clinicalHub', meta: { p: 0.376 } },
           },
         },
@@ -327,8 +531,8 @@ export default defineCareModel({
             // which we place in categories 3 and 4: 0.145 / 0.376 = 0.386.
             HEAR_AND_TREAT: { target: 'hearAndTreat', meta: { p: 0.386 } },
             // ASSUMPTION: the remaining categories 3 and 4 split 0.19 : 0.041 of all incidents.
-            CATEGORY_3: { target: 'category3Response', meta: { p: 0.505 } },
-            CATEGORY_4: { target: 'category4Response', meta: { p: 0.109 } },
+            CATEGORY_3: { target: 'crew.category3Response', meta: { p: 0.505 } },
+            CATEGORY_4: { target: 'crew.category4Response', meta: { p: 0.109 } },
           },
         },
         hearAndTreat: {
@@ -343,72 +547,101 @@ export default defineCareModel({
             REFER_MENTAL_HEALTH: { target: '#city.mentalHealth.crisisAssessment', meta: { p: 0.05 } },
           },
         },
-        category1Response: {
-          description: 'An ambulance is sent at once for a life-threatening emergency (category 1) and drives to the scene.',
-          // [figures: Ambulance › actual mean response: Cat 1 ~8 min] and [response standards: mean 7,
-          // 90th centile 15]: lognormal median 7, p90 14 has mean 8.1.
-          meta: { function: 'dispatch', priority: 1, duration: { dist: 'lognormal', median: 7, p90: 14 } },
-          on: { ARRIVE: { target: 'onScene' } },
-        },
-        category2Response: {
-          description: 'An ambulance is sent for an emergency (category 2) and drives to the scene.',
-          // [figures: Ambulance › actual mean response: Cat 2 27–32 min in 2023–24]: lognormal median
-          // 22, p90 60 has mean 29.9 (the 90th centile of 60 is an ASSUMPTION; the standard is 40).
-          meta: { function: 'dispatch', priority: 2, duration: { dist: 'lognormal', median: 22, p90: 60 } },
-          on: { ARRIVE: { target: 'onScene' } },
-        },
-        category3Response: {
-          description: 'An ambulance is sent for an urgent problem (category 3) and drives to the scene.',
-          // [figures: Ambulance › response standards: Cat 3 90% within 2 h]; ASSUMPTION that actual
-          // performance misses it: median 60, p90 150.
-          meta: { function: 'dispatch', priority: 3, duration: { dist: 'lognormal', median: 60, p90: 150 } },
-          on: { ARRIVE: { target: 'onScene' } },
-        },
-        category4Response: {
-          description: 'An ambulance is sent for a less urgent problem (category 4) and drives to the scene.',
-          // [figures: Ambulance › response standards: Cat 4 90% within 3 h]; ASSUMPTION: median 90, p90 200.
-          meta: { function: 'dispatch', priority: 4, duration: { dist: 'lognormal', median: 90, p90: 200 } },
-          on: { ARRIVE: { target: 'onScene' } },
-        },
-        onScene: {
-          description: 'The crew assesses the patient at the scene and decides what they need.',
-          // [figures: Ambulance › job cycle (?)]: assessment is part of the ~40 min on scene;
-          // ASSUMPTION: 15 minutes of it is assessment.
-          meta: { function: 'assess', duration: { dist: 'gamma', mean: 15, sd: 7 } },
-          on: {
-            // [figures: Ambulance › response outcome mix]: see & treat 32.5%, to ED 48.8%, elsewhere
-            // 4.2%, each out of the 85.5% seen face to face.
-            SEE_AND_TREAT: { target: 'seeAndTreat', meta: { p: 0.325 / faceToFace } },
-            CONVEY_TO_ED: { target: 'conveyToEd', meta: { p: 0.488 / faceToFace } },
-            CONVEY_ELSEWHERE: { target: 'conveyElsewhere', meta: { p: 0.042 / faceToFace } },
+        crew: {
+          description: 'An ambulance crew is allocated to the call and stays with it until it is free again: the drive, on scene, the journey to hospital and the handover.',
+          meta: {
+            uses: 'crews',
+            // ASSUMPTION (range 60–240 min): calls waiting for a crew for more than 2 hours are
+            // escalated to category 2 priority (clinical review of long waits).
+            escalate: { after: 120, priority: 2 },
           },
-        },
-        seeAndTreat: {
-          description: 'The crew treats the patient at the scene and leaves them at home (see and treat).',
-          // [figures: Ambulance › job cycle (?)]: ~75 min on scene for see & treat, less the 15 min of
-          // assessment counted above.
-          meta: { function: 'treat', duration: { dist: 'gamma', mean: 60, sd: 25 } },
-          on: {
-            // ASSUMPTION: how see-and-treat episodes end.
-            LEAVE_AT_HOME: { target: 'treatedAtHome', meta: { p: 0.8 } },
-            REFER_GP: { target: '#city.gp.followUp', meta: { p: 0.1 } },
-            REFER_URGENT_COMMUNITY_RESPONSE: { target: '#city.community.urgentResponse', meta: { p: 0.1 } },
-          },
-        },
-        conveyToEd: {
-          description: 'The crew takes the patient to the emergency department.',
-          // [figures: Ambulance › job cycle (?)]: ~25 more minutes on scene when conveying, then ~18 min to hospital.
-          meta: { function: 'convey', duration: { dist: 'gamma', mean: 43, sd: 15 } },
-          on: { ARRIVE_AT_ED: { target: '#city.ed.ambulanceHandover' } },
-        },
-        conveyElsewhere: {
-          description: 'The crew takes the patient somewhere other than the emergency department.',
-          meta: { function: 'convey', duration: { dist: 'gamma', mean: 43, sd: 15 } /* as conveyToEd */ },
-          on: {
-            // ASSUMPTION: where "elsewhere" is.
-            TO_SAME_DAY_EMERGENCY_CARE: { target: '#city.ed.sameDayEmergencyCare', meta: { p: 0.5 } },
-            TO_URGENT_TREATMENT_CENTRE: { target: '#city.utc.assessment', meta: { p: 0.3 } },
-            TO_MENTAL_HEALTH_CRISIS_CARE: { target: '#city.mentalHealth.crisisAssessment', meta: { p: 0.2 } },
+          initial: 'category2Response',
+          states: {
+            category1Response: {
+              description: 'The nearest free crew is sent at once to a life-threatening emergency (category 1) and drives to the scene.',
+              // The drive only: the wait for a free crew is simulated. ASSUMPTION (range: median 5–8 min),
+              // so that the whole response comes near [figures: Ambulance › actual mean response: Cat 1 ~8 min].
+              meta: { function: 'dispatch', priority: 1, duration: { dist: 'lognormal', median: 6, p90: 11 } },
+              on: { ARRIVE: { target: 'onScene' } },
+            },
+            category2Response: {
+              description: 'A crew is sent to an emergency (category 2) and drives to the scene.',
+              // The drive only: the wait for a free crew is simulated and makes up most of [flow: Ambulance ›
+              // Cat 2 mean 27–36 min]. ASSUMPTION (range: median 8–14 min): a longer drive than category 1,
+              // from wherever the next free crew is.
+              meta: { function: 'dispatch', priority: 2, duration: { dist: 'lognormal', median: 11, p90: 22 } },
+              on: { ARRIVE: { target: 'onScene' } },
+            },
+            category3Response: {
+              description: 'A crew is sent to an urgent problem (category 3) and drives to the scene.',
+              // The drive only; the wait for a free crew is simulated. ASSUMPTION (range: median 10–16 min).
+              meta: { function: 'dispatch', priority: 3, duration: { dist: 'lognormal', median: 13, p90: 25 } },
+              on: { ARRIVE: { target: 'onScene' } },
+            },
+            category4Response: {
+              description: 'A crew is sent to a less urgent problem (category 4) and drives to the scene.',
+              // The drive only; the wait for a free crew is simulated. ASSUMPTION (range: median 10–16 min).
+              meta: { function: 'dispatch', priority: 4, duration: { dist: 'lognormal', median: 13, p90: 25 } },
+              on: { ARRIVE: { target: 'onScene' } },
+            },
+            onScene: {
+              description: 'The crew assesses the patient at the scene and decides what they need.',
+              // [figures: Ambulance › job cycle (?)]: assessment is part of the ~40 min on scene;
+              // ASSUMPTION: 15 minutes of it is assessment.
+              meta: { function: 'assess', duration: { dist: 'gamma', mean: 15, sd: 7 } },
+              on: {
+                // [figures: Ambulance › response outcome mix]: see & treat 32.5%, to ED 48.8%, elsewhere
+                // 4.2%, each out of the 85.5% seen face to face.
+                SEE_AND_TREAT: { target: 'seeAndTreat', meta: { p: 0.325 / faceToFace } },
+                CONVEY_TO_ED: { target: 'conveyToEd', meta: { p: 0.488 / faceToFace } },
+                CONVEY_ELSEWHERE: { target: 'conveyElsewhere', meta: { p: 0.042 / faceToFace } },
+              },
+            },
+            seeAndTreat: {
+              description: 'The crew treats the patient at the scene and leaves them at home (see and treat).',
+              // [figures: Ambulance › job cycle (?)]: ~75 min on scene for see & treat, less the 15 min of
+              // assessment counted above.
+              meta: { function: 'treat', duration: { dist: 'gamma', mean: 60, sd: 25 } },
+              on: {
+                // ASSUMPTION: how see-and-treat episodes end.
+                LEAVE_AT_HOME: { target: '#city.ambulance.treatedAtHome', meta: { p: 0.8 } },
+                REFER_GP: { target: '#city.gp.followUp', meta: { p: 0.1 } },
+                REFER_URGENT_COMMUNITY_RESPONSE: { target: '#city.community.urgentResponse', meta: { p: 0.1 } },
+              },
+            },
+            conveyToEd: {
+              description: 'The crew takes the patient to the emergency department.',
+              // [figures: Ambulance › job cycle (?)]: ~25 more minutes on scene when conveying, then ~18 min to hospital.
+              meta: { function: 'convey', duration: { dist: 'gamma', mean: 43, sd: 15 } },
+              on: { ARRIVE_AT_HOSPITAL: { target: 'atHospital' } },
+            },
+            conveyElsewhere: {
+              description: 'The crew takes the patient somewhere other than the emergency department.',
+              meta: { function: 'convey', duration: { dist: 'gamma', mean: 43, sd: 15 } /* as conveyToEd */ },
+              on: {
+                // ASSUMPTION: where "elsewhere" is.
+                TO_SAME_DAY_EMERGENCY_CARE: { target: '#city.ed.sameDayEmergencyCare.fromAmbulance', meta: { p: 0.5 } },
+                TO_URGENT_TREATMENT_CENTRE: { target: '#city.utc.assessment', meta: { p: 0.3 } },
+                TO_MENTAL_HEALTH_CRISIS_CARE: { target: '#city.mentalHealth.crisisAssessment', meta: { p: 0.2 } },
+              },
+            },
+            atHospital: {
+              description: 'The crew brings the patient into the emergency department and hands over their care.',
+              meta: {
+                function: 'handover',
+                // [flow: Ambulance handover › the 15-minute standard]: ASSUMPTION (range: median 8–15) for
+                // the handover itself; any wait for a space in the department is simulated.
+                duration: { dist: 'lognormal', median: 12, p90: 20 },
+              },
+              on: {
+                // ASSUMPTION: where ambulance patients go in the department, calibrated with the walk-in
+                // split to [figures: Emergency department › Type 1 admission conversion 26.3%].
+                RESUS: { target: '#city.ed.resus.fromAmbulance', meta: { p: 0.1 } },
+                MAJORS: { target: '#city.ed.majors.fromAmbulance', meta: { p: 0.75 } },
+                MINORS: { target: '#city.ed.minors.fromAmbulance', meta: { p: 0.05 } },
+                SAME_DAY_EMERGENCY_CARE: { target: '#city.ed.sameDayEmergencyCare.fromAmbulance', meta: { p: 0.1 } },
+              },
+            },
           },
         },
         treatedAtHome: {
@@ -626,25 +859,6 @@ export default defineCareModel({
       meta: { agency: 'ed' },
       initial: 'reception',
       states: {
-        ambulanceHandover: {
-          description: 'The ambulance crew hands the patient over to the emergency department team.',
-          meta: {
-            function: 'handover',
-            // [figures: Ambulance › handovers over 30 min: 26–29%] with an ASSUMPTION that 10% take
-            // over an hour: lognormal median 16, p90 60 puts 27% over 30 minutes.
-            duration: { dist: 'lognormal', median: 16, p90: 60 },
-            // ASSUMPTION: handover bays; the most urgent ambulance category is handed over first.
-            capacity: { servers: 6, queue: 'priority' },
-          },
-          on: {
-            // ASSUMPTION: where ambulance patients go in the department, calibrated with the walk-in
-            // split below to [figures: Emergency department › Type 1 admission conversion 26.3%].
-            RESUS: { target: 'resus', meta: { p: 0.1 } },
-            MAJORS: { target: 'majors', meta: { p: 0.75 } },
-            MINORS: { target: 'minors', meta: { p: 0.05 } },
-            SAME_DAY_EMERGENCY_CARE: { target: 'sameDayEmergencyCare', meta: { p: 0.1 } },
-          },
-        },
         reception: {
           description: 'The person books in at the emergency department reception.',
           meta: { function: 'receive', duration: { dist: 'exponential', mean: 5 } /* ASSUMPTION */ },
@@ -661,7 +875,7 @@ export default defineCareModel({
             capacity: { servers: 3, schedule: [2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2] },
           },
           on: {
-            // ASSUMPTION: streaming of walk-in patients (see ambulanceHandover for the calibration).
+            // ASSUMPTION: streaming of walk-in patients (see ambulance.crew.atHospital for the calibration).
             RESUS: { target: 'resus', meta: { p: 0.02 } },
             MAJORS: { target: 'majors', meta: { p: 0.35 } },
             MINORS: { target: 'minors', meta: { p: 0.5 } },
@@ -669,63 +883,68 @@ export default defineCareModel({
             SAME_DAY_EMERGENCY_CARE: { target: 'sameDayEmergencyCare', meta: { p: 0.08 } },
           },
         },
-        resus: {
-          description: 'The resuscitation team treats a critically ill or injured patient.',
-          meta: {
-            function: 'emergency-treatment',
+        resus: edArea(
+          'The resuscitation area, for critically ill or injured patients.',
+          'resusBays',
+          {
+            description: 'The resuscitation team treats a critically ill or injured patient.',
             duration: { dist: 'lognormal', median: 150, p90: 360 } /* ASSUMPTION */,
-            capacity: { servers: 6 } /* ASSUMPTION: resus bays (offered load 4 at the busiest hour) */,
+            ways: {
+              // ASSUMPTION
+              ADMIT: { target: 'awaitingBed', meta: { p: 0.7 } },
+              DISCHARGE: { target: '#city.ed.discharge', meta: { p: 0.26 } },
+              DIES: { target: '#city.ed.died', meta: { p: 0.04 } },
+            },
           },
-          on: {
-            // ASSUMPTION
-            ADMIT: { target: '#city.acute.awaitingBed', meta: { p: 0.7 } },
-            DISCHARGE: { target: 'discharge', meta: { p: 0.26 } },
-            DIES: { target: 'died', meta: { p: 0.04 } },
-          },
-        },
-        majors: {
-          description: 'Doctors and nurses in the majors area assess and treat a seriously unwell patient.',
-          meta: {
-            function: 'emergency-treatment',
+          false,
+        ),
+        majors: edArea(
+          'The majors area, for seriously unwell patients.',
+          'majorsCubicles',
+          {
+            description: 'Doctors and nurses in the majors area assess and treat a seriously unwell patient.',
             // [figures: Emergency department › median time in department ~2 h 10 min to 2 h 25 min (?)]
             // and [four-hour performance 72–76%]; majors run longer: ASSUMPTION median 180, p90 480.
             duration: { dist: 'lognormal', median: 180, p90: 480 },
-            capacity: { servers: 62 } /* ASSUMPTION: majors cubicles (offered load 59 at the busiest hour) */,
+            ways: {
+              // ASSUMPTION (calibrated to the 26.3% conversion, see ambulance.crew.atHospital).
+              ADMIT: { target: 'awaitingBed', meta: { p: 0.4 } },
+              DISCHARGE: { target: '#city.ed.discharge', meta: { p: 0.57 } },
+              REFER_MENTAL_HEALTH: { target: '#city.mentalHealth.crisisAssessment', meta: { p: 0.03 } },
+            },
           },
-          on: {
-            // ASSUMPTION (calibrated to the 26.3% conversion, see ambulanceHandover).
-            ADMIT: { target: '#city.acute.awaitingBed', meta: { p: 0.4 } },
-            DISCHARGE: { target: 'discharge', meta: { p: 0.57 } },
-            REFER_MENTAL_HEALTH: { target: '#city.mentalHealth.crisisAssessment', meta: { p: 0.03 } },
-          },
-        },
-        minors: {
-          description: 'A nurse practitioner or doctor treats a minor injury or illness.',
-          meta: {
-            function: 'emergency-treatment',
+          true,
+        ),
+        minors: edArea(
+          'The minors area, for minor injuries and illnesses.',
+          'minorsCubicles',
+          {
+            description: 'A nurse practitioner or doctor treats a minor injury or illness.',
             // ASSUMPTION: median 90, p90 200, so most minors stays end within four hours.
             duration: { dist: 'lognormal', median: 90, p90: 200 },
-            capacity: { servers: 26 } /* ASSUMPTION: minors cubicles (offered load 24 at the busiest hour) */,
+            ways: {
+              ADMIT: { target: 'awaitingBed', meta: { p: 0.05 } },
+              DISCHARGE: { target: '#city.ed.discharge', meta: { p: 0.95 } },
+            },
           },
-          on: {
-            ADMIT: { target: '#city.acute.awaitingBed', meta: { p: 0.05 } },
-            DISCHARGE: { target: 'discharge', meta: { p: 0.95 } },
-          },
-        },
-        sameDayEmergencyCare: {
-          description: 'Same-day emergency care assesses, treats and sends home patients who would once have been admitted.',
-          meta: {
-            function: 'emergency-treatment',
+          true,
+        ),
+        sameDayEmergencyCare: edArea(
+          'Same-day emergency care (SDEC).',
+          'sdecSpaces',
+          {
+            description: 'Same-day emergency care assesses, treats and sends home patients who would once have been admitted.',
             duration: { dist: 'lognormal', median: 300, p90: 480 } /* ASSUMPTION: a day-case stay */,
-            capacity: { servers: 26 } /* ASSUMPTION: SDEC chairs and trolleys (offered load 24 at the busiest hour) */,
+            ways: {
+              // ASSUMPTION
+              ADMIT: { target: 'awaitingBed', meta: { p: 0.3 } },
+              DISCHARGE: { target: '#city.ed.discharge', meta: { p: 0.7 } },
+            },
           },
-          on: {
-            // ASSUMPTION
-            ADMIT: { target: '#city.acute.awaitingBed', meta: { p: 0.3 } },
-            DISCHARGE: { target: 'discharge', meta: { p: 0.7 } },
-          },
-        },
+          false,
+        ),
         discharge: {
+          id: 'city.ed.discharge',
           description: 'The department discharges the patient with advice, a letter to their GP or a referral.',
           meta: { function: 'discharge', duration: { dist: 'exponential', mean: 10 } /* ASSUMPTION */ },
           on: {
@@ -734,7 +953,7 @@ export default defineCareModel({
             HOME: { target: 'dischargedHome', meta: { p: 0.727 } },
             GP_FOLLOW_UP: { target: '#city.gp.followUp', meta: { p: 0.15 } },
             COMMUNITY_FOLLOW_UP: { target: '#city.community.followUp', meta: { p: 0.05 } },
-            COMES_BACK_WITHIN_A_WEEK: { target: 'reception', meta: { p: 0.073 } },
+            COMES_BACK_WITHIN_A_WEEK: { target: '#city.person.beforeReattending', meta: { p: 0.073 } },
           },
         },
         dischargedHome: {
@@ -743,9 +962,16 @@ export default defineCareModel({
           meta: { outcome: 'home' },
         },
         died: {
+          id: 'city.ed.died',
           type: 'final',
           description: 'The patient dies in the emergency department.',
           meta: { outcome: 'died' },
+        },
+        leftWithoutBeingSeen: {
+          id: 'city.ed.leftWithoutBeingSeen',
+          type: 'final',
+          description: 'The patient gave up waiting and left the department without being seen.',
+          meta: { outcome: 'left-without-being-seen' },
         },
       },
     },
@@ -754,39 +980,62 @@ export default defineCareModel({
     acute: {
       description: 'The acute hospital’s wards and critical care.',
       meta: { agency: 'acute' },
-      initial: 'awaitingBed',
+      initial: 'ward',
       states: {
-        awaitingBed: {
-          description: 'The patient waits in the emergency department for a bed after the decision to admit.',
-          meta: {
-            function: 'admit',
-            // [figures: Emergency department › 12 h from decision to admit: 439,411 in a year] shows the
-            // long tail; ASSUMPTION: median 2 h, p90 10 h.
-            duration: { dist: 'lognormal', median: 120, p90: 600 },
-          },
-          on: {
-            // ASSUMPTION
-            TO_WARD: { target: 'ward', meta: { p: 0.95 } },
-            TO_CRITICAL_CARE: { target: 'criticalCare', meta: { p: 0.05 } },
-          },
-        },
         ward: {
-          description: 'The patient is cared for on an acute ward.',
-          meta: {
-            function: 'admit',
-            // [figures: Admission and discharge › mean length of stay, emergency admissions: 9.1 days];
-            // the spread (sd 10 days) is an ASSUMPTION.
-            duration: { dist: 'gamma', mean: 9.1 * DAY, sd: 10 * DAY },
-            // [figures: Admission and discharge › ~100k G&A beds] × 0.87% gives 870 beds, but that cannot
-            // hold [figures: Demand › emergency admissions ~525k a month] × 0.87% at the 9.1-day mean stay
-            // above (~1,385 beds): the published rows disagree. ASSUMPTION: 1,300 beds, about 90% occupied
-            // by this model's ~129 admissions a day (offered load 1,170).
-            capacity: { servers: 1300 },
-          },
-          on: {
-            // ASSUMPTION: in-hospital deaths among emergency admissions.
-            READY_FOR_DISCHARGE: { target: 'dischargePlanning', meta: { p: 0.965 } },
-            DIES: { target: 'died', meta: { p: 0.035 } },
+          description: 'An acute ward: the patient holds a bed from admission until they leave hospital, including any wait once medically fit.',
+          meta: { uses: 'beds' },
+          initial: 'inpatient',
+          states: {
+            inpatient: {
+              description: 'The patient is cared for on an acute ward.',
+              meta: {
+                function: 'admit',
+                // [figures: Admission and discharge › mean length of stay, emergency admissions: 9.1 days]
+                // cannot be held by [flow: Beds › 870–905 G&A beds] at this model's ~130 admissions a day
+                // (9.1 days would need ~1,200 beds): the published rows disagree. ASSUMPTION (range: mean
+                // 4.5–7 days): treatment takes 5.8 days on average (sd 6), so that with the waits once
+                // medically fit the beds run at [flow: Beds › 93–96% occupied].
+                duration: { dist: 'gamma', mean: 5.8 * DAY, sd: 6 * DAY },
+              },
+              on: {
+                // ASSUMPTION: in-hospital deaths among emergency admissions.
+                READY_FOR_DISCHARGE: { target: 'dischargePlanning', meta: { p: 0.965 } },
+                DIES: { target: '#city.acute.died', meta: { p: 0.035 } },
+              },
+            },
+            dischargePlanning: {
+              description: 'The ward team plans the discharge and decides what support the patient needs at home or elsewhere.',
+              meta: {
+                function: 'discharge',
+                duration: { dist: 'exponential', mean: 240 } /* ASSUMPTION */,
+              },
+              on: {
+                // [figures: Admission and discharge › discharge pathways]: pathway 0 ≥50%; 1 ~45%; 2 ≤4%; 3 ≤1%.
+                PATHWAY_0_HOME: { target: '#city.acute.dischargedHome', meta: { p: 0.5 } },
+                PATHWAY_1_HOME_WITH_SUPPORT: { target: 'awaitingHomeSupport', meta: { p: 0.45 } },
+                PATHWAY_2_REHABILITATION_BED: { target: 'awaitingRehabilitationBed', meta: { p: 0.04 } },
+                PATHWAY_3_CARE_HOME: { target: 'awaitingCareHome', meta: { p: 0.01 } },
+              },
+            },
+            // Medically fit for discharge: each wait below has an assessment of its own (ASSUMPTION, range
+            // 0.5–1.5 days; 2 days for a care home), and then waits, in the bed, for the service it needs
+            // to have room (simulated): together near [flow: NCTR › mean wait from fit to discharge 1.0–2.1 days].
+            awaitingHomeSupport: {
+              description: 'The patient is medically fit but waits in hospital for support at home to be arranged.',
+              meta: { function: 'discharge', duration: { dist: 'exponential', mean: DAY } },
+              on: { SUPPORT_ARRANGED: { target: '#city.social.homeCareStart' } },
+            },
+            awaitingRehabilitationBed: {
+              description: 'The patient is medically fit but waits in hospital for a rehabilitation bed.',
+              meta: { function: 'discharge', duration: { dist: 'exponential', mean: DAY } },
+              on: { BED_FOUND: { target: '#city.community.rehabilitationBed' } },
+            },
+            awaitingCareHome: {
+              description: 'The patient is medically fit but waits in hospital for a care home place.',
+              meta: { function: 'discharge', duration: { dist: 'exponential', mean: 2 * DAY } },
+              on: { PLACE_FOUND: { target: '#city.social.careHomePlacement' } },
+            },
           },
         },
         criticalCare: {
@@ -794,50 +1043,22 @@ export default defineCareModel({
           meta: {
             function: 'admit',
             duration: { dist: 'gamma', mean: 4 * DAY, sd: 4 * DAY } /* ASSUMPTION */,
-            capacity: { servers: 32 } /* ASSUMPTION: offered load 26 */,
+            // [flow: Beds › ~35 adult critical care beds]; a patient ready to step down waits for a ward bed in it.
+            uses: 'criticalCareBeds',
           },
           on: {
             STEP_DOWN_TO_WARD: { target: 'ward', meta: { p: 0.85 } },
             DIES: { target: 'died', meta: { p: 0.15 } } /* ASSUMPTION */,
           },
         },
-        dischargePlanning: {
-          description: 'The ward team plans the discharge and decides what support the patient needs at home or elsewhere.',
-          meta: {
-            function: 'discharge',
-            duration: { dist: 'exponential', mean: 240 } /* ASSUMPTION */,
-          },
-          on: {
-            // [figures: Admission and discharge › discharge pathways]: pathway 0 ≥50%; 1 ~45%; 2 ≤4%; 3 ≤1%.
-            PATHWAY_0_HOME: { target: 'dischargedHome', meta: { p: 0.5 } },
-            PATHWAY_1_HOME_WITH_SUPPORT: { target: 'awaitingHomeSupport', meta: { p: 0.45 } },
-            PATHWAY_2_REHABILITATION_BED: { target: 'awaitingRehabilitationBed', meta: { p: 0.04 } },
-            PATHWAY_3_CARE_HOME: { target: 'awaitingCareHome', meta: { p: 0.01 } },
-          },
-        },
-        // [figures: Admission and discharge › mean delay from fit to discharge: 1.3 days] for each of
-        // the three waits below.
-        awaitingHomeSupport: {
-          description: 'The patient is medically fit but waits in hospital for support at home to be arranged.',
-          meta: { function: 'discharge', duration: { dist: 'exponential', mean: 1.3 * DAY } },
-          on: { SUPPORT_ARRANGED: { target: '#city.social.homeCareStart' } },
-        },
-        awaitingRehabilitationBed: {
-          description: 'The patient is medically fit but waits in hospital for a rehabilitation bed.',
-          meta: { function: 'discharge', duration: { dist: 'exponential', mean: 1.3 * DAY } },
-          on: { BED_FOUND: { target: '#city.community.rehabilitationBed' } },
-        },
-        awaitingCareHome: {
-          description: 'The patient is medically fit but waits in hospital for a care home place.',
-          meta: { function: 'discharge', duration: { dist: 'exponential', mean: 1.3 * DAY } },
-          on: { PLACE_FOUND: { target: '#city.social.careHomePlacement' } },
-        },
         dischargedHome: {
+          id: 'city.acute.dischargedHome',
           type: 'final',
           description: 'The patient goes home from hospital with no new support (pathway 0).',
           meta: { outcome: 'home' },
         },
         died: {
+          id: 'city.acute.died',
           type: 'final',
           description: 'The patient dies in hospital.',
           meta: { outcome: 'died' },
@@ -871,6 +1092,8 @@ export default defineCareModel({
           meta: {
             function: 'treat',
             duration: { dist: 'gamma', mean: 21 * DAY, sd: 10 * DAY } /* ASSUMPTION */,
+            uses: 'rehabilitationBeds',
+            waitingRoom: 0,
           },
           on: {
             // ASSUMPTION
@@ -904,12 +1127,25 @@ export default defineCareModel({
       states: {
         homeCareStart: {
           description: 'Social care starts a package of care and reablement at home (discharge pathway 1).',
-          meta: { function: 'discharge', duration: { dist: 'exponential', mean: 120 } /* ASSUMPTION */ },
+          meta: {
+            function: 'discharge',
+            // ASSUMPTION (range 0.5–2 days): setting up the package takes about a day of the provider's
+            // capacity; patients in a bed wait for room (no waiting room: they wait on the ward).
+            duration: { dist: 'exponential', mean: DAY },
+            uses: 'homeCareStarts',
+            waitingRoom: 0,
+          },
           on: { SETTLED_AT_HOME: { target: 'homeWithSupport' } },
         },
         careHomePlacement: {
           description: 'The person moves into a care home (discharge pathway 3).',
-          meta: { function: 'discharge', duration: { dist: 'exponential', mean: 240 } /* ASSUMPTION */ },
+          meta: {
+            function: 'discharge',
+            // ASSUMPTION (range 1–4 days): assessment, funding and moving in.
+            duration: { dist: 'exponential', mean: 2 * DAY },
+            uses: 'careHomePlacements',
+            waitingRoom: 0,
+          },
           on: { MOVED_IN: { target: 'careHome' } },
         },
         homeWithSupport: {

@@ -1,5 +1,6 @@
 import { toCompactGraph, type CompactGraph } from '../graph/toCompactGraph.ts';
 import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
+import { hasCapacity } from '../graph/hasCapacity.ts';
 import type { CareGraph, CareNode } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { getBoundaryValues, getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
@@ -42,6 +43,7 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
     ...getOutcomeRows(graph, markov),
     expectedMinutes: markov.expectedMinutes,
     expectedHandoffs: markov.expectedHandoffs,
+    capacity: hasCapacity(graph),
     states: groupByState(graph).map(({ state, nodes }) => ({
       state,
       agency: nodes[0]!.agency,

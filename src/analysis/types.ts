@@ -67,6 +67,8 @@ export interface FunctionalAnalysis {
   expectedMinutes: number;
   /** Expected changes of agency per request. */
   expectedHandoffs: number;
+  /** True when the model has capacity: these exact figures leave queues out (the discrete-event simulation has them). */
+  capacity: boolean;
   /** Every state (a state path) with its expected visits per request, and each configuration's where there are several. */
   states: {
     state: string;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CareGraph } from '../graph/types.ts';
 import { createOutput } from '../io/createOutput.ts';
 import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
-import { toDesText, toMonteCarloText, toSimulationMarkdown } from '../report/simulationWriters.ts';
+import { toDesCsv, toDesText, toMonteCarloText, toSimulationMarkdown } from '../report/simulationWriters.ts';
 import { toCsvRow } from '../report/toCsv.ts';
 import { checkDes } from '../simulate/checkDes.ts';
 import type { DesOptions } from '../simulate/types.ts';
@@ -49,12 +49,12 @@ export function addSimulateCommand(program: Command): void {
     .option('--seed <S>', `the seed: the same seed gives the same results (default: ${toModeDefaults(defaultMonteCarloOptions.seed, defaultDesOptions.seed)})`)
     .option('--workers <W>', 'worker threads to run replications on (results do not depend on it)', defaultWorkers)
     .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
-    .option('--format <format>', 'text, json or md', 'text')
+    .option('--format <format>', 'text, json or md; csv with --mode des (one row a figure)', 'text')
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
     .option('--events <file>', 'DES: also write the event log as CSV (one row a request a step), for process-mining tools')
     .addHelpText(
       'after',
-      '\nJSON (montecarlo): { model, mode, seed, replications, requests, outcomes: [{ state, outcome, share, ci95, exact, configurations? }], timeToOutcome: { mean, ci95, p50, p90, p95, exactMean },\n  visits: [{ state, agency, perRequest, exact, configurations? }], workload, handoffs, variants: [{ states, contexts?, share, exact }] }.\nJSON (des): { model, mode, seed, replications, days, warmup, arrivals, requestsPerReplication, unfinishedPerReplication,\n  outcomes: [{ state, outcome, share, ci95, configurations? }], timeToOutcome: { mean, ci95, p50, p90, p95 },\n  services: [{ state, agency, servers, waitMean, waitMeanCi95, waitP90, waitMax, utilisation, utilisationCi95, queueMean, queueMax, queueByHour }],\n  responseTimes: [{ state, mean, ci95, p90 }], stays: [{ agency, mean, p90, withinFourHours, withinFourHoursCi95 }] }.\nDES: requests that arrive in the measured days are followed to their outcome (up to 60 days after the end); those still open are unfinishedPerReplication.\nShare intervals lie within 0 to 1. Event log columns: case_id, activity, agency, start, complete, arrival_minute, start_minute, end_minute, wait_minutes (minute 0 is Monday 6 January 2025, 00:00 UTC).',
+      '\nJSON (montecarlo): { model, mode, seed, replications, requests, capacity, outcomes: [{ state, outcome, share, ci95, exact, configurations? }], timeToOutcome: { mean, ci95, p50, p90, p95, exactMean },\n  visits: [{ state, agency, perRequest, exact, configurations? }], workload, handoffs, variants: [{ states, contexts?, share, exact }] }.\nJSON (des): { model, mode, seed, replications, days, warmup, arrivals, requestsPerReplication, unfinishedPerReplication,\n  outcomes: [{ state, outcome, share, ci95, configurations? }], timeToOutcome: { mean, ci95, p50, p90, p95 },\n  services: [{ state, agency, servers, waitMean, waitMeanCi95, waitP90, waitMax, utilisation, utilisationCi95, queueMean, queueMax, queueByHour }],\n  responseTimes: [{ state, mean, ci95, p90 }], stays: [{ agency, mean, p90, withinFourHours, withinFourHoursCi95 }], lostPerReplication,\n  resources: [{ id, label, units, utilisation, utilisationCi95, serving, blocked, blockedCi95, queueMean, queueMax, queueByHour, unitsByHour: { mean, p90 } }],\n  waitingRooms: [{ state, agency, resource, places, requests, waitMean, waitMeanCi95, waitP90, over15, over30, over60, abandoned, abandonedCi95, turnedAway, turnedAwayCi95, lost }],\n  blocking: [{ state, agency, share, shareCi95, mean, p90, over15, over30, over60, count }],\n  clocks: [{ id, label, count, mean, ci95, p50, p90, over: [{ minutes, share, ci95, hoursPerDay, hoursPerDayCi95 }] }], deadlock? }.\nCSV (des): section, name, measure, value, ci95_low, ci95_high: one row a figure. A deadlock stops the run with exit code 1.\nDES: requests that arrive in the measured days are followed to their outcome (up to 60 days after the end); those still open are unfinishedPerReplication.\nShare intervals lie within 0 to 1. Event log columns: case_id, activity, agency, start, complete, arrival_minute, start_minute, end_minute, wait_minutes (minute 0 is Monday 6 January 2025, 00:00 UTC).',
     )
     .action(async (model: string | undefined, options: SimulateOptions, command: Command) => {
       const mode = toChoice(options.mode, '--mode', ['montecarlo', 'des'] as const);
@@ -65,7 +65,9 @@ export function addSimulateCommand(program: Command): void {
           'to Monte Carlo, which walks requests one at a time with no clock or capacity; add --mode des',
         );
       else refuseOptions(command, ['requests'], "to the discrete-event simulation, whose requests arrive at the model's rate over --days");
-      const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
+      const format = toChoice(options.format, '--format', ['text', 'json', 'md', 'csv'] as const);
+      if (format === 'csv' && mode !== 'des')
+        throw new CliError('--format csv is for the discrete-event simulation (add --mode des); Monte Carlo writes text, json or md.', exitCodes.badInput);
       const arrivals = toChoice(options.arrivals, '--arrivals', ['poisson', 'regular'] as const);
       const defaults = mode === 'des' ? defaultDesOptions : defaultMonteCarloOptions;
       const replications = toWholeNumber(options.replications ?? String(defaults.replications), '--replications');
@@ -88,7 +90,13 @@ export function addSimulateCommand(program: Command): void {
           : (await runReplications({ graphs: [graph], mode, montecarlo, des }, { workers, progress }))[0]!;
       const result = mode === 'des' ? summariseDes(graph, des, tallies as DesTally[]) : summariseMonteCarlo(graph, montecarlo, tallies as ReplicationTally[]);
       let text =
-        format === 'json' ? JSON.stringify(result, null, 2) + '\n' : result.mode === 'des' ? toDesText(result, label) : toMonteCarloText(result, label);
+        format === 'json'
+          ? JSON.stringify(result, null, 2) + '\n'
+          : result.mode === 'des'
+            ? format === 'csv'
+              ? toDesCsv(result)
+              : toDesText(result, label)
+            : toMonteCarloText(result, label);
       if (format === 'md')
         text = toSimulationMarkdown(`${mode === 'des' ? 'Discrete-event' : 'Monte Carlo'} simulation of ${graph.meta.title ?? graph.modelId}`, text);
       const output = createOutput(options.out);
@@ -96,6 +104,11 @@ export function addSimulateCommand(program: Command): void {
       output.close();
       if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
       if (options.events) process.stderr.write(`Wrote ${options.events}\n`);
+      if (result.mode === 'des' && result.deadlock)
+        throw new CliError(
+          `The simulation deadlocked: every unit of ${result.deadlock.resources.join(' and ')} was held by a request waiting for another of them (stuck at ${result.deadlock.states.join(', ')}). The results above are not to be used; give one of these states a waiting room, a way out when full, or more units.`,
+          exitCodes.modelErrors,
+        );
     });
 }
 

@@ -1,3 +1,4 @@
+import { noQueuesLine } from './noQueuesLine.ts';
 import type { FunctionalAnalysis } from '../analysis/types.ts';
 import { toCount, toDuration, toFixedTrim, toPercent } from './formatNumber.ts';
 import { escapeMarkdown as escapeText } from './escapeMarkdown.ts';
@@ -19,6 +20,7 @@ export function toAnalysisText(analysis: FunctionalAnalysis): string {
   const lines = [
     `Functional analysis of "${analysis.title}" (model ${analysis.model})`,
     'Exact figures for one request entering the system, loops included.',
+    ...(analysis.capacity ? [noQueuesLine] : []),
     '',
     `Expected time from first contact to outcome: ${toDuration(analysis.expectedMinutes)} (${toCount(analysis.expectedMinutes)} minutes).`,
     `Expected handoffs between agencies: ${analysis.expectedHandoffs.toFixed(2)} per request.`,
@@ -49,6 +51,7 @@ export function toAnalysisMarkdown(analysis: FunctionalAnalysis): string {
     `# Functional analysis of ${escapeText(analysis.title)}`,
     '',
     'Exact figures for one request entering the system, re-contacts and re-attendances included.',
+    ...(analysis.capacity ? ['', noQueuesLine] : []),
     '',
     `- Expected time from first contact to outcome: ${toDuration(analysis.expectedMinutes)}.`,
     `- Expected handoffs between agencies: ${analysis.expectedHandoffs.toFixed(2)} per request.`,

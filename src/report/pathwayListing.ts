@@ -1,3 +1,4 @@
+import { hasCapacity } from '../graph/hasCapacity.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 
@@ -10,6 +11,8 @@ export interface PathwayListing {
   total: PathwayCount;
   /** Revisits allowed per state. */
   maxRevisits: number;
+  /** True when the model has capacity, which pathways leave out (no queues). */
+  capacity: boolean;
   /** 'probability': the most likely first; 'enumeration': every pathway in the order found. */
   order: 'probability' | 'enumeration';
   /** Labels of agencies and plain-English descriptions of states, by id. */
@@ -43,6 +46,7 @@ export function toPathwayListing(graph: CareGraph, total: PathwayCount, maxRevis
     title: graph.meta.title ?? graph.modelId,
     total,
     maxRevisits,
+    capacity: hasCapacity(graph),
     order,
     agencyLabel: (id) => labels.get(id) ?? id,
     describe: (node) => graph.nodes[node]!.description || graph.nodes[node]!.id,

@@ -1,6 +1,7 @@
 import type { Pathway } from '../pathways/types.ts';
 import { toCount, toDuration, toPercent } from './formatNumber.ts';
 import { escapeMarkdown as escapeText } from './escapeMarkdown.ts';
+import { noQueuesLine } from './noQueuesLine.ts';
 import { toCsvRow } from './toCsv.ts';
 import { toNarrative, toTotalSentence, type PathwayListing, type PathwayListingEnd, type PathwayWriter } from './pathwayListing.ts';
 
@@ -16,6 +17,7 @@ export const textPathwayWriter: PathwayWriter = {
     [
       `Pathways through "${l.title}" (model ${l.model})`,
       toTotalSentence(l),
+      ...(l.capacity ? ['Times are the time of each step, without waits. ' + noQueuesLine] : []),
       l.order === 'probability' ? 'The most likely, most likely first:' : 'In the order found:',
       '',
     ].join('\n') + '\n',
@@ -34,6 +36,7 @@ export const markdownPathwayWriter: PathwayWriter = {
       `# Pathways through ${escapeText(l.title)}`,
       '',
       toTotalSentence(l),
+      ...(l.capacity ? ['', escapeText('Times are the time of each step, without waits. ' + noQueuesLine), ''] : []),
       l.order === 'probability' ? 'The most likely are listed first.' : 'They are listed in the order found.',
       '',
       '',

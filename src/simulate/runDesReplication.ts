@@ -124,10 +124,22 @@ class DesReplication {
   private readonly blockedFor: number[][];
   private blockedCount = 0;
   /** Resources released by moves in progress, served once the move is done. */
-  private readonly toServe: number[] = [];
   private readonly need = new Int32Array(64);
-  private readonly released: number[] = [];
+  /** Uses released by the move in progress (a stack: `released[0]` up to `releasedTop`). */
+  private released = new Int32Array(64);
+  private releasedTop = 0;
   private needCount = 0;
+  /** Each use's resource and units (see `FlowPlan.uses`), flat for the inner loop. */
+  private readonly useResource: Int32Array;
+  private readonly nodeUseStart: Int32Array;
+  private readonly nodeUses: Int32Array;
+  private readonly exitStart: Int32Array;
+  private readonly exits: Int32Array;
+  private readonly roomOf: Int32Array;
+  private readonly useUnits: Int32Array;
+  /** Resources to serve once a move is done (a stack). */
+  private serveStack = new Int32Array(64);
+  private serveTop = 0;
   private silent = false;
   private stopped = false;
   /** The time of the event being handled. */
@@ -143,6 +155,9 @@ class DesReplication {
     this.outcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
     this.samplers = getSamplers(graph);
     this.plan = getFlowPlan(graph);
+    this.useResource = Int32Array.from(this.plan.uses, (u) => u.resource);
+    ({ nodeUseStart: this.nodeUseStart, nodeUses: this.nodeUses, exitStart: this.exitStart, exits: this.exits, roomOf: this.roomOf } = this.plan);
+    this.useUnits = Int32Array.from(this.plan.uses, (u) => u.units);
     this.target = this.plan.target;
     this.usesAt = Uint8Array.from({ length: n }, (_, v) => (this.plan.nodeUseStart[v + 1]! > this.plan.nodeUseStart[v]! ? 1 : 0));
     this.priorityOf = Float64Array.from(graph.nodes, (node) => node.priority ?? 0);
@@ -190,6 +205,7 @@ class DesReplication {
     // Hour boundaries one at a time: each schedules the next, so the queue holds only one of them.
     if (60 <= runOutEnd) events.push(60, HOUR, -1);
     const queuesNow = new Int32Array(this.queueLength.length);
+    const busyNow = new Int32Array(this.busy.length);
     let ended = false;
     while (events.size > 0 && !this.stopped) {
       const t = events.peekTime();
@@ -210,9 +226,11 @@ class DesReplication {
         if (next < runOutEnd) events.push(next, ARRIVE, r);
       } else if (type === HOUR) {
         for (let k = 0; k < this.busy.length; k++) this.serve(k, t);
-        if (this.blockedCount > 0) this.checkDeadlock(t);
+        // Deadlocks are looked for once a day: they never clear, so a day late changes nothing.
+        if (this.blockedCount > 0 && t % DAY === 0) this.checkDeadlock(t);
         queuesNow.set(this.queueLength);
-        monitor.hour(t, queuesNow);
+        busyNow.set(this.busy);
+        monitor.hour(t, queuesNow, busyNow);
         if (t + 60 <= runOutEnd) events.push(t + 60, HOUR, -1);
       } else if (type === RENEGE) {
         if (this.status[r] === WAITING && this.renegeAt[r] === t) this.abandon(r, t);
@@ -367,27 +385,27 @@ class DesReplication {
    */
   private move(r: number, e: number, t: number): number {
     const w = this.target[e]!;
-    const releasedFrom = this.released.length;
+    const releasedFrom = this.releasedTop;
     this.releaseExits(r, e);
     if (!this.usesAt[w] || this.needAt(r, w) === 0 || this.trySeize(r)) {
-      if (this.needCount > 0 && this.usesAt[w]) this.monitor.admitted(r, this.plan.roomOf[e]!, t, t);
+      if (this.needCount > 0 && this.usesAt[w]) this.monitor.admitted(r, this.roomOf[e]!, t, t);
       this.commitRelease(releasedFrom, t);
       this.leave(r, t);
       return w;
     }
-    const room = this.plan.roomOf[e]!;
+    const room = this.roomOf[e]!;
     if (this.waiting[room]! < this.plan.rooms[room]!.places) {
       this.commitRelease(releasedFrom, t);
       this.leave(r, t);
       this.wait(r, w, room, t);
       return -1;
     }
-    if (this.heldCount[r]! + this.released.length - releasedFrom > 0) {
+    if (this.heldCount[r]! + this.releasedTop - releasedFrom > 0) {
       this.undoRelease(r, releasedFrom);
       this.block(r, e, room, t);
       return -1;
     }
-    this.released.length = releasedFrom;
+    this.releasedTop = releasedFrom;
     this.leave(r, t);
     return this.turnAway(r, w, room, t);
   }
@@ -422,10 +440,10 @@ class DesReplication {
 
   /** Releases, for now, the uses that edge `e` leaves: recorded in `released` until committed or undone. */
   private releaseExits(r: number, e: number): void {
-    const { exitStart, exits, uses } = this.plan;
+    const { exitStart, exits } = this;
     const from = exitStart[e]!;
     const to = exitStart[e + 1]!;
-    if (from === to) return;
+    if (from === to || this.heldCount[r] === 0) return;
     const base = r * this.maxHold;
     let count = this.heldCount[r]!;
     for (let i = 0; i < count; i++) {
@@ -433,8 +451,9 @@ class DesReplication {
       let leaving = false;
       for (let x = from; x < to; x++) if (exits[x] === u) leaving = true;
       if (!leaving) continue;
-      this.busy[uses[u]!.resource]! -= uses[u]!.units;
-      this.released.push(u);
+      this.busy[this.useResource[u]!]! -= this.useUnits[u]!;
+      if (this.releasedTop === this.released.length) this.released = growArray(this.released, this.released.length * 2);
+      this.released[this.releasedTop++] = u;
       this.held[base + i] = this.held[base + count - 1]!;
       count--;
       i--;
@@ -444,52 +463,56 @@ class DesReplication {
 
   /** The release stands: the monitor hears of it, and the resources are served once the move is done. */
   private commitRelease(from: number, t: number): void {
-    const { uses } = this.plan;
-    for (let i = from; i < this.released.length; i++) {
-      const k = uses[this.released[i]!]!.resource;
+    for (let i = from; i < this.releasedTop; i++) {
+      const k = this.useResource[this.released[i]!]!;
       this.monitor.busy(k, t, this.busy[k]!);
-      this.toServe.push(k);
+      this.pushServe(k);
     }
-    this.released.length = from;
+    this.releasedTop = from;
   }
 
   /** The move cannot go ahead: the request keeps what it was about to release. */
   private undoRelease(r: number, from: number): void {
-    const { uses } = this.plan;
-    for (let i = from; i < this.released.length; i++) {
+    for (let i = from; i < this.releasedTop; i++) {
       const u = this.released[i]!;
-      this.busy[uses[u]!.resource]! += uses[u]!.units;
+      this.busy[this.useResource[u]!]! += this.useUnits[u]!;
       this.held[r * this.maxHold + this.heldCount[r]!++] = u;
     }
-    this.released.length = from;
+    this.releasedTop = from;
   }
 
   private releaseAll(r: number, t: number): void {
-    const { uses } = this.plan;
     const base = r * this.maxHold;
     for (let i = 0; i < this.heldCount[r]!; i++) {
-      const u = uses[this.held[base + i]!]!;
-      this.busy[u.resource]! -= u.units;
-      this.monitor.busy(u.resource, t, this.busy[u.resource]!);
-      this.toServe.push(u.resource);
+      const u = this.held[base + i]!;
+      const k = this.useResource[u]!;
+      this.busy[k]! -= this.useUnits[u]!;
+      this.monitor.busy(k, t, this.busy[k]!);
+      this.pushServe(k);
     }
     this.heldCount[r] = 0;
   }
 
+  private pushServe(k: number): void {
+    if (this.serveTop === this.serveStack.length) this.serveStack = growArray(this.serveStack, this.serveStack.length * 2);
+    this.serveStack[this.serveTop++] = k;
+  }
+
   /** Serves the resources released by the moves just made. */
   private serveReleased(t: number): void {
-    while (this.toServe.length) this.serve(this.toServe.pop()!, t);
+    while (this.serveTop > 0) this.serve(this.serveStack[--this.serveTop]!, t);
   }
 
   /** The uses at node `w` that request `r` does not hold yet, into `need`; returns how many. */
   private needAt(r: number, w: number): number {
-    const { nodeUseStart, nodeUses } = this.plan;
+    const { nodeUseStart, nodeUses } = this;
     const base = r * this.maxHold;
+    const holds = this.heldCount[r]!;
     let count = 0;
     for (let x = nodeUseStart[w]!; x < nodeUseStart[w + 1]!; x++) {
       const u = nodeUses[x]!;
       let has = false;
-      for (let i = 0; i < this.heldCount[r]!; i++) if (this.held[base + i] === u) has = true;
+      for (let i = 0; i < holds; i++) if (this.held[base + i] === u) has = true;
       if (!has) this.need[count++] = u;
     }
     this.needCount = count;
@@ -502,21 +525,21 @@ class DesReplication {
    * lacks them, and nothing is taken.
    */
   private trySeize(r: number, atHeadOf = -1): boolean {
-    const { uses } = this.plan;
     const t = this.now;
     for (let i = 0; i < this.needCount; i++) {
-      const u = uses[this.need[i]!]!;
-      const k = u.resource;
-      if ((this.queueLength[k]! > 0 && k !== atHeadOf) || this.busy[k]! + u.units > this.available(k, t)) {
+      const u = this.need[i]!;
+      const k = this.useResource[u]!;
+      if ((this.queueLength[k]! > 0 && k !== atHeadOf) || this.busy[k]! + this.useUnits[u]! > this.available(k, t)) {
         this.queuedOn[r] = k;
         return false;
       }
     }
     for (let i = 0; i < this.needCount; i++) {
-      const u = uses[this.need[i]!]!;
-      this.busy[u.resource]! += u.units;
-      this.monitor.busy(u.resource, t, this.busy[u.resource]!);
-      this.held[r * this.maxHold + this.heldCount[r]!++] = this.need[i]!;
+      const u = this.need[i]!;
+      const k = this.useResource[u]!;
+      this.busy[k]! += this.useUnits[u]!;
+      this.monitor.busy(k, t, this.busy[k]!);
+      this.held[r * this.maxHold + this.heldCount[r]!++] = u;
     }
     return true;
   }
@@ -561,12 +584,12 @@ class DesReplication {
 
   /** Units a blocked request holds count as blocked, not serving (`sign` 1 when it is blocked, -1 when it moves on). */
   private setBlockedUnits(r: number, sign: number, t: number): void {
-    const { uses } = this.plan;
     const base = r * this.maxHold;
     for (let i = 0; i < this.heldCount[r]!; i++) {
-      const u = uses[this.held[base + i]!]!;
-      this.blockedUnits[u.resource]! += sign * u.units;
-      this.monitor.blockedUnits(u.resource, t, this.blockedUnits[u.resource]!);
+      const u = this.held[base + i]!;
+      const k = this.useResource[u]!;
+      this.blockedUnits[k]! += sign * this.useUnits[u]!;
+      this.monitor.blockedUnits(k, t, this.blockedUnits[k]!);
     }
   }
 
@@ -576,7 +599,7 @@ class DesReplication {
     while (blocked.length && this.waiting[room]! < this.plan.rooms[room]!.places) {
       const r = blocked.shift()!;
       this.unblock(r, t);
-      const releasedFrom = this.released.length;
+      const releasedFrom = this.releasedTop;
       this.releaseExits(r, this.pending[r]!);
       this.commitRelease(releasedFrom, t);
       this.leave(r, t);
@@ -607,7 +630,7 @@ class DesReplication {
     while (this.queueLength[k]! > 0) {
       const r = queue[this.heads[k]!]!;
       const blocked = this.status[r] === BLOCKED;
-      const releasedFrom = this.released.length;
+      const releasedFrom = this.releasedTop;
       if (blocked) {
         // Counted as blocked again below if it still cannot move.
         this.setBlockedUnits(r, -1, t);
@@ -745,6 +768,7 @@ class DesReplication {
     const R = resources.length;
     const h = Math.min(this.hours - 1, Math.floor(t / 60));
     const stuck = Uint8Array.from({ length: R }, (_, k) => (this.busy[k]! > 0 && this.busy[k]! >= this.unitsLater[k * this.hours + h]! ? 1 : 0));
+    if (!stuck.some((x) => x)) return;
     const holders: number[] = [];
     for (let s = 0; s < this.slots; s++) if (this.caseOf[s]! >= 0 && this.heldCount[s]! > 0) holders.push(s);
     for (let changed = true; changed;) {

@@ -1,3 +1,4 @@
+import { hasCapacity } from '../graph/hasCapacity.ts';
 import { toCompactGraph } from '../graph/toCompactGraph.ts';
 import { groupByState, toConfigurations, toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph, CareNode } from '../graph/types.ts';
@@ -124,6 +125,7 @@ export function summariseMonteCarlo(graph: CareGraph, o: MonteCarloOptions, tall
     seed: o.seed,
     replications: tallies.length,
     requests: o.requests,
+    capacity: hasCapacity(graph),
     outcomes,
     timeToOutcome: {
       mean: meanTime.mean,

@@ -50,6 +50,9 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const isDispatch = Uint8Array.from(graph.nodes, (node) => (node.function === 'dispatch' && !node.isOutcome ? 1 : 0));
   const isOutcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
   const clocks = toClockReaders(graph);
+  // 1 where some clock starts: a step elsewhere reads the clocks only when one is running for the request.
+  const startsAny = Uint8Array.from(graph.nodes, (_, v) => (clocks.some((c) => c.starts[v]) ? 1 : 0));
+  const usesAt = Uint8Array.from(graph.nodes, (_, v) => (plan.nodeUseStart[v + 1]! > plan.nodeUseStart[v]! ? 1 : 0));
   const measuredHours = Math.ceil((horizon - warmup) / 60);
   const tally: DesTally = {
     arrivals: 0,
@@ -73,6 +76,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     queueCount: new Array(24).fill(0),
     queueMax: new Array(R).fill(0),
     unitsByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
+    heldMinutes: plan.resources.map(() => new Array(n).fill(0)),
     blocked: new Array(n).fill(null),
     leaves: new Array(n).fill(0),
     responses: Array.from(isDispatch, (d) => (d ? createHistogram() : null)),
@@ -81,14 +85,15 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     clocks: clocks.map((c) => ({ times: createHistogram(), over: c.over.map(() => 0), beyond: c.over.map(() => 0) })),
     deadlock: null,
   };
-  const busyClock = createUnitClock(R, warmup, horizon, tally.busyMinutes, tally.unitsByHour);
-  const blockedClock = createUnitClock(R, warmup, horizon, tally.blockedMinutes, null);
+  const busyClock = createUnitClock(R, warmup, horizon, tally.busyMinutes);
+  const blockedClock = createUnitClock(R, warmup, horizon, tally.blockedMinutes);
   // Notes on requests in the system, by the engine's slot (reused when a request finishes), so
   // memory follows the number in the system.
   let counted = new Uint8Array(1024);
   let stayAgency = new Int32Array(1024);
   let stayStart = new Float64Array(1024);
   let clockStart = new Float64Array(1024 * Math.max(1, clocks.length));
+  let running = new Int32Array(1024);
   const room = (slot: number) => {
     if (slot < counted.length) return;
     const size = Math.max(slot + 1, counted.length * 2);
@@ -96,6 +101,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     stayAgency = growArray(stayAgency, size);
     stayStart = growArray(stayStart, size);
     clockStart = growArray(clockStart, size * Math.max(1, clocks.length));
+    running = growArray(running, size);
   };
   // After the horizon (the run-out) only requests that arrived in the window are still measured.
   const measured = (slot: number, at: number) => at <= horizon || counted[slot] === 1;
@@ -114,9 +120,13 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       const start = clockStart[i]!;
       if (start === -1) continue;
       if (start !== start) {
-        if (clocks[c]!.starts[node]) clockStart[i] = arrival;
+        if (clocks[c]!.starts[node]) {
+          clockStart[i] = arrival;
+          running[slot]!++;
+        }
       } else if (clocks[c]!.stops[node]) {
         clockStart[i] = -1;
+        running[slot]!--;
         if (inWindow(slot, start, arrival)) addClockReading(tally.clocks[c]!, clocks[c]!.over, arrival - start);
       }
     }
@@ -127,11 +137,21 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       counted[slot] = at >= warmup && at <= horizon ? 1 : 0;
       stayAgency[slot] = -1;
       clockStart.fill(Number.NaN, slot * clocks.length, (slot + 1) * clocks.length);
+      running[slot] = 0;
       if (counted[slot]) tally.arrivals++;
     },
-    step(_request, slot, node, arrival, _start, end) {
-      if (clocks.length) readClocks(slot, node, arrival);
+    step(_request, slot, node, arrival, start, end) {
+      if (running[slot] || startsAny[node]) readClocks(slot, node, arrival);
       if (isOutcome[node]) return;
+      if (usesAt[node] && measured(slot, end)) {
+        const from = start > warmup ? start : warmup;
+        const to = end < horizon ? end : horizon;
+        if (to > from)
+          for (let x = plan.nodeUseStart[node]!; x < plan.nodeUseStart[node + 1]!; x++) {
+            const use = plan.uses[plan.nodeUses[x]!]!;
+            tally.heldMinutes[use.resource]![node]! += use.units * (to - from);
+          }
+      }
       if (arrival >= warmup && measured(slot, end)) tally.leaves[node]!++;
       const agency = agencyOf[node]!;
       if (stayAgency[slot] !== agency) {
@@ -167,9 +187,11 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     },
     busy: busyClock.set,
     blockedUnits: blockedClock.set,
-    hour(at, queues) {
-      if (at < warmup || at > horizon) return;
+    hour(at, queues, busy) {
+      if (at < warmup || at >= horizon) return;
       const h = Math.floor(at / 60) % 24;
+      const i = Math.floor((at - warmup) / 60);
+      if (i < measuredHours) for (let k = 0; k < R; k++) tally.unitsByHour[k]![i] = busy[k]!;
       tally.queueCount[h]!++;
       for (let k = 0; k < R; k++) {
         tally.queueSum[k]![h]! += queues[k]!;
@@ -198,30 +220,14 @@ function addClockReading(clock: DesTally['clocks'][number], over: number[], minu
   }
 }
 
-/**
- * Unit-minutes at each resource inside the window (the warm-up's end to the horizon), from the
- * engine's changes in units; with `byHour`, also the mean units in each measured hour.
- */
-function createUnitClock(R: number, warmup: number, horizon: number, minutes: number[], byHour: number[][] | null) {
+/** Unit-minutes at each resource inside the window (the warm-up's end to the horizon), from the engine's changes in units. */
+function createUnitClock(R: number, warmup: number, horizon: number, minutes: number[]) {
   const last = new Float64Array(R);
   const now = new Int32Array(R);
-  const add = (k: number, from: number, to: number) => {
-    const units = now[k]!;
-    if (!units) return;
-    minutes[k]! += units * (to - from);
-    if (!byHour) return;
-    const hours = byHour[k]!;
-    for (let t = from; t < to;) {
-      const h = Math.floor((t - warmup) / 60);
-      const end = Math.min(to, warmup + (h + 1) * 60);
-      if (h < hours.length) hours[h]! += (units * (end - t)) / 60;
-      t = end;
-    }
-  };
   const set = (k: number, at: number, units: number) => {
     const from = last[k]! > warmup ? last[k]! : warmup;
     const to = at < horizon ? at : horizon;
-    if (to > from) add(k, from, to);
+    if (to > from) minutes[k]! += now[k]! * (to - from);
     last[k] = at;
     now[k] = units;
   };
@@ -369,9 +375,26 @@ function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resourc
           mean: byHour.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
           p90: byHour.map((xs) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil(0.9 * xs.length) - 1)]! : 0)),
         },
+        heldBy: getHeldBy(graph, tallies, k),
       },
     ];
   });
+}
+
+/** The states holding resource k, by share of its available unit-time (from 0.5% up), largest first. */
+function getHeldBy(graph: CareGraph, tallies: DesTally[], k: number): DesResult['resources'][number]['heldBy'] {
+  return groupByState(
+    graph,
+    graph.nodes.filter((n) => tallies.some((t) => t.heldMinutes[k]![n.index]! > 0)),
+  )
+    .map(({ state, nodes }) => {
+      const share = toPositiveInterval(
+        tallies.map((t) => (t.availableMinutes[k]! ? nodes.reduce((a, n) => a + t.heldMinutes[k]![n.index]!, 0) / t.availableMinutes[k]! : 0)),
+      );
+      return { state, share: share.mean, ci95: toShareBounds(share.ci95) };
+    })
+    .filter((h) => h.share >= 0.005)
+    .sort((a, b) => b.share - a.share || a.state.localeCompare(b.state));
 }
 
 function getWaitingRooms(graph: CareGraph, tallies: DesTally[]): DesResult['waitingRooms'] {

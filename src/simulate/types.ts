@@ -23,6 +23,8 @@ export interface MonteCarloResult {
   seed: number;
   replications: number;
   requests: number;
+  /** True when the model has capacity, which Monte Carlo leaves out (no queues). */
+  capacity: boolean;
   /** Share of requests ending in each outcome state, with the exact share beside it. */
   /** By outcome state (a state path); `configurations` splits a state that context values or regions make several of. */
   outcomes: {
@@ -147,6 +149,8 @@ export interface DesResult {
     queueByHour: number[];
     /** Units in use in each hour of the day, 0 to 23: the mean over days and the 90th centile. */
     unitsByHour: { mean: number[]; p90: number[] };
+    /** The states whose requests hold the resource, by share of its available unit-time (beds held by medically fit patients, say), largest first. */
+    heldBy: { state: string; share: number; ci95: [number, number] }[];
   }[];
   /** Each waiting room: the wait for units (from being routed to the state to getting them), and the shares who gave up or were turned away. */
   waitingRooms: {
@@ -235,7 +239,9 @@ export interface DesTally {
   queueSum: number[][];
   queueCount: number[];
   queueMax: number[];
-  /** By resource: mean units in use in each measured hour, in order. */
+  /** By resource and node: unit-minutes held by requests at that node (serving or blocked there). */
+  heldMinutes: number[][];
+  /** By resource: units in use at the start of each measured hour, in order. */
   unitsByHour: number[][];
   /** By node: how long requests were blocked there (null where none was), and steps that ended there. */
   blocked: (Histogram | null)[];
@@ -264,8 +270,8 @@ export interface DesMonitor {
   finish(slot: number, node: number, arrivedAt: number, at: number): void;
   /** A request arrived, in `slot`. */
   arrive(slot: number, at: number): void;
-  /** Called at every hour boundary with the queue length at each resource (numbered as in `getFlowPlan`). */
-  hour(at: number, queues: Int32Array): void;
+  /** Called at every hour boundary with the queue length and the units in use at each resource (numbered as in `getFlowPlan`). */
+  hour(at: number, queues: Int32Array, busy: Int32Array): void;
   /** Units in use changed at a resource (numbered as in `getFlowPlan`). */
   busy(resource: number, at: number, busy: number): void;
   /** Units held by blocked requests changed at a resource. */
