@@ -548,7 +548,8 @@ export default defineCareModel({
           },
         },
         crew: {
-          description: 'An ambulance crew is allocated to the call and stays with it until it is free again: the drive, on scene, the journey to hospital and the handover.',
+          description:
+            'An ambulance crew is allocated to the call and stays with it until it is free again: the drive, on scene, the journey to hospital and the handover.',
           meta: {
             uses: 'crews',
             // ASSUMPTION (range 60–240 min): calls waiting for a crew for more than 2 hours are

@@ -36,6 +36,45 @@ export function toPlanChangeText(c: PlanChange, label: (path: string) => string)
       return `${label(c.state)}: ${c.scale !== undefined ? `takes ${percent(c.scale)} of the time it took` : `new duration ${JSON.stringify(c.duration)}`}.${why}`;
     case 'capacity':
       return `${label(c.state)}: ${[c.servers !== undefined ? `${c.servers} at once` : '', c.schedule === null ? 'no hourly schedule' : c.schedule ? `hourly schedule ${Math.min(...c.schedule)} to ${Math.max(...c.schedule)}` : '', c.queue ? `queue ${c.queue === 'fifo' ? 'first come, first served' : 'by priority'}` : ''].filter(Boolean).join(', ')}.${why}`;
+    case 'resource':
+      return `Resource ${c.label ?? c.state}: ${[
+        c.units !== undefined ? `${c.units} units` : '',
+        c.schedule === null
+          ? 'no schedule'
+          : c.schedule
+            ? `a new schedule of ${Math.min(...(c.schedule.weekly ?? c.schedule.hourly ?? []))} to ${Math.max(...(c.schedule.weekly ?? c.schedule.hourly ?? []))} units by hour`
+            : '',
+        c.changes
+          ? c.changes
+              .map(
+                (d) =>
+                  `from ${d.from}${d.until ? ` until ${d.until}` : ''} ${d.units !== undefined ? `${d.units} units` : `${percent(d.scale ?? 1)} of the units`}`,
+              )
+              .join(', ')
+          : '',
+        c.queue ? `queue ${c.queue === 'fifo' ? 'first come, first served' : 'by priority'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}.${why}`;
+    case 'waiting-room':
+      return `${label(c.state)}: ${[
+        c.places === null ? 'an unlimited waiting room' : c.places !== undefined ? `a waiting room of ${c.places} place${c.places === 1 ? '' : 's'}` : '',
+        c.patience === null ? 'no one gives up waiting' : c.patience ? 'a new patience for those waiting' : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}.${why}`;
+    case 'uses':
+      return `${label(c.state)}: ${
+        c.uses === null
+          ? 'uses no resource'
+          : `uses ${
+              typeof c.uses === 'string'
+                ? c.uses
+                : Object.entries(c.uses)
+                    .map(([k, u]) => `${u} of ${k}`)
+                    .join(' and ')
+            }`
+      }.${why}`;
     case 'demand':
       return `Demand: ${[c.perDay !== undefined ? `${toCount(c.perDay)} requests a day` : '', c.scale !== undefined ? `${percent(c.scale)} of today’s requests` : '', c.hourly ? 'a new hourly profile' : ''].filter(Boolean).join(', ')}.${why}`;
   }

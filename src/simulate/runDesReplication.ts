@@ -136,6 +136,7 @@ class DesReplication {
   private readonly exitStart: Int32Array;
   private readonly exits: Int32Array;
   private readonly roomOf: Int32Array;
+  private readonly entryOf: Int32Array;
   private readonly useUnits: Int32Array;
   /** Resources to serve once a move is done (a stack). */
   private serveStack = new Int32Array(64);
@@ -156,6 +157,7 @@ class DesReplication {
     this.samplers = getSamplers(graph);
     this.plan = getFlowPlan(graph);
     this.useResource = Int32Array.from(this.plan.uses, (u) => u.resource);
+    this.entryOf = Int32Array.from(this.plan.streams, (st) => st.entry);
     ({ nodeUseStart: this.nodeUseStart, nodeUses: this.nodeUses, exitStart: this.exitStart, exits: this.exits, roomOf: this.roomOf } = this.plan);
     this.useUnits = Int32Array.from(this.plan.uses, (u) => u.units);
     this.target = this.plan.target;
@@ -291,7 +293,7 @@ class DesReplication {
     this.measured[slot] = measured;
     this.open += measured;
     this.monitor.arrive(slot, t);
-    const v = this.plan.streams[s]!.entry;
+    const v = this.entryOf[s]!;
     if (!this.usesAt[v]) return this.enter(slot, v, t);
     this.node[slot] = v;
     if (this.priorityOf[v]) this.priority[slot] = this.priorityOf[v]!;
@@ -322,19 +324,19 @@ class DesReplication {
       if (this.outcome[v]) {
         monitor.step(this.caseOf[r]!, r, v, t, t, t);
         this.finish(r, v, t);
-        this.serveReleased(t);
+        if (this.serveTop > 0) this.serveReleased(t);
         return;
       }
       const d = this.withRegions[v] ? this.startRegions(r, v, elapsed) : sampleDuration(this.samplers[v]!, this.random);
       this.started[r] = t;
       if (d !== 0) {
         this.events.push(t + d, DONE, r);
-        this.serveReleased(t);
+        if (this.serveTop > 0) this.serveReleased(t);
         return;
       }
       const next = this.move(r, this.chooseWay(r, v), t);
       if (next < 0) {
-        this.serveReleased(t);
+        if (this.serveTop > 0) this.serveReleased(t);
         return;
       }
       v = next;
@@ -343,7 +345,7 @@ class DesReplication {
 
   /** The request ends at `t` at node `v` (an outcome, or lost): it releases what it holds and its slot is free. */
   private finish(r: number, v: number, t: number): void {
-    this.releaseAll(r, t);
+    if (this.heldCount[r]! > 0) this.releaseAll(r, t);
     this.monitor.finish(r, v, this.arrivedAt[r]!, t);
     this.open -= this.measured[r]!;
     this.status[r] = TIMED;
@@ -386,10 +388,15 @@ class DesReplication {
   private move(r: number, e: number, t: number): number {
     const w = this.target[e]!;
     const releasedFrom = this.releasedTop;
-    this.releaseExits(r, e);
-    if (!this.usesAt[w] || this.needAt(r, w) === 0 || this.trySeize(r)) {
-      if (this.needCount > 0 && this.usesAt[w]) this.monitor.admitted(r, this.roomOf[e]!, t, t);
-      this.commitRelease(releasedFrom, t);
+    if (this.heldCount[r]! > 0) this.releaseExits(r, e);
+    if (!this.usesAt[w]) {
+      if (this.releasedTop > releasedFrom) this.commitRelease(releasedFrom, t);
+      this.leave(r, t);
+      return w;
+    }
+    if (this.needAt(r, w) === 0 || this.trySeize(r)) {
+      if (this.needCount > 0) this.monitor.admitted(r, this.roomOf[e]!, t, t);
+      if (this.releasedTop > releasedFrom) this.commitRelease(releasedFrom, t);
       this.leave(r, t);
       return w;
     }

@@ -52,7 +52,15 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const clocks = toClockReaders(graph);
   // 1 where some clock starts: a step elsewhere reads the clocks only when one is running for the request.
   const startsAny = Uint8Array.from(graph.nodes, (_, v) => (clocks.some((c) => c.starts[v]) ? 1 : 0));
-  const usesAt = Uint8Array.from(graph.nodes, (_, v) => (plan.nodeUseStart[v + 1]! > plan.nodeUseStart[v]! ? 1 : 0));
+  const { nodeUseStart } = plan;
+  const usesAt = Uint8Array.from(graph.nodes, (_, v) => (nodeUseStart[v + 1]! > nodeUseStart[v]! ? 1 : 0));
+  const nodeOf = Int32Array.from({ length: plan.nodeUses.length }, (_, x) => {
+    let v = 0;
+    while (nodeUseStart[v + 1]! <= x) v++;
+    return v;
+  });
+  const heldIndex = Int32Array.from(plan.nodeUses, (u, x) => plan.uses[u]!.resource * n + nodeOf[x]!);
+  const heldUnits = Int32Array.from(plan.nodeUses, (u) => plan.uses[u]!.units);
   const measuredHours = Math.ceil((horizon - warmup) / 60);
   const tally: DesTally = {
     arrivals: 0,
@@ -76,7 +84,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     queueCount: new Array(24).fill(0),
     queueMax: new Array(R).fill(0),
     unitsByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
-    heldMinutes: plan.resources.map(() => new Array(n).fill(0)),
+    heldMinutes: new Float64Array(R * n),
     blocked: new Array(n).fill(null),
     leaves: new Array(n).fill(0),
     responses: Array.from(isDispatch, (d) => (d ? createHistogram() : null)),
@@ -85,6 +93,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     clocks: clocks.map((c) => ({ times: createHistogram(), over: c.over.map(() => 0), beyond: c.over.map(() => 0) })),
     deadlock: null,
   };
+  const held = tally.heldMinutes;
   const busyClock = createUnitClock(R, warmup, horizon, tally.busyMinutes);
   const blockedClock = createUnitClock(R, warmup, horizon, tally.blockedMinutes);
   // Notes on requests in the system, by the engine's slot (reused when a request finishes), so
@@ -146,11 +155,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       if (usesAt[node] && measured(slot, end)) {
         const from = start > warmup ? start : warmup;
         const to = end < horizon ? end : horizon;
-        if (to > from)
-          for (let x = plan.nodeUseStart[node]!; x < plan.nodeUseStart[node + 1]!; x++) {
-            const use = plan.uses[plan.nodeUses[x]!]!;
-            tally.heldMinutes[use.resource]![node]! += use.units * (to - from);
-          }
+        if (to > from) for (let x = nodeUseStart[node]!; x < nodeUseStart[node + 1]!; x++) held[heldIndex[x]!]! += heldUnits[x]! * (to - from);
       }
       if (arrival >= warmup && measured(slot, end)) tally.leaves[node]!++;
       const agency = agencyOf[node]!;
@@ -385,11 +390,13 @@ function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resourc
 function getHeldBy(graph: CareGraph, tallies: DesTally[], k: number): DesResult['resources'][number]['heldBy'] {
   return groupByState(
     graph,
-    graph.nodes.filter((n) => tallies.some((t) => t.heldMinutes[k]![n.index]! > 0)),
+    graph.nodes.filter((n) => tallies.some((t) => t.heldMinutes[k * graph.nodes.length + n.index]! > 0)),
   )
     .map(({ state, nodes }) => {
       const share = toPositiveInterval(
-        tallies.map((t) => (t.availableMinutes[k]! ? nodes.reduce((a, n) => a + t.heldMinutes[k]![n.index]!, 0) / t.availableMinutes[k]! : 0)),
+        tallies.map((t) =>
+          t.availableMinutes[k]! ? nodes.reduce((a, n) => a + t.heldMinutes[k * graph.nodes.length + n.index]!, 0) / t.availableMinutes[k]! : 0,
+        ),
       );
       return { state, share: share.mean, ci95: toShareBounds(share.ci95) };
     })

@@ -239,8 +239,8 @@ export interface DesTally {
   queueSum: number[][];
   queueCount: number[];
   queueMax: number[];
-  /** By resource and node: unit-minutes held by requests at that node (serving or blocked there). */
-  heldMinutes: number[][];
+  /** By resource k and node v, at `k * nodes + v`: unit-minutes held by requests at that node (serving or blocked there). */
+  heldMinutes: Float64Array;
   /** By resource: units in use at the start of each measured hour, in order. */
   unitsByHour: number[][];
   /** By node: how long requests were blocked there (null where none was), and steps that ended there. */

@@ -121,6 +121,7 @@ class PlanApplication {
   private applyChange(c: PlanChange, at: string): void {
     if (c.change === 'add-service') return;
     if (c.change === 'demand') return this.changeDemand(c, at);
+    if (c.change === 'resource') return this.changeResource(c, at);
     const state = this.findState(c.state, at);
     if (state) this.changeState(c, state, at);
   }
@@ -141,6 +142,13 @@ class PlanApplication {
         return this.changeDuration(c, state, at);
       case 'capacity':
         return this.changeCapacity(c, state, at);
+      case 'waiting-room':
+        return this.changeWaitingRoom(c, state, at);
+      case 'uses':
+        if (!this.claim(`uses:${c.state}`, at, `Changing what ${c.state} uses`)) return;
+        if (c.uses === null) delete state.meta!.uses;
+        else state.meta!.uses = c.uses;
+        return;
     }
   }
 
@@ -199,6 +207,37 @@ class PlanApplication {
     if (c.duration) meta.duration = c.duration;
     else if (!meta.duration) this.fail(at, `${c.state} has no duration to scale.`, 'Use set: { dist: …, … } to give it one.');
     else meta.duration = scaleDuration(meta.duration as Record<string, unknown>, c.scale!);
+  }
+
+  private changeResource(c: Extract<PlanChange, { change: 'resource' }>, at: string): void {
+    if (!this.claim(`resource:${c.state}`, at, `Changing the resource ${c.state}`)) return;
+    const meta = (this.out.meta ??= {}) as { resources?: Record<string, Record<string, unknown>> };
+    const existing = meta.resources?.[c.state];
+    if (!existing && (c.label === undefined || c.units === undefined)) {
+      const ids = Object.keys(meta.resources ?? {});
+      return void this.fail(
+        at,
+        `the model has no resource "${c.state}".`,
+        ids.length ? `Its resources are: ${ids.join(', ')}; or give label and units to add one.` : 'Give label and units to add one.',
+      );
+    }
+    const resource = { ...(existing ?? {}) };
+    if (c.label !== undefined) resource.label = c.label;
+    if (c.units !== undefined) resource.units = c.units;
+    if (c.schedule === null) delete resource.schedule;
+    else if (c.schedule) resource.schedule = c.schedule;
+    if (c.changes) resource.changes = [...((resource.changes as unknown[]) ?? []), ...c.changes];
+    if (c.queue) resource.queue = c.queue;
+    meta.resources = { ...(meta.resources ?? {}), [c.state]: resource };
+  }
+
+  private changeWaitingRoom(c: Extract<PlanChange, { change: 'waiting-room' }>, state: StateConfig, at: string): void {
+    const meta = (state.meta ??= {});
+    if (!this.claim(`waiting-room:${c.state}`, at, `Changing the waiting room of ${c.state}`)) return;
+    if (c.places === null) delete meta.waitingRoom;
+    else if (c.places !== undefined) meta.waitingRoom = c.places;
+    if (c.patience === null) delete meta.patience;
+    else if (c.patience !== undefined) meta.patience = c.patience;
   }
 
   private changeCapacity(c: Extract<PlanChange, { change: 'capacity' }>, state: StateConfig, at: string): void {

@@ -57,6 +57,7 @@ export function getMeasureValues(graph: CareGraph, measures: Measure[], simulati
     return total;
   };
   const context = {
+    days: simulation.days,
     graph,
     g,
     markov,

@@ -30,6 +30,7 @@ export function readMeasure(r: FieldReader, value: unknown, at: string): Measure
   const reader: MeasureReader = {
     only: (keys) => r.onlyKeys(o, keys, at),
     text: (key) => r.text(o, key, at),
+    number: (key) => r.number(o, key, at, { min: 0 }),
     problem: (message, hint) => r.problem(at, message, hint),
     selector(required) {
       const chosen = selector.filter((k) => o[k] !== undefined);

@@ -3,7 +3,19 @@ import { createFieldReader, type FieldReader } from './readFields.ts';
 import type { Plan, PlanChange, StrategyProblem } from './types.ts';
 
 /** The kinds of change, each written as the key that names what it changes. */
-export const changeKinds = ['reweight', 'redirect', 'add-way', 'remove-way', 'add-service', 'duration', 'capacity', 'demand'] as const;
+export const changeKinds = [
+  'reweight',
+  'redirect',
+  'add-way',
+  'remove-way',
+  'add-service',
+  'duration',
+  'capacity',
+  'demand',
+  'resource',
+  'waiting-room',
+  'uses',
+] as const;
 
 /**
  * Reads an action plan from a parsed document. The plan's id is its file name without the
@@ -187,6 +199,9 @@ const changeReaders: Record<(typeof changeKinds)[number], (f: ChangeFields) => P
       ...common,
     };
   },
+  resource: readResourceChange,
+  'waiting-room': readWaitingRoomChange,
+  uses: readUsesChange,
   demand({ r, o, at, common, known }) {
     known();
     const d = r.object(o.demand, `${at}.demand`);
@@ -216,6 +231,68 @@ const changeReaders: Record<(typeof changeKinds)[number], (f: ChangeFields) => P
     };
   },
 };
+
+const isWholeList = (x: unknown, length: number) => Array.isArray(x) && x.length === length && x.every((v) => Number.isInteger(v) && v >= 0);
+
+/** A resource change: units, schedule, dated changes, queue order; label and units for a new resource. */
+function readResourceChange({ r, o, at, state, common, known }: ChangeFields): PlanChange | undefined {
+  known('label', 'units', 'schedule', 'changes', 'queue');
+  const label = o.label === undefined ? undefined : r.text(o, 'label', at);
+  const units = o.units === undefined ? undefined : r.number(o, 'units', at, { whole: true, min: 0 });
+  let schedule: { hourly?: number[]; weekly?: number[] } | null | undefined;
+  if (o.schedule === null) schedule = null;
+  else if (o.schedule !== undefined) {
+    const sc = r.object(o.schedule, `${at}.schedule`);
+    if (sc) {
+      r.onlyKeys(sc, ['hourly', 'weekly'], `${at}.schedule`);
+      if (sc.hourly !== undefined && !isWholeList(sc.hourly, 24))
+        r.problem(`${at}.schedule.hourly`, 'should be 24 whole numbers of units, one for each hour from midnight.');
+      else if (sc.weekly !== undefined && !isWholeList(sc.weekly, 168))
+        r.problem(`${at}.schedule.weekly`, 'should be 168 whole numbers of units, one for each hour of the week from Monday midnight.');
+      else schedule = { ...(sc.hourly ? { hourly: sc.hourly as number[] } : {}), ...(sc.weekly ? { weekly: sc.weekly as number[] } : {}) };
+    }
+  }
+  const changes =
+    o.changes === undefined ? undefined : (r.list(o, 'changes', at) as { from: string; until?: string; units?: number; scale?: number }[] | undefined);
+  const queue = o.queue === undefined ? undefined : r.text(o, 'queue', at);
+  if (queue && queue !== 'fifo' && queue !== 'priority')
+    r.problem(`${at}.queue`, `"${queue}" is not a queue order.`, 'Use fifo (first come, first served) or priority.');
+  if ([label, units, schedule, changes, queue].every((x) => x === undefined))
+    r.problem(at, 'changes nothing.', 'Give units, schedule, changes, queue, or a label and units for a new resource.');
+  if (!state) return undefined;
+  return {
+    change: 'resource',
+    state,
+    ...(label !== undefined ? { label } : {}),
+    ...(units !== undefined ? { units } : {}),
+    ...(schedule !== undefined ? { schedule } : {}),
+    ...(changes !== undefined ? { changes } : {}),
+    ...(queue === 'fifo' || queue === 'priority' ? { queue } : {}),
+    ...common,
+  };
+}
+
+/** A waiting-room change: places (null: unlimited) and patience (null: none). */
+function readWaitingRoomChange({ r, o, at, state, common, known }: ChangeFields): PlanChange | undefined {
+  known('places', 'patience');
+  const places = o.places === null ? null : o.places === undefined ? undefined : r.number(o, 'places', at, { whole: true, min: 0 });
+  const patience =
+    o.patience === null ? null : o.patience === undefined ? undefined : (r.object(o.patience, `${at}.patience`) as unknown as Duration | undefined);
+  if (places === undefined && patience === undefined) r.problem(at, 'changes nothing.', 'Give places (null for unlimited) or patience (null for none).');
+  if (!state) return undefined;
+  return { change: 'waiting-room', state, ...(places !== undefined ? { places } : {}), ...(patience !== undefined ? { patience } : {}), ...common };
+}
+
+/** Which resources a state uses (null: none). */
+function readUsesChange({ r, o, at, state, common, known }: ChangeFields): PlanChange | undefined {
+  known('resources');
+  const value = o.resources;
+  if (value === undefined) r.problem(at, 'does not say which resources.', 'Give resources: crews, or resources: { crews: 1 }, or null for none.');
+  else if (value !== null && typeof value !== 'string' && (typeof value !== 'object' || Array.isArray(value)))
+    r.problem(`${at}.resources`, 'should name a resource, map resources to units, or be null.');
+  if (!state || value === undefined) return undefined;
+  return { change: 'uses', state, uses: value as string | Record<string, number> | null, ...common };
+}
 
 /** A new service's ways out: each an event and the state it goes to, as text or { to, p }. */
 function readNewWays({ r, at, probability }: ChangeFields, waysIn: Record<string, unknown>): Record<string, { to: string; p?: number }> {

@@ -51,7 +51,19 @@ export type Measure =
   /** Ambulance response time at a dispatch state: from the call to arrival on scene (discrete-event simulation). */
   | { kind: 'response-time'; state: string; statistic: 'mean' | 'p90' }
   /** Share of stays with an agency that end within four hours, such as the ED four-hour standard (discrete-event simulation). */
-  | { kind: 'four-hour-share'; agency: string };
+  | { kind: 'four-hour-share'; agency: string }
+  /** One of the model's clocks (`meta.clocks`): its mean or a centile, in minutes (discrete-event simulation). */
+  | { kind: 'clock'; clock: string; statistic: 'mean' | 'p50' | 'p90' }
+  /** Share of a clock's readings over a number of minutes, such as handovers over 30 minutes (discrete-event simulation). */
+  | { kind: 'clock-share-over'; clock: string; minutes: number }
+  /** Hours a day beyond a number of minutes on a clock, such as crew hours lost to handovers beyond 30 minutes (discrete-event simulation). */
+  | { kind: 'clock-hours-beyond'; clock: string; minutes: number }
+  /** Share of a resource's unit-time held by requests at the selected states, such as beds held by medically fit patients (discrete-event simulation). */
+  | ({ kind: 'resource-share'; resource: string } & StateSelector)
+  /** Share of requests routed to a state's waiting room that give up waiting, such as NHS 111 calls abandoned (discrete-event simulation). */
+  | { kind: 'abandoned-share'; state: string }
+  /** Share of requests routed to a state that find its waiting room full and are turned away (discrete-event simulation). */
+  | { kind: 'turned-away-share'; state: string };
 
 export type MeasureKind = Measure['kind'];
 
@@ -119,7 +131,24 @@ export type PlanChangeKind =
   /** Changes a state's servers, hourly schedule or queue order. */
   | { change: 'capacity'; state: string; servers?: number; schedule?: number[] | null; queue?: 'fifo' | 'priority' }
   /** Changes demand: requests a day (or a scale on it) and the hourly profile. */
-  | { change: 'demand'; perDay?: number; scale?: number; hourly?: number[] };
+  | { change: 'demand'; perDay?: number; scale?: number; hourly?: number[] }
+  /**
+   * Changes a resource of `meta.resources` (`state` holds its id): its units, schedule, dated
+   * changes or queue order; with a label and units, adds a new one.
+   */
+  | {
+      change: 'resource';
+      state: string;
+      label?: string;
+      units?: number;
+      schedule?: { hourly?: number[]; weekly?: number[] } | null;
+      changes?: { from: string; until?: string; units?: number; scale?: number }[];
+      queue?: 'fifo' | 'priority';
+    }
+  /** Changes a state's waiting room: its places (null for unlimited) and the patience of those waiting (null for none). */
+  | { change: 'waiting-room'; state: string; places?: number | null; patience?: Duration | null }
+  /** Changes which resources a state uses (null: none). */
+  | { change: 'uses'; state: string; uses: string | Record<string, number> | null };
 
 /** An action plan: who owns it, what it claims, and what it changes. */
 export interface Plan {

@@ -359,11 +359,20 @@ describe('arrival streams, schedules and escalation', () => {
           },
           initial: 'arrive',
           states: {
-            arrive: { meta: { agency: 'a', function: 'receive' }, on: { URGENT: { target: 'urgent', meta: { p: 0.3 } }, ROUTINE: { target: 'routine', meta: { p: 0.7 } } } },
+            arrive: {
+              meta: { agency: 'a', function: 'receive' },
+              on: { URGENT: { target: 'urgent', meta: { p: 0.3 } }, ROUTINE: { target: 'routine', meta: { p: 0.7 } } },
+            },
             urgent: { meta: { agency: 'a', function: 'assess', priority: 1 }, on: { GO: 'serve' } },
             routine: { meta: { agency: 'a', function: 'assess', priority: 2 }, on: { GO: 'serve' } },
             serve: {
-              meta: { agency: 'b', function: 'treat', duration: exp(0.5), capacity: { servers: 1, queue: 'priority' }, ...(escalate ? { escalate: { after: 0, priority: 1 } } : {}) },
+              meta: {
+                agency: 'b',
+                function: 'treat',
+                duration: exp(0.5),
+                capacity: { servers: 1, queue: 'priority' },
+                ...(escalate ? { escalate: { after: 0, priority: 1 } } : {}),
+              },
               on: { DONE: 'out' },
             },
             out: { type: 'final', meta: { agency: 'b', outcome: 'home' } },

@@ -1,4 +1,6 @@
 import type { Measure, MeasureKind } from '../types.ts';
+import { clock, clockHoursBeyond, clockShareOver } from './clockMeasures.ts';
+import { abandonedShare, resourceShare, turnedAwayShare } from './flowMeasures.ts';
 import { fourHourShare } from './fourHourShare.ts';
 import { handoffs } from './handoffs.ts';
 import { outcomeShare } from './outcomeShare.ts';
@@ -25,6 +27,12 @@ export const measureDefinitions = [
   utilisation,
   responseTime,
   fourHourShare,
+  clock,
+  clockShareOver,
+  clockHoursBeyond,
+  resourceShare,
+  abandonedShare,
+  turnedAwayShare,
 ] as unknown as readonly MeasureDefinition[];
 
 const byKind = new Map(measureDefinitions.map((d) => [d.kind, d]));

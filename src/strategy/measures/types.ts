@@ -22,6 +22,8 @@ export interface MeasureReader {
   text(key: string): string | undefined;
   /** Exactly one of state, agency, function or outcome (a name or a list of names). */
   selector(required: boolean): StateSelector | undefined;
+  /** A required number, 0 or more (minutes, for example). */
+  number(key: string): number | undefined;
   /** A statistic, one of `allowed`. */
   statistic(allowed: readonly string[]): string | undefined;
   /** Records a problem at this measure. */
@@ -39,6 +41,8 @@ export interface MeasureContext {
   sum(mask: Uint8Array, f: (v: number) => number): number;
   /** Requests a day (1,000 when the model has no demand). */
   perDay: number;
+  /** Days each discrete-event replication measures. */
+  days: number;
   /** This measure's Monte Carlo value, when it is a timed measure (see `MeasureDefinition.timed`). */
   montecarlo: MeasureValue | undefined;
   /** A discrete-event measure: f of each replication's tally, and their mean. */
