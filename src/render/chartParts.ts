@@ -1,6 +1,6 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { el, escapeXml } from './svg.ts';
-import { toStateLabel } from '../report/toStateLabel.ts';
+import { humanise, toStateLabel } from '../report/toStateLabel.ts';
 import type { AgencyStyle } from './palette.ts';
 import type { RenderContext } from './types.ts';
 
@@ -24,8 +24,11 @@ export function toRowLayout(ctx: RenderContext, states: string[], plotWidth: num
   const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
   // Rows name a configuration, or a state when its configurations share one set of servers.
   const label = (state: string) => {
-    const node = byId.get(state) ?? ctx.graph.nodes.find((n) => n.states.includes(state))!;
-    return withBadge ? `${toStateLabel(node)} (${ctx.agencyStyle(node.agency).badge})` : toStateLabel(node);
+    const node = byId.get(state) ?? ctx.graph.nodes.find((n) => n.states.includes(state));
+    // A compound state (one that holds a resource across the states inside it) is named by its own key.
+    const name = node ? toStateLabel(node) : humanise(state.split('.').pop() ?? state);
+    const agency = node?.agency ?? ctx.graph.stateInfo.find((s) => s.path === state)?.agency ?? '';
+    return withBadge ? `${name} (${ctx.agencyStyle(agency).badge})` : name;
   };
   const left = Math.max(...states.map((s) => ctx.measure.width(label(s), 12))) + 24;
   const top = 60;

@@ -53,7 +53,7 @@ export function toPathwayListing(graph: CareGraph, total: PathwayCount, maxRevis
   };
 }
 
-/** "8,354,378 pathways in which no state is visited twice", or why there is no count. */
+/** "8,420,309 pathways in which no state is visited twice", or why there is no count. */
 export function toTotalSentence(listing: PathwayListing): string {
   const rule =
     listing.maxRevisits === 0

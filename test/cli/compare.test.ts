@@ -206,7 +206,7 @@ describe('carepaths compare', () => {
     );
     const { code, stderr } = run('compare', 'test/fixtures/small.json', '--strategy', strategy, '--no-html');
     expect(code).toBe(2);
-    expect(stderr).toContain('objectives[1].measure (w): small.gp.appointment has no capacity, so it has no queue to measure.');
+    expect(stderr).toContain('objectives[1].measure (w): small.gp.appointment uses no resource, so no one queues there.');
   });
 
   it('refuses a missing strategy file and an impossible format', () => {

@@ -35,15 +35,28 @@ describe('carepaths simulate', () => {
     expect(two.stdout).toBe(one.stdout);
     const json = JSON.parse(one.stdout);
     expect(json).toMatchObject({ model: 'city', mode: 'des', seed: 5, replications: 3 });
-    for (const key of ['outcomes', 'timeToOutcome', 'services', 'responseTimes', 'stays']) expect(json).toHaveProperty(key);
-    const handover = json.services.find((s: { state: string }) => s.state === 'city.ed.ambulanceHandover');
-    for (const key of ['state', 'agency', 'waitMean', 'waitP90', 'utilisation']) expect(handover).toHaveProperty(key);
+    for (const key of ['outcomes', 'timeToOutcome', 'services', 'responseTimes', 'stays', 'resources', 'waitingRooms', 'blocking', 'clocks'])
+      expect(json).toHaveProperty(key);
+    const majors = json.services.find((s: { state: string }) => s.state === 'city.ed.majors');
+    for (const key of ['state', 'agency', 'waitMean', 'waitP90', 'utilisation']) expect(majors).toHaveProperty(key);
     expect(json.responseTimes.map((r: { state: string }) => r.state)).toEqual([
-      'city.ambulance.category1Response',
-      'city.ambulance.category2Response',
-      'city.ambulance.category3Response',
-      'city.ambulance.category4Response',
+      'city.ambulance.crew.category1Response',
+      'city.ambulance.crew.category2Response',
+      'city.ambulance.crew.category3Response',
+      'city.ambulance.crew.category4Response',
     ]);
+    expect(json.clocks.map((c: { id: string }) => c.id)).toEqual([
+      'category1Response',
+      'category2Response',
+      'category3Response',
+      'category4Response',
+      'handover',
+      'edTime',
+      'decisionToAdmit',
+      'medicallyFit',
+    ]);
+    const crews = json.resources.find((r: { id: string }) => r.id === 'crews');
+    for (const key of ['utilisation', 'serving', 'blocked', 'unitsByHour', 'heldBy']) expect(crews).toHaveProperty(key);
     const ed = json.stays.find((s: { agency: string }) => s.agency === 'ed');
     expect(ed.withinFourHours).toBeGreaterThan(0);
     expect(ed.withinFourHours).toBeLessThan(1);

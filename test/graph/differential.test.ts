@@ -54,7 +54,8 @@ function compiledEdges(machine: AnyStateMachine): { nodes: string[]; edges: stri
   if (!graph) throw new Error(diagnostics.map((d) => d.message).join('; '));
   return {
     nodes: graph.nodes.map((n) => n.key).sort(),
-    edges: graph.edges.map((e) => `${graph.nodes[e.from]!.key} --${e.event} -> ${graph.nodes[e.to]!.key}`).sort(),
+    // Ways taken only on a condition (a full waiting room, a request giving up) are xstate transitions too.
+    edges: [...graph.edges, ...(graph.conditionalWays ?? [])].map((e) => `${graph.nodes[e.from]!.key} --${e.event} -> ${graph.nodes[e.to]!.key}`).sort(),
   };
 }
 

@@ -36,7 +36,9 @@ describe('the default city model', () => {
     const byId = new Map(graph!.nodes.map((n) => [n.id, n.index]));
     const way = (from: string, to: string) => graph!.edges.some((e) => e.from === byId.get(from) && e.to === byId.get(to));
     expect(way('city.person.selfCare', 'city.nhs111.callReceived')).toBe(true);
-    expect(way('city.ed.discharge', 'city.ed.reception')).toBe(true);
+    // Re-attendance comes days later, through the person at home.
+    expect(way('city.ed.discharge', 'city.person.beforeReattending')).toBe(true);
+    expect(way('city.person.beforeReattending', 'city.ed.reception')).toBe(true);
   });
 
   it('routes ambulance incidents in the published proportions (AQI)', () => {
@@ -46,6 +48,6 @@ describe('the default city model', () => {
     // hear and treat: 14.5% of all incidents, all from categories 3 and 4
     expect(p('city.ambulance.callTriage', 'CATEGORY_3_OR_4') * p('city.ambulance.clinicalHub', 'HEAR_AND_TREAT')).toBeCloseTo(0.145, 3);
     // conveyed to ED: 48.8% of all incidents
-    expect((1 - 0.145) * p('city.ambulance.onScene', 'CONVEY_TO_ED')).toBeCloseTo(0.488, 12);
+    expect((1 - 0.145) * p('city.ambulance.crew.onScene', 'CONVEY_TO_ED')).toBeCloseTo(0.488, 12);
   });
 });

@@ -49,7 +49,7 @@ describe('the packed package', () => {
     const result = spawnSync(process.execPath, ['script.mjs'], { cwd: project, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('8354378 pathways; the top 5 cover');
+    expect(result.stdout).toContain('8420309 pathways; the top 5 cover');
     expect(result.stdout).toMatch(/Monte Carlo mean \d+ min; DES: \d+ services with capacity/);
     expect(result.stdout).toMatch(/\d+\.\d% → \d+\.\d%/);
     // Four system diagrams and one swimlane for each of the five pathways.

@@ -157,7 +157,7 @@ describe('checking a measure against a model', async () => {
     });
     expect(checkMeasure(graph, { kind: 'visits', state: 'small.nhs111.triag' })!.hint).toContain('small.nhs111.triage');
     expect(checkMeasure(graph, { kind: 'wait', state: 'small.gp.appointment', statistic: 'mean' })!.problem).toBe(
-      'small.gp.appointment has no capacity, so it has no queue to measure.',
+      'small.gp.appointment uses no resource, so no one queues there.',
     );
     expect(checkMeasure(graph, { kind: 'response-time', state: 'small.gp.appointment', statistic: 'mean' })!.problem).toBe(
       'small.gp.appointment is not a dispatch state, so it has no response time.',
@@ -165,5 +165,13 @@ describe('checking a measure against a model', async () => {
     expect(checkMeasure(graph, { kind: 'outcome-share', state: 'small.ed' })!.problem).toBe('small.ed is not an outcome state.');
     expect(checkMeasure(graph, { kind: 'outcome-share', outcome: 'died' })!.problem).toBe('there is no outcome "died" in the model.');
     expect(checkMeasure(graph, { kind: 'handoffs' })).toBeUndefined();
+    expect(checkMeasure(graph, { kind: 'clock', clock: 'handover', statistic: 'mean' })).toEqual({
+      problem: 'The model has no clock "handover".',
+      hint: 'Declare clocks in the model: meta: { clocks: [{ id, label, from, to }] }.',
+    });
+    expect(checkMeasure(graph, { kind: 'resource-share', resource: 'beds', state: 'small.ed' })!.problem).toBe('The model has no resource "beds".');
+    expect(checkMeasure(graph, { kind: 'abandoned-share', state: 'small.gp.appointment' })!.problem).toBe(
+      'small.gp.appointment uses no resource, so no one queues there.',
+    );
   });
 });
