@@ -10,8 +10,10 @@ import { toCareMachine } from '../src/model/defineCareModel.ts';
 import { createRandom } from '../src/simulate/createRandom.ts';
 import { runDes } from '../src/simulate/runDes.ts';
 import { runReplication } from '../src/simulate/runMonteCarlo.ts';
+import { toHandoverGraph } from './handoverModel.ts';
 
 const which = process.argv[2];
+
 if (which === 'montecarlo') {
   const loaded = await loadModel(path.resolve(import.meta.dirname, '../models/city-uec.ts'));
   if (!loaded.ok) throw new Error(loaded.reason);
@@ -22,6 +24,14 @@ if (which === 'montecarlo') {
   const tally = runReplication(graph, requests, createRandom(1));
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ count: tally.visits.reduce((a, b) => a + b, 0) - requests, seconds, extra: requests }));
+} else if (which === 'handover') {
+  const graph = toHandoverGraph();
+  for (let seed = 9; seed < 12; seed++) runDes(graph, { days: 20, warmup: 1, replications: 1, seed });
+  const days = 200;
+  const started = performance.now();
+  const result = runDes(graph, { days, warmup: 1, replications: 1, seed: 1 });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ count: result.requestsPerReplication * ((days + 1) / days), seconds, extra: result.clocks[0]!.mean }));
 } else {
   const graph = compileCareGraph(
     toCareMachine({

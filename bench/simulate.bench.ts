@@ -6,6 +6,8 @@ import { loadModel } from '../src/io/loadModel.ts';
 import { createRandom } from '../src/simulate/createRandom.ts';
 import { runReplication } from '../src/simulate/runMonteCarlo.ts';
 import { walkWithXstate } from '../src/simulate/walkWithXstate.ts';
+import { runDes } from '../src/simulate/runDes.ts';
+import { toHandoverGraph } from './handoverModel.ts';
 import { n } from './measure.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,7 +19,7 @@ function compile(machine: Parameters<typeof compileCareGraph>[0]): CareGraph {
 }
 
 /** Times an engine in a fresh process (see engineTiming.ts), best of 3. */
-function timeEngine(which: 'montecarlo' | 'des'): { count: number; seconds: number; extra: number } {
+function timeEngine(which: 'montecarlo' | 'des' | 'handover'): { count: number; seconds: number; extra: number } {
   let best: { count: number; seconds: number; extra: number } | undefined;
   for (let i = 0; i < 3; i++) {
     const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'engineTiming.ts'), which], { cwd: root, encoding: 'utf8' });
@@ -91,6 +93,37 @@ export async function benchSimulate(): Promise<string[]> {
       `| SimPy | not run: ${(simpy.stderr || simpy.error?.message || 'unknown').split('\n').filter(Boolean).pop()} (apt-get install python3-simpy) | | | | |`,
     );
     say(`| carepaths DES | ${n(Math.round(desRequests))} | ${desSeconds.toFixed(2)} | ${n(Math.round(desRequests / desSeconds))} | ${desWait.toFixed(3)} | |`);
+  }
+  say('');
+
+  say('## Ambulance handover against SimPy: crews held until an ED bay is free');
+  say('');
+  say(
+    '0.7 calls a minute; 30 crews, each held through travel, on scene and conveyance (exponential, mean 10 minutes each); the patient then waits with the crew for one of 20 ED bays, the crew is released, and the bay is held through treatment (exponential, mean 25). The same model in SimPy (bench/simpy_handover.py, one long run) and in carepaths (bench/engineTiming.ts, timed in a fresh process, best of 3). The answers are compared with the 95% interval of 10 carepaths replications of 200 days.',
+  );
+  say('');
+  say('| engine | requests | seconds | requests/s | mean handover delay (min) | ratio |');
+  say('|---|---:|---:|---:|---:|---:|');
+  const handoverSimpy = spawnSync('/usr/bin/python3', [path.join(import.meta.dirname, 'simpy_handover.py'), '200000'], { encoding: 'utf8' });
+  const handover = timeEngine('handover');
+  const interval = runDes(toHandoverGraph(), { days: 200, warmup: 1, replications: 10, seed: 7 }).clocks[0]!;
+  const ci = `95% CI ${interval.ci95[0].toFixed(3)} to ${interval.ci95[1].toFixed(3)}`;
+  if (handoverSimpy.status === 0) {
+    const [count, seconds, , delay] = handoverSimpy.stdout.trim().split(/\s+/).map(Number) as [number, number, number, number];
+    const inside = delay >= interval.ci95[0] && delay <= interval.ci95[1];
+    say(
+      `| SimPy 2.3.1 (Debian python3-simpy) | ${n(count)} | ${seconds.toFixed(2)} | ${n(Math.round(count / seconds))} | ${delay.toFixed(3)} (${inside ? 'inside' : 'outside'} carepaths' interval) | 1× |`,
+    );
+    say(
+      `| carepaths DES | ${n(Math.round(handover.count))} | ${handover.seconds.toFixed(2)} | ${n(Math.round(handover.count / handover.seconds))} | ${handover.extra.toFixed(3)} (${ci}) | ${n(handover.count / handover.seconds / (count / seconds))}× |`,
+    );
+  } else {
+    say(
+      `| SimPy | not run: ${(handoverSimpy.stderr || handoverSimpy.error?.message || 'unknown').split('\n').filter(Boolean).pop()} (apt-get install python3-simpy) | | | | |`,
+    );
+    say(
+      `| carepaths DES | ${n(Math.round(handover.count))} | ${handover.seconds.toFixed(2)} | ${n(Math.round(handover.count / handover.seconds))} | ${handover.extra.toFixed(3)} (${ci}) | |`,
+    );
   }
   say('');
 

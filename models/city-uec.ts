@@ -6,6 +6,9 @@
  * ~500k"). Where the figures have nothing to offer, the number is a modelling assumption and is
  * marked `ASSUMPTION` with the reasoning: change those first when you fit the model to a real place.
  *
+ * Resources, waiting rooms and clocks (the flow, for the discrete-event simulation) cite the rows of
+ * models/SOURCES.md as `[flow: section › row]`, which this repository carries.
+ *
  * Capacities (for the discrete-event simulation) are assumptions unless a row is cited: each is sized
  * at about 80–90% of the offered load at the busiest hour that the model itself implies (requests a
  * day × expected visits × mean minutes; the busiest hour carries 1.6 times the average).
@@ -275,6 +278,7 @@ export default defineCareModel({
       'NHSBSA Pharmacy First activity, Feb 2024–Jan 2025',
       'RCGP analysis of NHS Digital appointments data, April 2024',
       'nhsengland/AmbModelOpen illustrative job-cycle parameters (not observed data)',
+      'Flow (beds, ambulance fleet and handover, medically fit patients, ED spaces, NHS 111 answering): models/SOURCES.md',
       'Numbers marked ASSUMPTION in models/city-uec.ts are modelling assumptions where no published figure was to hand',
     ],
     agencies: [

@@ -26,8 +26,12 @@ beforeAll(() => {
 }, 240_000);
 
 describe('the packed package', () => {
-  it('holds the library, the command line, the default model and its plans, README and LICENSE, and nothing else', () => {
-    expect(packed.filter((f) => !/^(dist\/.+\.(js|d\.ts)|bin\/[\w.]+\.(js|mjs)|models\/.+\.(ts|yaml)|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
+  it('holds the library, the command line, the default model with its plans and sources, README and LICENSE, and nothing else', () => {
+    expect(
+      packed.filter(
+        (f) => !/^(dist\/.+\.(js|d\.ts)|bin\/[\w.]+\.(js|mjs)|models\/.+\.(ts|yaml)|models\/SOURCES\.md|README\.md|LICENSE|package\.json)$/.test(f),
+      ),
+    ).toEqual([]);
     for (const needed of [
       'dist/index.js',
       'dist/index.d.ts',
@@ -35,6 +39,7 @@ describe('the packed package', () => {
       'dist/simulate/replicationWorker.js',
       'bin/carepaths.js',
       'models/city-uec.ts',
+      'models/SOURCES.md',
       'LICENSE',
     ]) {
       expect(packed).toContain(needed);
