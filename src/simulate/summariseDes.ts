@@ -145,7 +145,7 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       room(slot);
       counted[slot] = at >= warmup && at <= horizon ? 1 : 0;
       stayAgency[slot] = -1;
-      clockStart.fill(Number.NaN, slot * clocks.length, (slot + 1) * clocks.length);
+      if (clocks.length) clockStart.fill(Number.NaN, slot * clocks.length, (slot + 1) * clocks.length);
       running[slot] = 0;
       if (counted[slot]) tally.arrivals++;
     },
