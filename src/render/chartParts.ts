@@ -23,10 +23,18 @@ export const toRowLabel = (text: string, y: number, width: number): string =>
 export function toRowLayout(ctx: RenderContext, states: string[], plotWidth: number, rowHeight: number, withBadge = true) {
   const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n]));
   // Rows name a configuration, or a state when its configurations share one set of servers.
-  const label = (state: string) => {
+  // A name shared by several rows (four areas' "From ambulance") is told apart by the state it is in.
+  const plain = (state: string) => {
     const node = byId.get(state) ?? ctx.graph.nodes.find((n) => n.states.includes(state));
     // A compound state (one that holds a resource across the states inside it) is named by its own key.
-    const name = node ? toStateLabel(node) : humanise(state.split('.').pop() ?? state);
+    return node ? toStateLabel(node) : humanise(state.split('.').pop() ?? state);
+  };
+  const names = states.map(plain);
+  const label = (state: string) => {
+    const node = byId.get(state) ?? ctx.graph.nodes.find((n) => n.states.includes(state));
+    const own = plain(state);
+    const parts = state.split('.');
+    const name = names.filter((x) => x === own).length > 1 && parts.length > 3 ? `${humanise(parts[parts.length - 2]!)}: ${own.toLowerCase()}` : own;
     const agency = node?.agency ?? ctx.graph.stateInfo.find((s) => s.path === state)?.agency ?? '';
     return withBadge ? `${name} (${ctx.agencyStyle(agency).badge})` : name;
   };
