@@ -91,7 +91,7 @@ function toClockLines(r: DesResult): string[] {
     "Clocks (the model's standards): mean with 95% CI, median, 90th centile, and the share over each threshold with the hours beyond it a day:",
     ...r.clocks.flatMap((c) => [
       `  ${c.label}: mean ${toDuration(c.mean)} ${ci(c.ci95, minutes)}, median ${toDuration(c.p50)}, 90th centile ${toDuration(c.p90)} (${toCount(c.count)} a replication)`,
-      `    ${c.over.map((o) => `over ${toThreshold(o.minutes)} ${toPercent(o.share)} ${ci(o.ci95, toPercent)}, ${toFixedTrim(o.hoursPerDay, 1)} h a day beyond`).join('; ')}`,
+      `    ${c.over.map((o) => `over ${toThreshold(o.minutes)} ${toPercent(o.share)} ${ci(o.ci95, toPercent)}, ${toFixedTrim(o.hoursPerDay, 1)} h a day beyond ${ci(o.hoursPerDayCi95, (x) => `${toFixedTrim(x, 1)} h`)}`).join('; ')}`,
     ]),
   ];
 }
@@ -108,7 +108,7 @@ function toResourceLines(r: DesResult): string[] {
       const peak = k.unitsByHour.mean.indexOf(Math.max(...k.unitsByHour.mean));
       const held = k.heldBy.length
         ? `\n    held by: ${k.heldBy
-            .slice(0, 4)
+            .slice(0, 6)
             .map((h) => `${h.state} ${toPercent(h.share)} ${ci(h.ci95, toPercent)}`)
             .join('; ')}`
         : '';
