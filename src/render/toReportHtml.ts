@@ -1,3 +1,4 @@
+import { noQueuesLine } from '../report/noQueuesLine.ts';
 import type { PathwayCount, Pathway } from '../pathways/types.ts';
 import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
@@ -37,7 +38,11 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
   const title = graph.meta.title ?? graph.modelId;
   const figure = (d: Diagram, extra = '') =>
     `<figure${extra}>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
-  const outcomes = analysis.outcomeCategories.map((o) => `<tr><td>${escapeXml(o.outcome)}</td><td>${toPercent(o.probability)}</td></tr>`).join('');
+  // Outcomes reached only when a room is full or a request gives up (left without being seen) have no share here.
+  const outcomes = analysis.outcomeCategories
+    .filter((o) => o.probability > 0)
+    .map((o) => `<tr><td>${escapeXml(o.outcome)}</td><td>${toPercent(o.probability)}</td></tr>`)
+    .join('');
   const demand = graph.meta.demand?.perDay;
   const figures = [
     demand !== undefined ? [`${toCount(demand)}`, 'requests for help a day'] : undefined,
@@ -97,7 +102,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
 <main>
 <section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
 <div class="figures">${figures}</div>
-<p>All figures are exact, from the model as an absorbing Markov chain, for one request entering the system; re-contacts and re-attendances are included.</p>
+<p>All figures are exact, from the model as an absorbing Markov chain, for one request entering the system; re-contacts and re-attendances are included.</p>${analysis.capacity ? `<p>${escapeXml(noQueuesLine)}</p>` : ''}
 <h3>How requests end</h3><table><thead><tr><th scope="col">Outcome</th><th scope="col">Share of requests</th></tr></thead><tbody>${outcomes}</tbody></table>
 </section>
 <section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${escapeXml(parts.overview.title)}</h2>${figure(parts.overview)}</section>
