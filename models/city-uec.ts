@@ -88,7 +88,7 @@ const resources = {
     // breaks, vehicle checks, restocking, cleaning and returning to base, which the figures do not give.
     // The hourly shape is an ASSUMPTION: fewer overnight, most from late morning to evening.
     units: 17,
-    schedule: { hourly: [13, 12, 12, 11, 11, 11, 13, 15, 17, 19, 20, 20, 20, 20, 20, 20, 20, 20, 19, 18, 17, 16, 15, 14] },
+    schedule: { hourly: [13, 12, 12, 11, 11, 11, 13, 15, 18, 20, 21, 21, 21, 21, 21, 21, 21, 21, 20, 19, 17, 16, 15, 14] },
     queue: 'priority' as const,
     source: 'flow: Ambulance fleet, ~24 on duty at a time',
   },
@@ -217,9 +217,9 @@ function edArea(
     description,
     meta: {
       uses: resource,
-      // ASSUMPTION (range: median 2–5 h): how long walk-in patients wait for a space before some
-      // leave without being seen, calibrated to [flow: ED › ~30 a day leave without treatment].
-      ...(walkIns ? { patience: { dist: 'lognormal', median: 240, p90: 720 } as Duration } : {}),
+      // ASSUMPTION (range: median 1–5 h): how long walk-in patients wait for a space before some
+      // leave without being seen, towards [flow: ED › ~30 a day leave without treatment].
+      ...(walkIns ? { patience: { dist: 'lognormal', median: 120, p90: 480 } as Duration } : {}),
     },
     initial: 'treatment',
     states: {
