@@ -15,7 +15,7 @@ export interface ComparisonWords {
 export function toComparisonWords(result: ComparisonResult): ComparisonWords {
   const { comparison: c, baseline, graphs } = result;
   return {
-    measures: Object.fromEntries(c.objectives.map((o) => [o.id, toMeasureText(o.measure, (s) => toSelectorLabel(baseline, s))])),
+    measures: Object.fromEntries(c.objectives.map((o) => [o.id, toMeasureText(o.measure, (s) => toSelectorLabel(baseline, s), baseline)])),
     changes: Object.fromEntries(
       c.scenarios.slice(1).map((s, k) => [s.id, s.plan!.changes.map((change) => toPlanChangeText(change, (p) => toPathLabel(graphs[k]!, p)))]),
     ),

@@ -1,3 +1,4 @@
+import type { CareGraph } from '../graph/types.ts';
 import { getMeasureDefinition, measureDefinitions } from './measures/index.ts';
 import type { MeasureDefinition, MeasureReader } from './measures/types.ts';
 import type { FieldReader } from './readFields.ts';
@@ -94,4 +95,6 @@ export function toTargetValue(value: unknown, unit: MeasureUnit): number | strin
 }
 
 /** A measure in plain English, for tables and charts. */
-export const toMeasureText = (m: Measure, label: (s: StateSelector) => string): string => getMeasureDefinition(m.kind)!.text(m, label);
+/** A measure in plain English; `label` names what a selector picks, and `graph` (when given) lends its clocks' names. */
+export const toMeasureText = (m: Measure, label: (s: StateSelector) => string, graph?: CareGraph): string =>
+  getMeasureDefinition(m.kind)!.text(m, label, graph);

@@ -42,7 +42,11 @@ const readThreshold = (r: MeasureReader, kind: 'clock-share-over' | 'clock-hours
 const clockIndex = (graph: CareGraph, id: string) => clocksOf(graph).findIndex((c) => c.id === id);
 const thresholdIndex = (graph: CareGraph, id: string, minutes: number) =>
   (clocksOf(graph).find((c) => c.id === id)?.over ?? defaultClockThresholds).indexOf(minutes);
-const clockLabel = (graph: CareGraph | undefined, id: string) => `clock "${id}"`;
+/** A clock by the first part of its label (“Category 2 response”), or by its id when the model is not to hand. */
+const clockLabel = (graph: CareGraph | undefined, id: string) => {
+  const label = graph?.meta.clocks?.find((c) => c.id === id)?.label;
+  return label ? `“${label.split(' (')[0]}”` : `clock "${id}"`;
+};
 
 /** One of the model's clocks: its mean, median or 90th centile. */
 export const clock: MeasureDefinition<Clock> = {
@@ -58,7 +62,7 @@ export const clock: MeasureDefinition<Clock> = {
     return id && statistic ? { kind: 'clock', clock: id, statistic } : undefined;
   },
   check: (graph, m) => checkClock(graph, m.clock),
-  text: (m) => `${toStatisticText(m.statistic)} of ${clockLabel(undefined, m.clock)}`,
+  text: (m, _label, graph) => `${toStatisticText(m.statistic)} of ${clockLabel(graph, m.clock)}`,
   value(m, c) {
     const i = clockIndex(c.graph, m.clock);
     return c.simulated((t) => {
@@ -77,7 +81,7 @@ export const clockShareOver: MeasureDefinition<ShareOver> = {
   source: () => 'des',
   read: (r) => readThreshold(r, 'clock-share-over') as ShareOver | undefined,
   check: (graph, m) => checkThreshold(graph, m.clock, m.minutes),
-  text: (m) => `share of ${clockLabel(undefined, m.clock)} over ${m.minutes} minutes`,
+  text: (m, _label, graph) => `share of ${clockLabel(graph, m.clock)} over ${m.minutes} minutes`,
   value(m, c) {
     const i = clockIndex(c.graph, m.clock);
     const k = thresholdIndex(c.graph, m.clock, m.minutes);
@@ -94,7 +98,7 @@ export const clockHoursBeyond: MeasureDefinition<HoursBeyond> = {
   source: () => 'des',
   read: (r) => readThreshold(r, 'clock-hours-beyond') as HoursBeyond | undefined,
   check: (graph, m) => checkThreshold(graph, m.clock, m.minutes),
-  text: (m) => `hours a day beyond ${m.minutes} minutes on ${clockLabel(undefined, m.clock)}`,
+  text: (m, _label, graph) => `hours a day beyond ${m.minutes} minutes on ${clockLabel(graph, m.clock)}`,
   value(m, c) {
     const i = clockIndex(c.graph, m.clock);
     const k = thresholdIndex(c.graph, m.clock, m.minutes);

@@ -31,7 +31,7 @@ export const resourceShare: MeasureDefinition<ResourceShare> = {
     const found = getSelectedNodes(graph, m);
     return 'problem' in found ? found : undefined;
   },
-  text: (m, label) => `share of ${m.resource} held by requests at ${label(m)}`,
+  text: (m, label, graph) => `share of ${graph?.meta.resources?.[m.resource]?.label ?? m.resource} held by requests at ${label(m)}`,
   value(m, c) {
     const k = getFlowPlan(c.graph).resources.findIndex((r) => r.id === m.resource);
     const n = c.graph.nodes.length;

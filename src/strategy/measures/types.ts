@@ -70,8 +70,8 @@ export interface MeasureDefinition<M extends Measure = Measure> {
   read(reader: MeasureReader): M | undefined;
   /** Why the measure cannot be taken on this model (a name it uses is not there), or undefined. */
   check(graph: CareGraph, m: M): { problem: string; hint: string } | undefined;
-  /** The measure in plain English; `label` names what a selector picks. */
-  text(m: M, label: (s: StateSelector) => string): string;
+  /** The measure in plain English; `label` names what a selector picks; `graph`, when given, is the model it is taken on. */
+  text(m: M, label: (s: StateSelector) => string, graph?: CareGraph): string;
   value(m: M, context: MeasureContext): MeasureValue;
   /** Monte Carlo time measures: the states whose first reach is timed (null: the outcome), and the statistic. */
   timed?(m: M): { target: StateSelector | null; statistic: TimeStatistic } | undefined;
