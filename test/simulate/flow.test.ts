@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
 import { getMeanMinutes } from '../../src/model/duration.ts';
+import { createRandom } from '../../src/simulate/createRandom.ts';
 import { runDes } from '../../src/simulate/runDes.ts';
+import { sampleDuration, toSampler } from '../../src/simulate/sampleDuration.ts';
 import type { DesResult } from '../../src/simulate/types.ts';
 import { compile } from '../support/compile.ts';
 import { expectation, solveCtmc } from '../support/solveCtmc.ts';
@@ -384,5 +386,55 @@ describe('arrival streams, schedules and escalation', () => {
     within(5, runDes(model(true), options).clocks[0]!.ci95);
     // Without escalation, routine requests wait W2 = 6.16 (non-preemptive priority), plus 0.5.
     within(6.66, runDes(model(false), options).clocks[0]!.ci95);
+  });
+});
+
+describe('durations for flow', () => {
+  it('samples a table of quantiles: uniform between neighbours, so its mean and centiles are those of the table', () => {
+    const values = [2, 4, 5, 6, 8, 10, 12, 15, 20, 30, 60];
+    const sampler = toSampler({ dist: 'quantiles', values });
+    const random = createRandom(3);
+    const n = 200_000;
+    const xs = Array.from({ length: n }, () => sampleDuration(sampler, random)).sort((a, b) => a - b);
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    expect(Math.abs(mean - getMeanMinutes({ dist: 'quantiles', values }))).toBeLessThan((4 * sd) / Math.sqrt(n));
+    // The median is the sixth value and the 90th centile the tenth, within sampling error.
+    expect(Math.abs(xs[n / 2]! - 10)).toBeLessThan(0.1);
+    expect(Math.abs(xs[0.9 * n]! - 30)).toBeLessThan(0.3);
+    expect(xs[0]).toBeGreaterThanOrEqual(2);
+    expect(xs[n - 1]).toBeLessThanOrEqual(60);
+  });
+
+  it('takes a duration by a context value (on scene time by category), and the fallback for the rest', () => {
+    const graph = compile(
+      toCareMachine({
+        id: 'c',
+        meta: { title: 'By category', description: 'd' },
+        context: { category: 'none' },
+        initial: 'call',
+        states: {
+          call: {
+            meta: { agency: 'a', function: 'receive' },
+            on: {
+              ONE: { target: 'scene', actions: { type: 'set', params: { key: 'category', value: 'C1' } }, meta: { p: 0.5 } },
+              THREE: { target: 'scene', actions: { type: 'set', params: { key: 'category', value: 'C3' } }, meta: { p: 0.5 } },
+            },
+          },
+          scene: {
+            meta: {
+              agency: 'a',
+              function: 'treat',
+              durationBy: { key: 'category', cases: { C1: { dist: 'fixed', value: 30 } }, otherwise: { dist: 'fixed', value: 50 } },
+            },
+            on: { DONE: 'out' },
+          },
+          out: { type: 'final', meta: { agency: 'a', outcome: 'home' } },
+        },
+      }),
+    );
+    const at = (category: string) => graph.nodes.find((n) => n.states[0] === 'c.scene' && n.context?.category === category)!;
+    expect(at('C1').meanMinutes).toBe(30);
+    expect(at('C3').meanMinutes).toBe(50);
   });
 });
