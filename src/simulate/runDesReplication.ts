@@ -562,17 +562,22 @@ class DesReplication {
     this.waiting[room]!++;
     this.joinOrder[r] = this.joined++;
     this.joinQueue(r, this.queuedOn[r]!);
-    const { patience, escalate } = this.plan.rooms[room]!;
-    this.renegeAt[r] = Number.NaN;
-    if (patience) {
-      this.renegeAt[r] = t + sampleDuration(patience, this.random);
-      this.events.push(this.renegeAt[r]!, RENEGE, r);
-    }
+    this.startPatience(r, room, t);
+    const { escalate } = this.plan.rooms[room]!;
     this.escalateAt[r] = Number.NaN;
     if (escalate && (this.priority[r] === 0 || this.priority[r]! > escalate.priority)) {
       this.escalateAt[r] = t + escalate.after;
       this.events.push(this.escalateAt[r]!, ESCALATE, r);
     }
+  }
+
+  /** A request joins the wait in `room` at `t`: where the room has a patience, it gives up when that runs out (a RENEGE event). */
+  private startPatience(r: number, room: number, t: number): void {
+    const { patience } = this.plan.rooms[room]!;
+    this.renegeAt[r] = Number.NaN;
+    if (!patience) return;
+    this.renegeAt[r] = t + sampleDuration(patience, this.random);
+    this.events.push(this.renegeAt[r]!, RENEGE, r);
   }
 
   /** Request `r`, at its node, cannot take edge `e` at `t`: the room is full, and it stays where it is with what it holds. */
@@ -616,12 +621,7 @@ class DesReplication {
       this.started[r] = t;
       this.status[r] = WAITING;
       this.waiting[room]!++;
-      const { patience } = this.plan.rooms[room]!;
-      this.renegeAt[r] = Number.NaN;
-      if (patience) {
-        this.renegeAt[r] = t + sampleDuration(patience, this.random);
-        this.events.push(this.renegeAt[r]!, RENEGE, r);
-      }
+      this.startPatience(r, room, t);
     }
   }
 
