@@ -65,6 +65,8 @@ export interface FlowPlan {
   uses: FlowUse[];
   rooms: FlowRoom[];
   streams: FlowStream[];
+  /** The state paths active at each node (see `getActiveStates`). */
+  activeStates: string[][];
   /** Target node of each edge (both lists). */
   target: Int32Array;
   /** The uses active at node v: `nodeUses[nodeUseStart[v]]` up to `nodeUses[nodeUseStart[v + 1]]`, outermost state first. */
@@ -229,6 +231,7 @@ function toFlowPlan(graph: CareGraph): FlowPlan {
 
   return {
     resources,
+    activeStates: active,
     uses,
     rooms,
     streams: toStreams(graph),

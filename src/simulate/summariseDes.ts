@@ -3,7 +3,7 @@ import type { CareGraph, CareNode } from '../graph/types.ts';
 import type { ClockDeclaration } from '../model/types.ts';
 import type { DesMonitor, DesTally } from './types.ts';
 import type { DesOptions, DesResult } from './types.ts';
-import { getActiveStates, getFlowPlan, toUnitsByHour } from './getFlowPlan.ts';
+import { getFlowPlan, toUnitsByHour } from './getFlowPlan.ts';
 import { growArray } from './growArray.ts';
 import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
 import { toMeanInterval, toShareBounds, toShareInterval } from './statistics.ts';
@@ -22,7 +22,7 @@ interface ClockReader {
 }
 
 function toClockReaders(graph: CareGraph): ClockReader[] {
-  const active = graph.nodes.map((n) => getActiveStates(graph, n.states));
+  const active = getFlowPlan(graph).activeStates;
   const list = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
   const at = (v: number, paths: string[]) => paths.some((p) => active[v]!.includes(p));
   return (graph.meta.clocks ?? []).map((c: ClockDeclaration) => {
@@ -313,8 +313,8 @@ function getOutcomeShares(graph: CareGraph, tallies: DesTally[]): DesResult['out
 function getRoomOrder(graph: CareGraph): number[] {
   const plan = getFlowPlan(graph);
   const first = plan.rooms.map((room) => {
-    const node = graph.nodes.find((n) => getActiveStates(graph, n.states).includes(room.state));
-    return node ? node.index : Infinity;
+    const at = plan.activeStates.findIndex((states) => states.includes(room.state));
+    return at >= 0 ? at : Infinity;
   });
   return plan.rooms.map((_, i) => i).sort((a, b) => first[a]! - first[b]! || a - b);
 }
