@@ -64,6 +64,21 @@ export function mergeHistograms(all: Histogram[]): Histogram {
 }
 
 /** The q-th quantile: the middle of the bin it falls in (0 when it falls among the zeros). */
+/**
+ * The share of values at most `m` minutes, as `getQuantile` reads the bins: the largest q whose
+ * quantile is at most `m` (k / (count − 1) for the k values at most `m`, and at most 1), in one pass.
+ */
+export function getShareAtMost(h: Histogram, m: number): number {
+  if (h.count === 0) return 0;
+  let k = m >= 0 ? h.zeros : 0;
+  for (let i = 0; i < BINS; i++) {
+    if (!h.counts[i]) continue;
+    if (Math.min(h.max, binMiddle(i)) > m) break;
+    k += h.counts[i]!;
+  }
+  return h.count === 1 ? k : Math.min(1, k / (h.count - 1));
+}
+
 export function getQuantile(h: Histogram, q: number): number {
   if (h.count === 0) return Number.NaN;
   let rank = q * (h.count - 1);

@@ -5,7 +5,7 @@ import type { DesMonitor, DesTally } from './types.ts';
 import type { DesOptions, DesResult } from './types.ts';
 import { getFlowPlan, toUnitsByHour } from './getFlowPlan.ts';
 import { growArray } from './growArray.ts';
-import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms, type Histogram } from './Histogram.ts';
+import { addToHistogram, createHistogram, getMean, getQuantile, getShareAtMost, mergeHistograms } from './Histogram.ts';
 import { toMeanInterval, toShareBounds, toShareInterval } from './statistics.ts';
 
 const DAY = 24 * 60;
@@ -438,19 +438,6 @@ function getWaitingRooms(graph: CareGraph, tallies: DesTally[]): DesResult['wait
         ),
     };
   });
-}
-
-/** The share of a histogram's values at most `m` minutes (read from its bins). */
-function getShareAtMost(h: Histogram, m: number): number {
-  // The quantile function is monotone: find the largest p with quantile(p) <= m by bisection.
-  let lo = 0;
-  let hi = 1;
-  for (let i = 0; i < 30; i++) {
-    const mid = (lo + hi) / 2;
-    if (getQuantile(h, mid) <= m) lo = mid;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function getBlocking(graph: CareGraph, tallies: DesTally[]): DesResult['blocking'] {

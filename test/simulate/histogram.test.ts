@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToHistogram, createHistogram, getMean, getQuantile, mergeHistograms } from '../../src/simulate/Histogram.ts';
+import { addToHistogram, createHistogram, getMean, getQuantile, getShareAtMost, mergeHistograms } from '../../src/simulate/Histogram.ts';
 
 describe('the histogram of minutes', () => {
+  it('gives the share at most a number of minutes that its quantiles give', () => {
+    const h = createHistogram();
+    for (let i = 0; i < 1000; i++) addToHistogram(h, i);
+    expect(getShareAtMost(h, 499.5)).toBeCloseTo(0.5, 2);
+    expect(getShareAtMost(h, 5000)).toBe(1);
+    expect(getShareAtMost(h, -1)).toBe(0);
+    for (const q of [0.1, 0.37, 0.9]) expect(getQuantile(h, getShareAtMost(h, getQuantile(h, q)) - 1e-9)).toBeLessThanOrEqual(getQuantile(h, q));
+    expect(getShareAtMost(createHistogram(), 10)).toBe(0);
+  });
+
   it('reads any single value from half a second to 30 years back to within 0.2%', () => {
     fc.assert(
       fc.property(fc.double({ min: 2 ** -7, max: 2 ** 24 * 0.999, noNaN: true }), (x) => {
