@@ -1,7 +1,7 @@
 import { getFlowPlan } from '../../simulate/getFlowPlan.ts';
 import type { Measure } from '../types.ts';
 import { getSelectedNodes } from './getSelectedNodes.ts';
-import { checkQueueState, getRoomAt } from './queueMeasures.ts';
+import { checkQueueState } from './queueMeasures.ts';
 import type { MeasureDefinition } from './types.ts';
 
 type ResourceShare = Extract<Measure, { kind: 'resource-share' }>;
@@ -62,7 +62,7 @@ export const abandonedShare: MeasureDefinition<Abandoned> = {
   check: (graph, m) => checkQueueState(graph, m.state),
   text: (m, label) => `share giving up waiting at ${label({ state: m.state })}`,
   value(m, c) {
-    const i = getRoomAt(c.graph, m.state);
+    const i = c.roomOf(m.state);
     return c.simulated((t) => (i >= 0 && routed(t, i) ? t.abandoned[i]! / routed(t, i) : 0));
   },
 };
@@ -82,7 +82,7 @@ export const turnedAwayShare: MeasureDefinition<TurnedAway> = {
   check: (graph, m) => checkQueueState(graph, m.state),
   text: (m, label) => `share turned away at ${label({ state: m.state })}`,
   value(m, c) {
-    const i = getRoomAt(c.graph, m.state);
+    const i = c.roomOf(m.state);
     return c.simulated((t) => (i >= 0 && routed(t, i) ? t.turnedAway[i]! / routed(t, i) : 0));
   },
 };
