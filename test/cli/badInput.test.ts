@@ -387,6 +387,44 @@ const cases: Case[] = [
     says: ['p.yaml', 'small.nhs111.triage'],
   },
   {
+    name: 'a strategy naming a clock the model does not have',
+    files: { 's.yaml': strategyText.replace('{ kind: handoffs }', '{ kind: clock, clock: handover, statistic: mean }') },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--no-html'],
+    code: 2,
+    says: ['s.yaml', 'objectives[3]', 'no clock "handover"', 'meta: { clocks'],
+  },
+  {
+    name: 'a plan changing a resource the model does not have',
+    files: { 's.yaml': strategyText, 'p.yaml': `${planText}  - resource: crews\n    units: 3\n` },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'p.yaml', '--no-html'],
+    code: 2,
+    says: ['p.yaml', 'no resource "crews"', 'label and units'],
+  },
+  {
+    name: 'a plan whose waiting-room change changes nothing',
+    files: { 's.yaml': strategyText, 'p.yaml': `${planText}  - waiting-room: small.nhs111.triage\n` },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'p.yaml', '--no-html'],
+    code: 2,
+    says: ['p.yaml', 'changes nothing', 'places'],
+  },
+  {
+    name: 'a model using a resource it does not declare',
+    files: {
+      'flow.json': JSON.stringify({
+        id: 'flow',
+        meta: { title: 'Flow', description: 'd', resources: { beds: { label: 'Beds', units: 2 } } },
+        initial: 'a',
+        states: {
+          a: { description: 'A.', meta: { agency: 'x', function: 'assess', uses: 'bedz' }, on: { GO: 'b' } },
+          b: { type: 'final', description: 'B.', meta: { agency: 'x', outcome: 'home' } },
+        },
+      }),
+    },
+    args: ['check', 'flow.json'],
+    code: 1,
+    out: ['flow.a', 'not declared in meta.resources', 'use one of: beds'],
+  },
+  {
     name: 'a plan file that does not exist',
     files: { 's.yaml': strategyText },
     args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'gone.yaml', '--no-html'],
@@ -425,6 +463,7 @@ const cases: Case[] = [
     says: ['--workers 100 is more than', 'using'],
   },
   { name: 'an unknown format', args: ['analyse', smallPath(), '--format', 'xml'], code: 2, says: ['--format must be text, json or md', '"xml"'] },
+  { name: 'CSV asked of Monte Carlo', args: ['simulate', smallPath(), '--format', 'csv'], code: 2, says: ['--format csv', '--mode des'] },
   { name: 'no pathways asked for', args: ['pathways', smallPath(), '--top', '0'], code: 2, says: ['--top', 'from 1 to 100,000'] },
   { name: 'a limit that is a word', args: ['pathways', smallPath(), '--limit', 'all'], code: 2, says: ['--limit', '"all"'] },
   { name: 'both --top and --limit', args: ['pathways', smallPath(), '--top', '3', '--limit', '3'], code: 2, says: ['Use --top or --limit, not both'] },
