@@ -52,6 +52,14 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
   const clocks = toClockReaders(graph);
   // 1 where some clock starts: a step elsewhere reads the clocks only when one is running for the request.
   const startsAny = Uint8Array.from(graph.nodes, (_, v) => (clocks.some((c) => c.starts[v]) ? 1 : 0));
+  // The clocks that start or stop at each node (`clockAt[clockAtStart[v]]` up to `clockAtStart[v + 1]`), so a step reads only those.
+  const clockAtStart = new Int32Array(n + 1);
+  const clockAtList: number[] = [];
+  for (let v = 0; v < n; v++) {
+    clocks.forEach((c, i) => (c.starts[v] || c.stops[v]) && clockAtList.push(i));
+    clockAtStart[v + 1] = clockAtList.length;
+  }
+  const clockAt = Int32Array.from(clockAtList);
   const { nodeUseStart } = plan;
   const usesAt = Uint8Array.from(graph.nodes, (_, v) => (nodeUseStart[v + 1]! > nodeUseStart[v]! ? 1 : 0));
   const nodeOf = Int32Array.from({ length: plan.nodeUses.length }, (_, x) => {
@@ -124,7 +132,8 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
     }
   };
   const readClocks = (slot: number, node: number, arrival: number) => {
-    for (let c = 0; c < clocks.length; c++) {
+    for (let x = clockAtStart[node]!; x < clockAtStart[node + 1]!; x++) {
+      const c = clockAt[x]!;
       const i = slot * clocks.length + c;
       const start = clockStart[i]!;
       if (start === -1) continue;
@@ -145,26 +154,27 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       room(slot);
       counted[slot] = at >= warmup && at <= horizon ? 1 : 0;
       stayAgency[slot] = -1;
-      if (clocks.length) clockStart.fill(Number.NaN, slot * clocks.length, (slot + 1) * clocks.length);
+      for (let i = slot * clocks.length; i < (slot + 1) * clocks.length; i++) clockStart[i] = Number.NaN;
       running[slot] = 0;
       if (counted[slot]) tally.arrivals++;
     },
     step(_request, slot, node, arrival, start, end) {
-      if (running[slot] || startsAny[node]) readClocks(slot, node, arrival);
+      if ((running[slot] || startsAny[node]) && clockAtStart[node + 1]! > clockAtStart[node]!) readClocks(slot, node, arrival);
       if (isOutcome[node]) return;
-      if (usesAt[node] && measured(slot, end)) {
+      const counts = measured(slot, end);
+      if (usesAt[node] && counts) {
         const from = start > warmup ? start : warmup;
         const to = end < horizon ? end : horizon;
         if (to > from) for (let x = nodeUseStart[node]!; x < nodeUseStart[node + 1]!; x++) held[heldIndex[x]!]! += heldUnits[x]! * (to - from);
       }
-      if (arrival >= warmup && measured(slot, end)) tally.leaves[node]!++;
+      if (arrival >= warmup && counts) tally.leaves[node]!++;
       const agency = agencyOf[node]!;
       if (stayAgency[slot] !== agency) {
         closeStay(slot, arrival);
         stayAgency[slot] = agency;
         stayStart[slot] = arrival;
       }
-      if (isDispatch[node] && stayStart[slot]! >= warmup && measured(slot, end)) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
+      if (isDispatch[node] && stayStart[slot]! >= warmup && counts) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
     },
     finish(slot, node, arrivedAt, at) {
       closeStay(slot, at);
@@ -362,7 +372,10 @@ function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resourc
     const total = share((t) => t.busyMinutes[k]!);
     const blocked = share((t) => t.blockedMinutes[k]!);
     const queue = toQueueByHour(tallies, k);
-    const byHour = Array.from({ length: 24 }, (_, h) => tallies.flatMap((t) => t.unitsByHour[k]!.filter((_, i) => i % 24 === h)).sort((a, b) => a - b));
+    // Hour i of the window is hour i % 24 of the day (the window starts at midnight).
+    const byHour = Array.from({ length: 24 }, () => [] as number[]);
+    for (const t of tallies) t.unitsByHour[k]!.forEach((units, i) => byHour[i % 24]!.push(units));
+    for (const xs of byHour) xs.sort((a, b) => a - b);
     return [
       {
         id: res.id,
