@@ -150,22 +150,32 @@ function toAllPlans(plans: Plan[]): Plan {
   };
 }
 
+/** Applies plans to the config and builds the changed machine with the model's own guards and actions (not yet checked). */
+export function toChangedMachine(
+  machine: AnyStateMachine,
+  config: MachineConfig,
+  plans: Plan[],
+  indices: number[],
+): { machine: AnyStateMachine } | { problem: ComparisonProblem } {
+  const applied = applyPlans(config, plans);
+  if (applied.problems.length) return { problem: { kind: 'plan-changes', plans: indices, problems: applied.problems } };
+  try {
+    return { machine: toCareMachine(applied.config).provide(machine.implementations as Parameters<AnyStateMachine['provide']>[0]) as AnyStateMachine };
+  } catch (error) {
+    return { problem: { kind: 'plan-build', plans: indices, message: (error as Error).message.split('\n')[0]! } };
+  }
+}
+
 /** Applies plans to the config, builds the changed machine with the model's own guards and actions, and checks it. */
-function toChangedGraph(
+export function toChangedGraph(
   machine: AnyStateMachine,
   config: MachineConfig,
   plans: Plan[],
   indices: number[],
 ): { graph: CareGraph } | { problem: ComparisonProblem } {
-  const applied = applyPlans(config, plans);
-  if (applied.problems.length) return { problem: { kind: 'plan-changes', plans: indices, problems: applied.problems } };
-  let changed: AnyStateMachine;
-  try {
-    changed = toCareMachine(applied.config).provide(machine.implementations as Parameters<AnyStateMachine['provide']>[0]) as AnyStateMachine;
-  } catch (error) {
-    return { problem: { kind: 'plan-build', plans: indices, message: (error as Error).message.split('\n')[0]! } };
-  }
-  const result = checkModel(changed);
+  const changed = toChangedMachine(machine, config, plans, indices);
+  if ('problem' in changed) return changed;
+  const result = checkModel(changed.machine);
   if (!result.ok || !result.graph)
     return { problem: { kind: 'plan-model-errors', plans: indices, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } };
   return { graph: result.graph };

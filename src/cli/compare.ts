@@ -1,13 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createOutput } from '../io/createOutput.ts';
 import { checkOutputFile } from '../io/OutputProblem.ts';
-import { writeFileAtomic } from '../io/writeFileAtomic.ts';
 import { toComparisonJson, toComparisonMarkdown, toComparisonText } from '../report/comparisonWriters.ts';
 import { measureCatalogue } from '../strategy/measureCatalogue.ts';
 import { collectOption, defaultWorkers, toChoice, toWorkers } from './loadChecked.ts';
 import { prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage } from './renderComparisonPage.ts';
+import { writeTableAndPage } from './writeTableAndPage.ts';
 
 const writers = { text: toComparisonText, json: toComparisonJson, md: toComparisonMarkdown };
 
@@ -21,6 +20,11 @@ export function addCompareCommand(program: Command): void {
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
     .option('--plan <file>', 'an action plan (YAML or JSON); give --plan once for each plan', collectOption)
+    .option(
+      '--apply <plan>',
+      'apply a plan to the model first (the baseline, and under every plan), such as the fitted values from carepaths fit --calibrate; give --apply once for each',
+      collectOption,
+    )
     .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
     .option('--exact-only', 'leave out the objectives that need a simulation: a quick first look, in about a second')
     .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', defaultWorkers)
@@ -44,6 +48,7 @@ export function addCompareCommand(program: Command): void {
           format: string;
           out?: string;
           html: string | false;
+          apply?: string[];
         },
       ) => {
         const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
@@ -57,16 +62,10 @@ export function addCompareCommand(program: Command): void {
           together: options.together ?? false,
           exactOnly: options.exactOnly ?? false,
           workers,
+          applied: options.apply ?? [],
         });
         const html = options.html ? await renderComparisonPage(prepared) : undefined;
-        const output = createOutput(options.out);
-        output.write(writers[format](prepared));
-        output.close();
-        if (options.html && html !== undefined) {
-          writeFileAtomic(options.html, html);
-          process.stderr.write(`Wrote the comparison page to ${options.html}\n`);
-        }
-        if (options.out && options.out !== '-') process.stderr.write(`Wrote ${options.out}\n`);
+        writeTableAndPage(writers[format](prepared), options.out, { html, file: options.html, what: 'comparison page' });
       },
     );
 }

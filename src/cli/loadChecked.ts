@@ -17,7 +17,7 @@ export type ModelSource = { file: string } | { json: string };
  * runs from standard input); nothing for the default city, unless something was piped in, which
  * is said rather than ignored. Stops with a clear message and exit code 2 when it cannot be used.
  */
-export async function loadMachine(model: string | undefined): Promise<Extract<LoadResult, { ok: true }> & { source: ModelSource }> {
+export async function loadMachine(model: string | undefined, applied: string[] = []): Promise<Extract<LoadResult, { ok: true }> & { source: ModelSource }> {
   let loaded: LoadResult;
   let source: ModelSource;
   if (model === '-') {
@@ -40,21 +40,50 @@ export async function loadMachine(model: string | undefined): Promise<Extract<Lo
     source = { file: model === undefined ? loaded.file : path.resolve(model) };
   }
   if (!loaded.ok) throw new CliError(`Could not load the model ${loaded.file}: ${loaded.reason}`, exitCodes.badInput);
+  if (applied.length) return { ...loaded, machine: await applyToMachine(loaded.machine, loaded.file, applied), source };
   return { ...loaded, source };
+}
+
+/**
+ * The model with plans given to `--apply` (fitted values from `carepaths fit --calibrate`, say)
+ * applied, in order, before anything else is done with it.
+ */
+async function applyToMachine(machine: AnyStateMachine, file: string, applied: string[]): Promise<AnyStateMachine> {
+  const { loadPlan, toProblemsError } = await import('./prepareComparison.ts');
+  const { toChangedMachine } = await import('../analysis/runComparison.ts');
+  const plans = await Promise.all(applied.map((f) => loadPlan(f, { applied: true })));
+  const changed = toChangedMachine(
+    machine,
+    machine.config as Record<string, unknown>,
+    plans.map((p) => p.plan),
+    plans.map((_, i) => i),
+  );
+  if ('machine' in changed) return changed.machine;
+  const problem = changed.problem;
+  if (problem.kind === 'plan-changes') throw toProblemsError(`plan given to --apply (on ${file})`, applied.join(' + '), problem.problems);
+  throw new CliError(
+    `The plans given to --apply leave a model that xstate cannot build: ${problem.kind === 'plan-build' ? problem.message : problem.kind}`,
+    exitCodes.modelErrors,
+  );
 }
 
 /** Loads and checks a model, or stops with a clear message and exit code 2 when the file cannot be used. */
 export async function loadChecked(
   model: string | undefined,
   maxConfigurations?: number,
+  applied: string[] = [],
 ): Promise<CheckResult & { file: string; source: ModelSource; machine: AnyStateMachine }> {
-  const loaded = await loadMachine(model);
+  const loaded = await loadMachine(model, applied);
   return { ...checkModel(loaded.machine, maxConfigurations ? { maxConfigurations } : {}), file: loaded.file, source: loaded.source, machine: loaded.machine };
 }
 
 /** Loads a model for analysis: it must pass the check, or the errors are shown and the exit code is 1. */
-export async function loadGraph(file: string | undefined, maxConfigurations?: number): Promise<{ graph: CareGraph; file: string; source: ModelSource }> {
-  const result = await loadChecked(file, maxConfigurations);
+export async function loadGraph(
+  file: string | undefined,
+  maxConfigurations?: number,
+  applied: string[] = [],
+): Promise<{ graph: CareGraph; file: string; source: ModelSource }> {
+  const result = await loadChecked(file, maxConfigurations, applied);
   if (!result.ok || !result.graph) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     throw new CliError(

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { addAnalyseCommand } from './analyse.ts';
 import { addCheckCommand } from './check.ts';
 import { addCompareCommand } from './compare.ts';
+import { addFitCommand } from './fit.ts';
 import { ClosedPipe, OutputProblem } from '../io/OutputProblem.ts';
 import { removeTemporaryFiles } from '../io/temporaryFiles.ts';
 import { CliError, exitCodes } from './errors.ts';
@@ -32,6 +33,7 @@ export function createProgram(): Command {
   addReportCommand(program);
   addSimulateCommand(program);
   addCompareCommand(program);
+  addFitCommand(program);
   addWatchCommand(program);
   return program;
 }

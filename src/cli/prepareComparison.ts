@@ -22,6 +22,8 @@ export interface ComparisonRequest {
   loaded?: { machine: AnyStateMachine; file: string };
   /** Worker threads for the discrete-event simulation (default 1: this thread). */
   workers?: number;
+  /** Plans applied to the model before anything else (`--apply`, such as fitted values). */
+  applied?: string[];
   /** Watch mode: true once a newer save makes this comparison out of date; it then stops early. */
   cancelled?: () => boolean;
 }
@@ -39,7 +41,7 @@ const shown = (file: string) => {
   return relative && !relative.startsWith('..') ? relative : path.resolve(file);
 };
 
-function toProblemsError(what: string, file: string, problems: StrategyProblem[], exitCode: number = exitCodes.badInput): CliError {
+export function toProblemsError(what: string, file: string, problems: StrategyProblem[], exitCode: number = exitCodes.badInput): CliError {
   const lines = problems.flatMap((p) => [`  ${p.at}: ${p.message}`, ...(p.hint ? [`    ${p.hint}`] : [])]);
   return new CliError(`The ${what} ${shown(file)} cannot be used:\n${lines.join('\n')}`, exitCode);
 }
@@ -49,7 +51,7 @@ function toProblemsError(what: string, file: string, problems: StrategyProblem[]
  * (`runComparison`, in the core). Any problem stops it with a message naming the file and what to fix.
  */
 export async function prepareComparison(request: ComparisonRequest): Promise<PreparedComparison> {
-  const loaded = request.loaded ?? (await loadMachine(request.model));
+  const loaded = request.loaded ?? (await loadMachine(request.model, request.applied ?? []));
   const strategy = await loadStrategy(request.strategy);
   const plans = await Promise.all(request.plans.map((file) => loadPlan(file)));
   const run = await runComparison({
@@ -118,7 +120,7 @@ function toComparisonError(problem: ComparisonProblem, modelFile: string, strate
   }
 }
 
-async function loadStrategy(file: string): Promise<Strategy> {
+export async function loadStrategy(file: string): Promise<Strategy> {
   const doc = await loadDocument(file);
   if (!doc.ok) throw toProblemsError('strategy', file, [doc.problem]);
   const { strategy, problems } = readStrategy(doc.value);
@@ -126,11 +128,11 @@ async function loadStrategy(file: string): Promise<Strategy> {
   return strategy;
 }
 
-async function loadPlan(file: string): Promise<{ plan: Plan; file: string }> {
+export async function loadPlan(file: string, options: { applied?: boolean } = {}): Promise<{ plan: Plan; file: string }> {
   const doc = await loadDocument(file);
   if (!doc.ok) throw toProblemsError('plan', file, [doc.problem]);
   const id = path.basename(file).replace(/\.(ya?ml|json)$/i, '');
-  const { plan, problems } = readPlan(doc.value, id);
+  const { plan, problems } = readPlan(doc.value, id, options);
   if (!plan) throw toProblemsError('plan', file, problems);
   return { plan, file };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { checkOutputFolder } from '../io/OutputProblem.ts';
 import { buildReport } from './buildReport.ts';
-import { defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
+import { collectOption, defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { defaultDesOptions } from '../simulate/runDesReplication.ts';
 import { defaultReportSimulation } from '../render/createReportFiles.ts';
 import { defaultPathwayOptions } from '../pathways/defaults.ts';
@@ -17,6 +17,11 @@ export function addReportCommand(program: Command): void {
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--out <dir>', 'the folder to write to', 'out')
     .option('--top <K>', 'how many of the most likely pathways to include', String(defaultPathwayOptions.top))
+    .option(
+      '--apply <plan>',
+      'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each',
+      collectOption,
+    )
     .option('--png', 'also write PNG copies of the diagrams, for slides and documents')
     .option('--simulate', 'add simulated flows, and (where the model has demand and capacity) waits, utilisation and response times')
     .option(
@@ -34,7 +39,17 @@ export function addReportCommand(program: Command): void {
     .action(
       async (
         model: string | undefined,
-        options: { out: string; top: string; png?: boolean; simulate?: boolean; days: string; replications: string; seed: string; workers: string },
+        options: {
+          out: string;
+          top: string;
+          png?: boolean;
+          simulate?: boolean;
+          days: string;
+          replications: string;
+          seed: string;
+          workers: string;
+          apply?: string[];
+        },
         command: Command,
       ) => {
         if (!options.simulate) refuseOptions(command, ['days', 'replications', 'seed', 'workers'], 'without --simulate');
@@ -50,7 +65,7 @@ export function addReportCommand(program: Command): void {
         const { writeFilesAtomic } = await import('../io/writeFilesAtomic.ts');
         // Before the work: an output folder that cannot be used is said at once.
         checkOutputFolder(options.out);
-        const { graph, file } = await loadGraph(model);
+        const { graph, file } = await loadGraph(model, undefined, options.apply ?? []);
         const { files, diagrams } = await buildReport(graph, file, { top, png: options.png ?? false, ...(simulation ? { simulation } : {}) });
         writeFilesAtomic(options.out, files);
         process.stdout.write(

@@ -12,7 +12,7 @@ import type { ReplicationTally } from '../simulate/types.ts';
 import { createDesTally, summariseDes } from '../simulate/summariseDes.ts';
 import type { DesTally } from '../simulate/types.ts';
 import { CliError, exitCodes } from './errors.ts';
-import { defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
+import { collectOption, defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { runReplications } from '../simulate/runReplications.ts';
 
 interface SimulateOptions {
@@ -27,6 +27,7 @@ interface SimulateOptions {
   format: string;
   out?: string;
   events?: string;
+  apply?: string[];
 }
 
 /** Minute 0 of a simulation, in the event log: a Monday at midnight. */
@@ -53,6 +54,11 @@ export function addSimulateCommand(program: Command): void {
     .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
     .option('--format <format>', 'text, json or md; csv with --mode des (one row a figure)', 'text')
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
+    .option(
+      '--apply <plan>',
+      'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each',
+      collectOption,
+    )
     .option('--events <file>', 'DES: also write the event log as CSV (one row a request a step), for process-mining tools')
     .addHelpText(
       'after',
@@ -77,7 +83,7 @@ export function addSimulateCommand(program: Command): void {
       const workers = toWorkers(options.workers);
       const montecarlo = { ...defaultMonteCarloOptions, requests: toWholeNumber(options.requests, '--requests'), replications, seed };
       const des: DesOptions = { days: toWholeNumber(options.days, '--days'), warmup: toWholeNumber(options.warmup, '--warmup'), replications, seed, arrivals };
-      const { graph, file } = await loadGraph(model);
+      const { graph, file } = await loadGraph(model, undefined, options.apply ?? []);
       if (mode === 'des') {
         const missing = checkDes(graph);
         if (missing.length) throw new CliError(`This model cannot be simulated over days yet:\n\n${toDiagnosticsText(file, missing)}`, exitCodes.modelErrors);

@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { compileCareGraph, getStateInfo } from '../graph/compileCareGraph.ts';
 import type { CareGraph, CompileOptions } from '../graph/types.ts';
 import { checkAgencies } from './rules/checkAgencies.ts';
+import { checkAssumptions } from './rules/checkAssumptions.ts';
 import { checkArrivalsAndClocks } from './rules/checkArrivalsAndClocks.ts';
 import { checkCapacities } from './rules/checkCapacities.ts';
 import { checkDescriptions } from './rules/checkDescriptions.ts';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   checkOutcomes,
   checkReachability,
   checkDescriptions,
+  checkAssumptions,
 ];
 
 /** The result of checking a model. */
@@ -54,7 +56,7 @@ export interface CheckResult {
 export function checkModel(machine: AnyStateMachine, options: Partial<CompileOptions> = {}): CheckResult {
   const compiled = compileCareGraph(machine, options);
   const states = compiled.graph?.stateInfo ?? getStateInfo(machine);
-  const input = { modelId: machine.root.id, states, ...(compiled.graph ? { graph: compiled.graph } : {}) };
+  const input = { modelId: machine.root.id, states, config: machine.config as Record<string, unknown>, ...(compiled.graph ? { graph: compiled.graph } : {}) };
   const found = [...compiled.diagnostics, ...rules.flatMap((rule) => rule(input))];
   const diagnostics = sortDiagnostics(
     dedupe(found),

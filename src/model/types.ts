@@ -2,6 +2,7 @@
  * The model contract: the annotations carepaths reads from an xstate v5 machine.
  * Authors write them under `meta` on the root, on state nodes and on transitions.
  */
+import type { AssumptionNote } from './getAssumptions.ts';
 
 /** Time spent per visit to a state, in minutes. */
 export type Duration =
@@ -159,6 +160,8 @@ export interface ModelMeta {
   arrivals?: ArrivalStream[];
   /** Clocks the discrete-event simulation reports: the standards the model is measured against. */
   clocks?: ClockDeclaration[];
+  /** Numbers in this meta that are assumptions, by their field (`'demand.perDay'`, `'resources.crews.units'`): see `AssumptionNote`. */
+  assumptions?: Record<string, AssumptionNote>;
 }
 
 /** Annotations on a state node. */
@@ -203,6 +206,8 @@ export interface StateMeta {
    * by priority (`capacity.queue: 'priority'`), for example an ambulance category or triage colour.
    */
   priority?: number;
+  /** Numbers in this meta that are assumptions, by their field (`'duration.median'`, `'waitingRoom'`): see `AssumptionNote`. */
+  assumptions?: Record<string, AssumptionNote>;
 }
 
 /** Annotations on a transition (a way out of a state). */
@@ -216,6 +221,8 @@ export interface TransitionMeta {
    * analysis, pathways and Monte Carlo have no queues and leave these ways out.
    */
   when?: 'full' | 'abandoned';
+  /** The probability as an assumption: `{ p: { range: [0.05, 0.15], reason: '…' } }` (see `AssumptionNote`). */
+  assumptions?: { p?: AssumptionNote };
 }
 
 /** A problem found in a model. */

@@ -4,7 +4,7 @@ import type { PlanChange } from '../strategy/types.ts';
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
 /** An event as words: BOOK_UTC_SLOT_INSTEAD → “book UTC slot instead”, ADVISE_A_AND_E → “advise A&E”. */
-const way = (event: string) =>
+export const toWayText = (event: string) =>
   `“${event
     .replace(/(^|_)A_AND_E(?=_|$)/g, '$1A&E')
     .split(/_+/)
@@ -20,17 +20,17 @@ export function toPlanChangeText(c: PlanChange, label: (path: string) => string)
   switch (c.change) {
     case 'reweight':
       return `${label(c.state)}: ${Object.entries(c.ways)
-        .map(([e, p]) => `${way(e)} now ${percent(p)}`)
+        .map(([e, p]) => `${toWayText(e)} now ${percent(p)}`)
         .join(', ')}${c.rebalance ? ' (the other ways out scaled to fit)' : ''}.${why}`;
     case 'redirect':
-      return `${label(c.state)}: ${way(c.way)} now goes to ${label(c.to)}.${why}`;
+      return `${label(c.state)}: ${toWayText(c.way)} now goes to ${label(c.to)}.${why}`;
     case 'add-way':
-      return `${label(c.state)}: a new way out, ${way(c.way)}, to ${label(c.to)} for ${percent(c.p)} of requests${c.rebalance ? ' (the other ways out scaled to make room)' : ''}.${why}`;
+      return `${label(c.state)}: a new way out, ${toWayText(c.way)}, to ${label(c.to)} for ${percent(c.p)} of requests${c.rebalance ? ' (the other ways out scaled to make room)' : ''}.${why}`;
     case 'remove-way':
-      return `${label(c.state)}: ${way(c.way)} removed${c.rebalance ? ' (the other ways out scaled to fill the gap)' : ''}.${why}`;
+      return `${label(c.state)}: ${toWayText(c.way)} removed${c.rebalance ? ' (the other ways out scaled to fill the gap)' : ''}.${why}`;
     case 'add-service':
       return `New service ${label(c.state)}: ${c.description}${c.capacity ? ` Capacity ${c.capacity.servers} at once.` : ''} Then: ${Object.entries(c.ways)
-        .map(([e, w]) => `${way(e)} to ${label(w.to)}${w.p !== undefined ? ` (${percent(w.p)})` : ''}`)
+        .map(([e, w]) => `${toWayText(e)} to ${label(w.to)}${w.p !== undefined ? ` (${percent(w.p)})` : ''}`)
         .join(', ')}.${why}`;
     case 'duration':
       return `${label(c.state)}: ${c.scale !== undefined ? `takes ${percent(c.scale)} of the time it took` : `new duration ${JSON.stringify(c.duration)}`}.${why}`;
@@ -75,6 +75,8 @@ export function toPlanChangeText(c: PlanChange, label: (path: string) => string)
                     .join(' and ')
             }`
       }.${why}`;
+    case 'set':
+      return `${label(c.state)}: ${c.way ? `${toWayText(c.way)} ` : ''}${c.field === 'p' ? `now ${percent(c.value)}${c.way ? ' (the other ways out scaled to fit)' : ''}` : `${c.field} set to ${Number(c.value.toPrecision(6))}`}.${why}`;
     case 'demand':
       return `Demand: ${[c.perDay !== undefined ? `${toCount(c.perDay)} requests a day` : '', c.scale !== undefined ? `${percent(c.scale)} of today’s requests` : '', c.hourly ? 'a new hourly profile' : ''].filter(Boolean).join(', ')}.${why}`;
   }

@@ -32,7 +32,7 @@ export function applyPlans(config: MachineConfig, plans: Plan[]): { config: Mach
 }
 
 type AddService = Extract<PlanChange, { change: 'add-service' }>;
-type StateChange = Exclude<PlanChange, { change: 'add-service' } | { change: 'demand' }>;
+type StateChange = Exclude<PlanChange, { change: 'add-service' } | { change: 'demand' } | { change: 'set' }>;
 
 /**
  * Plans being applied to one copy of a config: what each change has claimed (so that two changes
@@ -54,7 +54,8 @@ class PlanApplication {
 
   apply(plan: Plan): void {
     this.plan = plan;
-    if (this.agencies.size && !this.agencies.has(plan.owner))
+    // A plan with no owner changes the model itself (fitted values), not one agency's service.
+    if (plan.owner && this.agencies.size && !this.agencies.has(plan.owner))
       this.fail('owner', `"${plan.owner}" is not an agency in the model.`, `Use one of: ${[...this.agencies].join(', ')}.`);
     // New services first, so that other changes can send requests to them.
     plan.changes.forEach((c, i) => c.change === 'add-service' && this.addService(c, `changes[${i + 1}]`));
@@ -122,6 +123,7 @@ class PlanApplication {
     if (c.change === 'add-service') return;
     if (c.change === 'demand') return this.changeDemand(c, at);
     if (c.change === 'resource') return this.changeResource(c, at);
+    if (c.change === 'set') return this.setNumber(c, at);
     const state = this.findState(c.state, at);
     if (state) this.changeState(c, state, at);
   }
@@ -229,6 +231,35 @@ class PlanApplication {
     if (c.changes) resource.changes = [...((resource.changes as unknown[]) ?? []), ...c.changes];
     if (c.queue) resource.queue = c.queue;
     meta.resources = { ...(meta.resources ?? {}), [c.state]: resource };
+  }
+
+  /** Sets one number (see the `set` change): inside the meta of the root, a state or a way out; a probability rebalances the other ways. */
+  private setNumber(c: Extract<PlanChange, { change: 'set' }>, at: string): void {
+    const isRoot = c.state === String(this.out.id ?? '(machine)');
+    const state = isRoot ? (this.out as StateConfig) : this.findState(c.state, at);
+    if (!state) return;
+    const way = c.way === undefined ? undefined : this.findWay(state, c.state, c.way, at);
+    if (c.way !== undefined && !way) return;
+    const meta = way ? (way.meta ??= {}) : (state.meta ??= {});
+    const isP = way !== undefined && c.field === 'p';
+    const key = isP ? `p:${c.state}:${c.way}` : `set:${c.state}:${c.way ?? ''}:${c.field}`;
+    if (!this.claim(key, at, `Setting ${c.state}${c.way ? ` ${c.way}` : ''} ${c.field}`)) return;
+    const keys = c.field.split('.');
+    let holder: Record<string, unknown> = meta;
+    for (const k of keys.slice(0, -1)) {
+      const next = holder[k];
+      if (!next || typeof next !== 'object')
+        return void this.fail(at, `${c.state}${c.way ? ` ${c.way}` : ''} has no ${c.field} to set.`, 'Name a number the model already has.');
+      // Copied before it is changed: a TypeScript model may share one object between states.
+      holder = holder[k] = (Array.isArray(next) ? [...next] : { ...(next as Record<string, unknown>) }) as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1]!;
+    if (typeof holder[last] !== 'number' && !(isP && holder[last] === undefined))
+      return void this.fail(at, `${c.state}${c.way ? ` ${c.way}` : ''} has no number at ${c.field} to set.`, 'Name a number the model already has.');
+    if (isP && (c.value < 0 || c.value > 1)) return void this.fail(at, `a probability must be from 0 to 1, not ${c.value}.`);
+    if (isP && !this.claim(`p:${c.state}:*`, at, `Rebalancing the ways out of ${c.state}`)) return;
+    holder[last] = c.value;
+    if (isP) this.rebalance(state, c.state, [c.way!], 1 - c.value, at);
   }
 
   private changeWaitingRoom(c: Extract<PlanChange, { change: 'waiting-room' }>, state: StateConfig, at: string): void {

@@ -53,6 +53,18 @@ export function readMeasure(r: FieldReader, value: unknown, at: string): Measure
       const text = r.text(o, key, at);
       return text ? { [key]: text } : undefined;
     },
+    names(key) {
+      const value = o[key];
+      if (value === undefined) return undefined;
+      if (Array.isArray(value) && value.length && value.every((x) => typeof x === 'string' && x.trim())) return value.map((x: string) => x.trim());
+      if (typeof value === 'string' && value.trim()) return value.trim();
+      r.problem(`${at}.${key}`, 'should be a name or a list of names.');
+      return undefined;
+    },
+    measure: (key) =>
+      o[key] === undefined
+        ? (r.problem(`${at}.${key}`, 'is missing.', `Add ${key}: { kind: …, … }, a measure from the catalogue.`), undefined)
+        : readMeasure(r, o[key], `${at}.${key}`),
     statistic(allowed) {
       const s = r.text(o, 'statistic', at);
       if (s && !allowed.includes(s)) r.problem(`${at}.statistic`, `"${s}" is not a statistic this measure gives.`, `Use ${allowed.join(', ')}.`);

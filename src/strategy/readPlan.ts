@@ -15,21 +15,24 @@ export const changeKinds = [
   'resource',
   'waiting-room',
   'uses',
+  'set',
 ] as const;
 
 /**
  * Reads an action plan from a parsed document. The plan's id is its file name without the
  * extension. State paths and events are checked against the model when the plan is applied.
+ * With `applied` (a plan given to `--apply`, such as fitted values) the owner and the objectives
+ * it supports may be left out: it changes the model everything else is measured on.
  */
-export function readPlan(value: unknown, id: string): { plan?: Plan; problems: StrategyProblem[] } {
+export function readPlan(value: unknown, id: string, options: { applied?: boolean } = {}): { plan?: Plan; problems: StrategyProblem[] } {
   const r = createFieldReader();
   const o = r.object(value, '');
   if (!o) return { problems: r.problems };
   r.onlyKeys(o, ['name', 'owner', 'description', 'supports', 'evidence', 'changes'], '');
   const name = r.text(o, 'name', '');
-  const owner = r.text(o, 'owner', '');
+  const owner = r.text(o, 'owner', '', !options.applied) ?? (options.applied ? '' : undefined);
   const description = r.text(o, 'description', '');
-  const supports = textList(r, o, 'supports', '');
+  const supports = textList(r, o, 'supports', '', !options.applied);
   const evidence = textList(r, o, 'evidence', '', false);
   const changes: PlanChange[] = [];
   const list = r.list(o, 'changes', '');
@@ -38,7 +41,7 @@ export function readPlan(value: unknown, id: string): { plan?: Plan; problems: S
     const change = readChange(r, item, `changes[${i + 1}]`);
     if (change) changes.push(change);
   });
-  if (r.problems.length || !name || !owner || !description || !supports) return { problems: r.problems };
+  if (r.problems.length || !name || owner === undefined || (!owner && !options.applied) || !description || !supports) return { problems: r.problems };
   return { plan: { id, name, owner, description, supports, evidence: evidence ?? [], changes }, problems: [] };
 }
 
@@ -202,6 +205,20 @@ const changeReaders: Record<(typeof changeKinds)[number], (f: ChangeFields) => P
   resource: readResourceChange,
   'waiting-room': readWaitingRoomChange,
   uses: readUsesChange,
+  set({ r, o, at, state, common, known }) {
+    known('way', 'field', 'value');
+    const way = o.way === undefined ? undefined : r.text(o, 'way', at);
+    const field = r.text(o, 'field', at);
+    const value = r.number(o, 'value', at);
+    if (field && !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/.test(field))
+      r.problem(
+        `${at}.field`,
+        `"${field}" is not a field name.`,
+        "Name the number's field inside the state's meta, dotted: duration.median, p, demand.perDay.",
+      );
+    if (!state || !field || value === undefined) return undefined;
+    return { change: 'set', state, ...(way ? { way } : {}), field, value, ...common };
+  },
   demand({ r, o, at, common, known }) {
     known();
     const d = r.object(o.demand, `${at}.demand`);

@@ -1,8 +1,23 @@
 import { getMeasureUnit, readMeasure, toTargetValue } from './measureCatalogue.ts';
-import { createFieldReader } from './readFields.ts';
+import { createFieldReader, type FieldReader } from './readFields.ts';
 import type { Objective, Strategy, StrategyProblem, StrategySimulation } from './types.ts';
 
 export const defaultStrategySimulation: StrategySimulation = { requests: 20_000, replications: 5, days: 28, warmup: 30, seed: 1 };
+
+/** Simulation settings (`simulation:` in a strategy or an observed-figures file), the defaults filled in. */
+export function readSimulation(r: FieldReader, value: unknown): StrategySimulation {
+  const simulation = { ...defaultStrategySimulation };
+  if (value === undefined) return simulation;
+  const s = r.object(value, 'simulation');
+  if (!s) return simulation;
+  r.onlyKeys(s, Object.keys(defaultStrategySimulation), 'simulation');
+  for (const key of Object.keys(defaultStrategySimulation) as (keyof StrategySimulation)[]) {
+    if (s[key] === undefined) continue;
+    const n = r.number(s, key, 'simulation', { whole: true, min: key === 'warmup' || key === 'seed' ? 0 : key === 'replications' ? 2 : 1 });
+    if (n !== undefined) simulation[key] = n;
+  }
+  return simulation;
+}
 
 /**
  * Reads a strategy from a parsed document: a title, a description, objectives (each a measure
@@ -49,18 +64,7 @@ export function readStrategy(value: unknown): { strategy?: Strategy; problems: S
       objectives.push({ id, title: objectiveTitle, measure, direction, target });
     }
   });
-  const simulation = { ...defaultStrategySimulation };
-  if (o.simulation !== undefined) {
-    const s = r.object(o.simulation, 'simulation');
-    if (s) {
-      r.onlyKeys(s, Object.keys(defaultStrategySimulation), 'simulation');
-      for (const key of Object.keys(defaultStrategySimulation) as (keyof StrategySimulation)[]) {
-        if (s[key] === undefined) continue;
-        const n = r.number(s, key, 'simulation', { whole: true, min: key === 'warmup' || key === 'seed' ? 0 : key === 'replications' ? 2 : 1 });
-        if (n !== undefined) simulation[key] = n;
-      }
-    }
-  }
+  const simulation = readSimulation(r, o.simulation);
   if (r.problems.length || !title) return { problems: r.problems };
   return { strategy: { title, description, objectives, simulation }, problems: [] };
 }

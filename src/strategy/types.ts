@@ -63,7 +63,13 @@ export type Measure =
   /** Share of requests routed to a state's waiting room that give up waiting, such as NHS 111 calls abandoned (discrete-event simulation). */
   | { kind: 'abandoned-share'; state: string }
   /** Share of requests routed to a state that find its waiting room full and are turned away (discrete-event simulation). */
-  | { kind: 'turned-away-share'; state: string };
+  | { kind: 'turned-away-share'; state: string }
+  /** Requests a day coming into the selected states from outside them (with `from`, straight from those states), such as ED attendances (exact). */
+  | ({ kind: 'per-day'; from?: string | string[] } & StateSelector)
+  /** Mean minutes a request spends in the selected states each time it comes into them, queues left out (exact). */
+  | ({ kind: 'length-of-stay' } & StateSelector)
+  /** One measure divided by another, such as admissions per ED attendance (exact unless a part is simulated). */
+  | { kind: 'ratio'; of: Measure; per: Measure };
 
 export type MeasureKind = Measure['kind'];
 
@@ -148,7 +154,37 @@ export type PlanChangeKind =
   /** Changes a state's waiting room: its places (null for unlimited) and the patience of those waiting (null for none). */
   | { change: 'waiting-room'; state: string; places?: number | null; patience?: Duration | null }
   /** Changes which resources a state uses (null: none). */
-  | { change: 'uses'; state: string; uses: string | Record<string, number> | null };
+  | { change: 'uses'; state: string; uses: string | Record<string, number> | null }
+  /**
+   * Sets one number of the model: a field inside a state's meta (`state` is the model id for the
+   * root), or with `way` inside that way out's meta. A probability (`field: p`) rebalances the
+   * state's other ways out so that they still sum to 1. Calibration writes its fitted values so.
+   */
+  | { change: 'set'; state: string; way?: string; field: string; value: number };
+
+/** A figure a place observes, to hold a model against: a measure, its observed value or range, and how close counts as agreeing. */
+export interface ObservedFigure {
+  id: string;
+  title: string;
+  measure: Measure;
+  /** The observed value (low = high) or range, in the measure's unit. */
+  observed: { low: number; high: number };
+  /** How far outside the observed value or range the model may be and still agree, in the measure's unit. */
+  tolerance: number;
+  /** The period the figure covers (`2024/25`). */
+  period: string;
+  /** Where it comes from: a row of the model's sources file, or a publication. */
+  source: string;
+}
+
+/** What a place observes: the figures a model of it should reproduce. */
+export interface ObservedFigures {
+  title: string;
+  description: string;
+  figures: ObservedFigure[];
+  /** Simulation settings for the figures that need one. */
+  simulation: StrategySimulation;
+}
 
 /** An action plan: who owns it, what it claims, and what it changes. */
 export interface Plan {

@@ -9,6 +9,8 @@ export interface RuleInput {
   states: StateInfo[];
   /** The compiled graph; absent when compilation stopped, so graph rules have nothing to say. */
   graph?: CareGraph;
+  /** The machine config as written, for rules about the numbers in it (assumptions). */
+  config?: Record<string, unknown>;
 }
 
 /** A model check: one concern, returning diagnostics rather than throwing. */

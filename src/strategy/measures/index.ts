@@ -3,7 +3,10 @@ import { clock, clockHoursBeyond, clockShareOver } from './clockMeasures.ts';
 import { abandonedShare, resourceShare, turnedAwayShare } from './flowMeasures.ts';
 import { fourHourShare } from './fourHourShare.ts';
 import { handoffs } from './handoffs.ts';
+import { lengthOfStay } from './lengthOfStay.ts';
 import { outcomeShare } from './outcomeShare.ts';
+import { perDay } from './perDay.ts';
+import { ratio } from './ratio.ts';
 import { reachShare } from './reachShare.ts';
 import { responseTime } from './responseTime.ts';
 import { timeTo } from './timeTo.ts';
@@ -33,6 +36,9 @@ export const measureDefinitions = [
   resourceShare,
   abandonedShare,
   turnedAwayShare,
+  perDay,
+  lengthOfStay,
+  ratio,
 ] as unknown as readonly MeasureDefinition[];
 
 const byKind = new Map(measureDefinitions.map((d) => [d.kind, d]));

@@ -24,6 +24,10 @@ export interface MeasureReader {
   selector(required: boolean): StateSelector | undefined;
   /** A required number, 0 or more (minutes, for example). */
   number(key: string): number | undefined;
+  /** An optional field of one name or a list of names. */
+  names(key: string): string | string[] | undefined;
+  /** A measure nested in this one (the parts of a ratio). */
+  measure(key: string): Measure | undefined;
   /** A statistic, one of `allowed`. */
   statistic(allowed: readonly string[]): string | undefined;
   /** Records a problem at this measure. */

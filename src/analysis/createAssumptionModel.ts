@@ -1,0 +1,64 @@
+import type { AnyStateMachine } from 'xstate';
+import type { CareGraph } from '../graph/types.ts';
+import type { Assumption } from '../model/getAssumptions.ts';
+import type { MachineConfig } from '../strategy/applyPlans.ts';
+import type { Plan, PlanChange } from '../strategy/types.ts';
+import { toChangedGraph } from './runComparison.ts';
+
+/**
+ * The changes that give assumptions new values: a `set` for each number, except probabilities,
+ * which are set together for each state (one re-weighting, the state's other ways scaled to fit;
+ * where every way out of a state is an assumption, their values are scaled to sum to 1).
+ */
+export function toAssumptionChanges(assumptions: Assumption[], values: number[], config: MachineConfig): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const ways = new Map<string, Record<string, number>>();
+  assumptions.forEach((a, i) => {
+    const value = values[i]!;
+    if (a.way !== undefined && a.field === 'p') {
+      const byState = ways.get(a.state) ?? {};
+      byState[a.way] = value;
+      ways.set(a.state, byState);
+    } else changes.push({ change: 'set', state: a.state, ...(a.way ? { way: a.way } : {}), field: a.field, value });
+  });
+  for (const [state, set] of ways) {
+    const all = Object.keys(getStateOn(config, state) ?? {});
+    const covers = all.length > 0 && all.every((e) => e in set);
+    const total = Object.values(set).reduce((x, y) => x + y, 0);
+    const given = covers && total > 0 ? Object.fromEntries(Object.entries(set).map(([e, p]) => [e, p / total])) : set;
+    changes.push({ change: 'reweight', state, ways: given, rebalance: !covers });
+  }
+  return changes;
+}
+
+function getStateOn(config: MachineConfig, path: string): Record<string, unknown> | undefined {
+  let node = config as { states?: Record<string, unknown>; on?: Record<string, unknown> };
+  for (const key of path.split('.').slice(1)) {
+    node = node.states?.[key] as typeof node;
+    if (!node) return undefined;
+  }
+  return node.on;
+}
+
+/** A plan holding assumption changes (its owner is left empty: it changes the model, not a service). */
+export const toAssumptionPlan = (id: string, name: string, description: string, changes: PlanChange[]): Plan => ({
+  id,
+  name,
+  owner: '',
+  description,
+  supports: [],
+  evidence: [],
+  changes,
+});
+
+/** The model with its assumptions at the given values, checked; or why it cannot be built. */
+export function toAssumptionModel(machine: AnyStateMachine, assumptions: Assumption[], values: number[]): { graph: CareGraph } | { problem: string } {
+  const config = machine.config as MachineConfig;
+  const plan = toAssumptionPlan('assumptions', 'Assumptions', '', toAssumptionChanges(assumptions, values, config));
+  const changed = toChangedGraph(machine, config, [plan], [0]);
+  if ('graph' in changed) return changed;
+  const p = changed.problem;
+  if (p.kind === 'plan-changes') return { problem: p.problems.map((x) => `${x.at}: ${x.message}`).join('; ') };
+  if (p.kind === 'plan-model-errors') return { problem: p.diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ') };
+  return { problem: p.kind === 'plan-build' ? p.message : p.kind };
+}

@@ -1,0 +1,177 @@
+import type { AnyStateMachine } from 'xstate';
+import type { Assumption } from '../model/getAssumptions.ts';
+import type { ObservedFigure, StrategySimulation } from '../strategy/types.ts';
+import { createAssumptionEvaluator, toBaseValues } from './createAssumptionEvaluator.ts';
+import { toFitRow, type FitRow } from './getFit.ts';
+
+/** A figure left outside tolerance after fitting, and what holds it there. */
+export interface CalibrationConflict {
+  figure: number;
+  /** Assumptions that would move it the right way but are at the end of their range. */
+  atLimit: number[];
+  /** Assumptions that would move it the right way but push these other figures further outside (or out of) tolerance. */
+  pulls: { assumption: number; against: number[] }[];
+}
+
+export interface CalibrationResult {
+  assumptions: Assumption[];
+  before: number[];
+  after: number[];
+  rowsBefore: FitRow[];
+  rowsAfter: FitRow[];
+  /** Sum of squared misfits (in tolerances, 0 inside the observed range), before and after. */
+  costBefore: number;
+  costAfter: number;
+  iterations: number;
+  evaluations: number;
+  conflicts: CalibrationConflict[];
+}
+
+export interface CalibrationOptions {
+  simulation: StrategySimulation;
+  maxIterations?: number;
+  progress?: (iteration: number, cost: number) => void;
+}
+
+/** Fields that hold whole numbers (units, servers, places), rounded in the fitted values. */
+const wholeField = /(^|\.)(units|servers|waitingRoom|places)$/;
+
+/**
+ * Fits the ranged assumptions to the observed figures: a bounded Levenberg–Marquardt search on the
+ * misfits (each figure's distance outside its observed range, in tolerances), never leaving an
+ * assumption's range. Exact figures are solved at each step; simulated ones use common random
+ * numbers (the same streams at every step), with the replications of `simulation`. Figures still
+ * outside tolerance are named with the assumptions that are at their limits or pull against others.
+ */
+export function getCalibration(machine: AnyStateMachine, assumptions: Assumption[], figures: ObservedFigure[], options: CalibrationOptions): CalibrationResult {
+  const ranged = assumptions.filter((a) => a.range && a.value !== undefined && a.range[1] > a.range[0]);
+  const evaluate = createAssumptionEvaluator(
+    machine,
+    ranged,
+    figures.map((f) => f.measure),
+    options.simulation,
+  );
+  const K = ranged.length;
+  const lo = ranged.map((a) => a.range![0]);
+  const span = ranged.map((a) => a.range![1] - a.range![0]);
+  const toValues = (x: number[]) => x.map((u, k) => lo[k]! + Math.min(1, Math.max(0, u)) * span[k]!);
+  const rowsAt = (x: number[]) => {
+    const out = evaluate(toValues(x));
+    return 'problem' in out ? undefined : figures.map((f, i) => toFitRow(f, out.values[i]!));
+  };
+  const costOf = (rows: FitRow[]) => rows.reduce((a, r) => a + (Number.isFinite(r.misfit) ? r.misfit ** 2 : 1e12), 0);
+  const before = toBaseValues(ranged);
+  let x = before.map((v, k) => (v - lo[k]!) / span[k]!);
+  const rowsBefore = rowsAt(x);
+  if (!rowsBefore) throw new Error('getCalibration: the model does not build at its own values');
+  let rows = rowsBefore;
+  let cost = costOf(rows);
+  let lambda = 1e-2;
+  let iterations = 0;
+  let jacobian: number[][] = [];
+  const h = 1e-3;
+  for (; iterations < (options.maxIterations ?? 25) && cost > 1e-12; iterations++) {
+    // Forward differences, stepping inwards at the top of a range.
+    jacobian = figures.map(() => new Array<number>(K).fill(0));
+    for (let k = 0; k < K; k++) {
+      const step = x[k]! + h <= 1 ? h : -h;
+      const moved = [...x];
+      moved[k] = x[k]! + step;
+      const r = rowsAt(moved);
+      if (!r) continue;
+      figures.forEach((_, i) => (jacobian[i]![k] = (r[i]!.misfit - rows[i]!.misfit) / step));
+    }
+    const residual = rows.map((r) => (Number.isFinite(r.misfit) ? r.misfit : 0));
+    let improved = false;
+    for (let tries = 0; tries < 8 && !improved; tries++) {
+      const next = toLmStep(jacobian, residual, x, lambda);
+      const r = rowsAt(next);
+      if (r && costOf(r) < cost - 1e-12) {
+        x = next;
+        rows = r;
+        cost = costOf(r);
+        lambda = Math.max(1e-7, lambda / 3);
+        improved = true;
+      } else lambda *= 4;
+    }
+    options.progress?.(iterations + 1, cost);
+    if (!improved) break;
+  }
+  // The values written out: whole numbers where the field needs them, others to 4 significant figures.
+  const after = toValues(x).map((v, k) => (wholeField.test(ranged[k]!.field) ? Math.round(v) : Number(v.toPrecision(4))));
+  const final = evaluate(after);
+  const rowsAfter = 'problem' in final ? rows : figures.map((f, i) => toFitRow(f, final.values[i]!));
+  return {
+    assumptions: ranged,
+    before,
+    after,
+    rowsBefore,
+    rowsAfter,
+    costBefore: costOf(rowsBefore),
+    costAfter: costOf(rowsAfter),
+    iterations,
+    evaluations: evaluate.calls(),
+    conflicts: getConflicts(rowsAfter, jacobian, x),
+  };
+}
+
+/** One damped Gauss–Newton step on the misfits, kept inside the ranges (0 to 1 here). */
+function toLmStep(J: number[][], r: number[], x: number[], lambda: number): number[] {
+  const K = x.length;
+  // Coordinates pinned at a bound with the gradient pushing outwards stay put.
+  const g = Array.from({ length: K }, (_, k) => J.reduce((a, row, i) => a + row[k]! * r[i]!, 0));
+  const free = x.map((u, k) => !((u <= 0 && g[k]! > 0) || (u >= 1 && g[k]! < 0)) && J.some((row) => row[k] !== 0));
+  const idx = free.flatMap((f, k) => (f ? [k] : []));
+  const n = idx.length;
+  if (!n) return x;
+  const A = idx.map((a) => idx.map((b) => J.reduce((s, row) => s + row[a]! * row[b]!, 0)));
+  for (let i = 0; i < n; i++) A[i]![i]! += lambda * (A[i]![i]! + 1);
+  const b = idx.map((k) => -g[k]!);
+  const delta = solveSymmetric(A, b);
+  const next = [...x];
+  idx.forEach((k, i) => (next[k] = Math.min(1, Math.max(0, x[k]! + delta[i]!))));
+  return next;
+}
+
+/** Solves A x = b for a small symmetric positive definite A (Gaussian elimination with partial pivoting). */
+function solveSymmetric(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    const d = M[c]![c]!;
+    if (Math.abs(d) < 1e-300) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = M[r]![c]! / d;
+      if (f) for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => (Math.abs(row[i]!) < 1e-300 ? 0 : row[n]! / row[i]!));
+}
+
+/** For each figure outside tolerance: the assumptions that would help it but are at a limit, or would push other figures out. */
+function getConflicts(rows: FitRow[], J: number[][], x: number[]): CalibrationConflict[] {
+  if (!J.length) return [];
+  return rows.flatMap((row, i) => {
+    if (row.within) return [];
+    const want = -Math.sign(row.misfit);
+    const atLimit: number[] = [];
+    const pulls: CalibrationConflict['pulls'] = [];
+    J[i]!.forEach((d, k) => {
+      if (d === 0) return;
+      const direction = Math.sign(d) * want;
+      if ((direction > 0 && x[k]! >= 1 - 1e-9) || (direction < 0 && x[k]! <= 1e-9)) return void atLimit.push(k);
+      const against = rows.flatMap((other, j) => {
+        if (j === i) return [];
+        const moves = J[j]![k]! * direction;
+        // It makes j worse: moves it away from its range, and j is at or beyond its tolerance.
+        return moves !== 0 && Math.sign(moves) === Math.sign(other.misfit || moves) && Math.abs(other.misfit) >= 0.99 ? [j] : [];
+      });
+      if (against.length) pulls.push({ assumption: k, against });
+    });
+    return [{ figure: i, atLimit, pulls }];
+  });
+}

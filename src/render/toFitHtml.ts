@@ -1,0 +1,95 @@
+import type { FitReport } from '../analysis/getFit.ts';
+import { toMeasureValueText } from '../report/comparisonWriters.ts';
+import { toAssumptionLabel, toAssumptionValue, toDifferenceText, toModelText, toObservedText, toToleranceText } from '../report/fitWriters.ts';
+import { renderTornado } from './renderTornado.ts';
+import { toReportStyle } from './reportStyle.ts';
+import { toPageHead } from './toPageHead.ts';
+import { escapeXml } from './svg.ts';
+import type { Diagram, RenderContext } from './types.ts';
+
+const pageStyle = `
+.within{background:#e3f4ee}.outside{background:#fbe9df}
+.meta{color:var(--muted);font-size:.86em}
+.wide{overflow-x:auto}
+.flag{border-left:4px solid #D55E00;background:#fbe9df;padding:.4em .8em;margin:.4em 0;max-width:60em}`;
+
+/**
+ * The fit as one self-contained HTML page: every observed figure against the model (within or
+ * outside tolerance in words and colour), the calibration's before and after, a tornado chart for
+ * each target of the sensitivity analysis with its table, and every assumption with its range.
+ */
+export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version: string; source: string; observed: string }): string {
+  const { fit, calibration: c, sensitivity: s } = report;
+  const inline = (svg: string) => (ctx.fontCss ? svg.split(ctx.fontCss).join('') : svg);
+  const figure = (d: Diagram) => `<figure>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
+  const rows = fit.rows
+    .map(
+      (r) =>
+        `<tr class="${r.within ? 'within' : 'outside'}"><th scope="row">${escapeXml(r.figure.title)}<br><span class="meta">${escapeXml(r.figure.period)}; ${escapeXml(r.figure.source)}</span></th><td>${escapeXml(toObservedText(r))}</td><td>${escapeXml(toModelText(r))}</td><td>${escapeXml(toDifferenceText(r))}</td><td>${escapeXml(toToleranceText(r))}</td><td>${r.within ? '✓ within' : '✗ outside'}</td></tr>`,
+    )
+    .join('');
+  const calibration = c
+    ? `<section id="calibration" aria-labelledby="calibration-h"><h2 id="calibration-h">Calibration</h2>
+<p>${c.assumptions.length} ranged assumptions fitted (each kept inside its range): ${c.rowsAfter.filter((r) => r.within).length} of ${c.rowsAfter.length} figures within tolerance after, ${c.rowsBefore.filter((r) => r.within).length} before.</p>
+<div class="wide"><table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${c.rowsAfter
+        .map(
+          (r, i) =>
+            `<tr class="${r.within ? 'within' : 'outside'}"><th scope="row">${escapeXml(r.figure.title)}</th><td>${escapeXml(toObservedText(r))}</td><td>${escapeXml(toModelText(c.rowsBefore[i]!))}</td><td>${escapeXml(toModelText(r))} ${r.within ? '✓' : '✗'}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>
+<h3>Assumptions changed</h3><ul>${
+        c.assumptions
+          .flatMap((a, k) =>
+            c.after[k] !== c.before[k]
+              ? [
+                  `<li>${escapeXml(toAssumptionLabel(report, a))}: ${escapeXml(toAssumptionValue(c.before[k]!))} → <b>${escapeXml(toAssumptionValue(c.after[k]!))}</b> (range ${escapeXml(toAssumptionValue(a.range![0]))} to ${escapeXml(toAssumptionValue(a.range![1]))})</li>`,
+                ]
+              : [],
+          )
+          .join('') || '<li>None needed changing.</li>'
+      }</ul></section>`
+    : '';
+  const sensitivity = s
+    ? `<section id="sensitivity" aria-labelledby="sensitivity-h"><h2 id="sensitivity-h">Which assumptions matter</h2>
+<p>Each ranged assumption moved over its range, one at a time, the others at the model's values${s.joint ? `; then all together, ${s.joint.samples} samples drawn uniformly over the ranges (seed ${s.joint.seed}), the middle 95% shown` : ''}.</p>
+${s.targets
+  .map((t, i) => {
+    const top = s.effects[i]![0];
+    const words = top
+      ? `${t.title} depends most on ${toAssumptionLabel(report, s.assumptions[top.assumption]!)}.`
+      : `No ranged assumption moves ${t.title.toLowerCase()}.`;
+    const joint = s.joint
+      ? ` With every assumption varied together it runs from ${toMeasureValueText(s.joint.targets[i]!.interval[0], t.unit)} to ${toMeasureValueText(s.joint.targets[i]!.interval[1], t.unit)}.`
+      : '';
+    return `<h3>${escapeXml(t.title)}</h3><p>${escapeXml(words + joint)}</p>${figure(renderTornado(ctx, { sensitivity: s, target: i }, { id: `tornado-${i + 1}` }))}`;
+  })
+  .join('')}</section>`
+    : '';
+  const assumptions = report.assumptions.length
+    ? `<div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${report.assumptions
+        .map(
+          (a) =>
+            `<tr><th scope="row">${escapeXml(toAssumptionLabel(report, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>`
+    : '<p>The model marks no number as an assumption.</p>';
+  return `${toPageHead(`${fit.title}: the model against the place, with carepaths`, toReportStyle(ctx.fontCss, ctx.measure.family) + pageStyle)}<body>
+<header>
+<p>carepaths fit</p>
+<h1>${escapeXml(fit.title)}</h1>
+<p class="lead">The model ${escapeXml(fit.model)} against what the place observes: <b>${fit.within} of ${fit.rows.length} figures within tolerance</b>.</p>
+<nav aria-label="Sections"><ul><li><a href="#figures">Figures</a></li>${c ? '<li><a href="#calibration">Calibration</a></li>' : ''}${s ? '<li><a href="#sensitivity">Which assumptions matter</a></li>' : ''}<li><a href="#assumptions">Assumptions</a></li></ul></nav>
+</header>
+<main>
+<section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">Observed figures and the model</h2>
+<div class="wide"><table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Model</th><th scope="col">Difference</th><th scope="col">Tolerance</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table></div>
+</section>
+${calibration}
+${sensitivity}
+<section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions in the model</h2>${assumptions}</section>
+</main>
+<footer><p>Made by carepaths ${escapeXml(meta.version)} from ${escapeXml(meta.source)} (model “${escapeXml(fit.model)}”) and ${escapeXml(meta.observed)}.</p></footer>
+</body>
+</html>
+`;
+}

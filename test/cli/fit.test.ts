@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createScratch, expectNoStack, runCli } from '../support/runCli.ts';
+
+const scratch = createScratch('fit');
+const model = 'test/fixtures/fit-town.json';
+const observed = 'test/fixtures/fit-town.observed.yaml';
+
+describe('carepaths fit', () => {
+  it('prints each figure against the model, writes the page, and exits 1 while a figure is outside tolerance', () => {
+    const html = `${scratch.dir}/fit.html`;
+    const r = runCli('fit', model, '--observed', observed, '--html', html);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('1 of 4 figures within tolerance.');
+    expect(r.stdout).toMatch(/ED attendances a day\s+400\s+300\s+−100\s+±20\s+OUTSIDE/);
+    expect(r.stdout).toContain('Emergency department: ED: share taking “admit”: 0.25 (0.1 to 0.4). Local audit of a month of attendances.');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('1 of 4 figures within tolerance');
+    expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('calibrates, writes the fitted values as a plan, and the plan applied brings every figure within tolerance (exit 0)', () => {
+    const fitted = `${scratch.dir}/fitted.yaml`;
+    const r = runCli('fit', model, '--observed', observed, '--calibrate', '--write', fitted, '--no-html');
+    expect(r.stdout).toContain('4 of 4 figures within tolerance after, against 1 before.');
+    expect(r.stderr).toContain(`Wrote the fitted values to ${fitted}`);
+    expect(readFileSync(fitted, 'utf8')).toMatch(/- set: fitTown\.ed\n {4}field: duration\.mean\n {4}value: 240/);
+    const again = runCli('fit', model, '--observed', observed, '--apply', fitted, '--format', 'json', '--no-html');
+    expect(again.code).toBe(0);
+    const json = JSON.parse(again.stdout) as { within: number; figures: { id: string; model: number; within: boolean }[] };
+    expect(json.within).toBe(4);
+    expect(json.figures.find((f) => f.id === 'ed-los')!.model).toBe(240);
+    // The same plan applies to the other commands.
+    const analysed = JSON.parse(runCli('analyse', model, '--apply', fitted, '--format', 'json').stdout) as { expectedMinutes: number };
+    const before = JSON.parse(runCli('analyse', model, '--format', 'json').stdout) as { expectedMinutes: number };
+    expect(analysed.expectedMinutes).toBeGreaterThan(before.expectedMinutes);
+  });
+
+  it('the sensitivity names what each figure depends on most, in Markdown too', () => {
+    const r = runCli('fit', model, '--observed', observed, '--sensitivity', '--samples', '20', '--format', 'md', '--no-html');
+    expect(r.stdout).toContain('### Time in ED (3 h 20 min; all assumptions together');
+    expect(r.stdout).toContain('It depends most on Emergency department: ED: mean time (min).');
+    expect(r.stdout).toContain('| Emergency department: ED: mean time (min) | 100 to 300 | 100 min | 5 h | 3 h 20 min |');
+  });
+
+  it('refuses a bad observed-figures file with every problem by place, and options that need another', () => {
+    const bad = scratch.file(
+      'bad.observed.yaml',
+      'title: Bad\nfigures:\n  - id: x\n    title: X\n    measure: { kind: per-day, state: fitTown.nowhere }\n    observed: 3\n    tolerance: 1\n    period: p\n    source: s\n',
+    );
+    const r = runCli('fit', model, '--observed', bad, '--no-html');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('figures[1].measure (x): there is no state fitTown.nowhere in the model.');
+    expectNoStack(r.stderr);
+    const missing = runCli('fit', model, '--observed', scratch.file('empty.yaml', 'title: T\nfigures: []\n'), '--no-html');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('figures: is empty.');
+    const write = runCli('fit', model, '--observed', observed, '--write', `${scratch.dir}/w.yaml`, '--no-html');
+    expect(write.code).toBe(2);
+    expect(write.stderr).toContain('--write is where --calibrate writes the fitted values; add --calibrate.');
+    expect(existsSync(`${scratch.dir}/w.yaml`)).toBe(false);
+  });
+});
