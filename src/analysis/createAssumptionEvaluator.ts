@@ -1,12 +1,26 @@
 import type { AnyStateMachine } from 'xstate';
+import type { CareGraph } from '../graph/types.ts';
 import type { Assumption } from '../model/getAssumptions.ts';
-import { getMeasureValues } from '../strategy/getMeasureValues.ts';
+import { runReplications } from '../simulate/runReplications.ts';
+import { defaultMonteCarloOptions } from '../simulate/runMonteCarlo.ts';
+import type { DesTally } from '../simulate/types.ts';
+import { getMeasureValues, toDesOptions } from '../strategy/getMeasureValues.ts';
+import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import type { MeasureValue } from '../strategy/measures/types.ts';
 import type { Measure, StrategySimulation } from '../strategy/types.ts';
 import { toAssumptionModel } from './createAssumptionModel.ts';
 
 /** Measures taken on the model with its assumptions at given values, or why the model cannot be built there. */
-export type AssumptionEvaluator = (values: number[]) => { values: MeasureValue[] } | { problem: string };
+export type AssumptionResult = { values: MeasureValue[] } | { problem: string };
+
+/** Measures the model at given values of its assumptions: one set of values at a time, or several together. */
+export interface AssumptionEvaluator {
+  (values: number[]): AssumptionResult;
+  /** Several sets of values at once, their discrete-event replications shared out over `workers` threads. */
+  many(list: number[][], workers: number): Promise<AssumptionResult[]>;
+  /** Model evaluations made so far. */
+  calls(): number;
+}
 
 /**
  * Measures the model with its assumptions at the given values. Simulated measures use the same
@@ -18,15 +32,27 @@ export function createAssumptionEvaluator(
   assumptions: Assumption[],
   measures: Measure[],
   simulation: StrategySimulation,
-): AssumptionEvaluator & { calls: () => number } {
+): AssumptionEvaluator {
   let calls = 0;
-  const evaluate = (values: number[]) => {
+  const needsDes = measures.some((m) => getMeasureSource(m) === 'des');
+  const measure = (graph: CareGraph, tallies?: DesTally[]) => ({ values: getMeasureValues(graph, measures, simulation, tallies) });
+  const evaluate = (values: number[]): AssumptionResult => {
     calls++;
     const built = toAssumptionModel(machine, assumptions, values);
-    if ('problem' in built) return built;
-    return { values: getMeasureValues(built.graph, measures, simulation) };
+    return 'problem' in built ? built : measure(built.graph);
   };
-  return Object.assign(evaluate, { calls: () => calls });
+  const many = async (list: number[][], workers: number): Promise<AssumptionResult[]> => {
+    calls += list.length;
+    const built = list.map((values) => toAssumptionModel(machine, assumptions, values));
+    const graphs = built.flatMap((b) => ('graph' in b ? [b.graph] : []));
+    const tallies =
+      needsDes && graphs.length
+        ? ((await runReplications({ graphs, mode: 'des', montecarlo: defaultMonteCarloOptions, des: toDesOptions(simulation) }, { workers })) as DesTally[][])
+        : undefined;
+    let g = 0;
+    return built.map((b) => ('problem' in b ? b : measure(b.graph, tallies?.[g++])));
+  };
+  return Object.assign(evaluate, { many, calls: () => calls });
 }
 
 /** The assumptions' values as the model gives them. */

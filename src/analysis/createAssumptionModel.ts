@@ -3,6 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { Assumption } from '../model/getAssumptions.ts';
 import type { MachineConfig } from '../strategy/applyPlans.ts';
 import type { Plan, PlanChange } from '../strategy/types.ts';
+import type { CalibrationResult } from './getCalibration.ts';
 import { toChangedGraph } from './runComparison.ts';
 
 /**
@@ -38,6 +39,23 @@ function getStateOn(config: MachineConfig, path: string): Record<string, unknown
     if (!node) return undefined;
   }
   return node.on;
+}
+
+/**
+ * The changes that give the model its fitted values: every number the calibration moved, and, at
+ * each state where a probability moved, every probability the fit held there, so that the
+ * state's other ways are scaled as they were in the fit.
+ */
+export function toFittedChanges(c: CalibrationResult, config: MachineConfig): PlanChange[] {
+  const isP = (a: Assumption) => a.way !== undefined && a.field === 'p';
+  const moved = (k: number) => c.after[k] !== c.before[k];
+  const states = new Set(c.assumptions.flatMap((a, k) => (isP(a) && moved(k) ? [a.state] : [])));
+  const picked = c.assumptions.flatMap((a, k) => (moved(k) || (isP(a) && states.has(a.state)) ? [k] : []));
+  return toAssumptionChanges(
+    picked.map((k) => c.assumptions[k]!),
+    picked.map((k) => c.after[k]!),
+    config,
+  );
 }
 
 /** A plan holding assumption changes (its owner is left empty: it changes the model, not a service). */

@@ -1,15 +1,16 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Assumption } from '../model/getAssumptions.ts';
 import type { ObservedFigure, StrategySimulation } from '../strategy/types.ts';
-import { createAssumptionEvaluator, toBaseValues } from './createAssumptionEvaluator.ts';
+import { createAssumptionEvaluator, toBaseValues, type AssumptionResult } from './createAssumptionEvaluator.ts';
+import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import { toFitRow, type FitRow } from './getFit.ts';
 
 /** A figure left outside tolerance after fitting, and what holds it there. */
 export interface CalibrationConflict {
   figure: number;
-  /** Assumptions that would move it the right way but are at the end of their range. */
+  /** Assumptions that would move it the right way but are at the end of their range, those that move it most first. */
   atLimit: number[];
-  /** Assumptions that would move it the right way but push these other figures further outside (or out of) tolerance. */
+  /** Assumptions that would move it the right way but push these other figures further outside (or out of) tolerance, those that move it most first. */
   pulls: { assumption: number; against: number[] }[];
 }
 
@@ -29,9 +30,18 @@ export interface CalibrationResult {
 
 export interface CalibrationOptions {
   simulation: StrategySimulation;
+  /** Worker threads for the simulated figures' replications (default 1). */
+  workers?: number;
   maxIterations?: number;
   progress?: (iteration: number, cost: number) => void;
 }
+
+/**
+ * How much moving an assumption costs, against the misfits: across its whole range, as much as
+ * a figure PRIOR^½ tolerances out (about 0.3). So the fit keeps the modellers' values where the
+ * figures do not need them moved, and among equally good fits prefers the smallest changes.
+ */
+const PRIOR = 0.1;
 
 /** Fields that hold whole numbers (units, servers, places), rounded in the fitted values. */
 const wholeField = /(^|\.)(units|servers|waitingRoom|places)$/;
@@ -43,7 +53,12 @@ const wholeField = /(^|\.)(units|servers|waitingRoom|places)$/;
  * numbers (the same streams at every step), with the replications of `simulation`. Figures still
  * outside tolerance are named with the assumptions that are at their limits or pull against others.
  */
-export function getCalibration(machine: AnyStateMachine, assumptions: Assumption[], figures: ObservedFigure[], options: CalibrationOptions): CalibrationResult {
+export async function getCalibration(
+  machine: AnyStateMachine,
+  assumptions: Assumption[],
+  figures: ObservedFigure[],
+  options: CalibrationOptions,
+): Promise<CalibrationResult> {
   const ranged = assumptions.filter((a) => a.range && a.value !== undefined && a.range[1] > a.range[0]);
   const evaluate = createAssumptionEvaluator(
     machine,
@@ -54,42 +69,54 @@ export function getCalibration(machine: AnyStateMachine, assumptions: Assumption
   const K = ranged.length;
   const lo = ranged.map((a) => a.range![0]);
   const span = ranged.map((a) => a.range![1] - a.range![0]);
-  const toValues = (x: number[]) => x.map((u, k) => lo[k]! + Math.min(1, Math.max(0, u)) * span[k]!);
-  const rowsAt = (x: number[]) => {
-    const out = evaluate(toValues(x));
-    return 'problem' in out ? undefined : figures.map((f, i) => toFitRow(f, out.values[i]!));
-  };
+  const whole = ranged.map((a) => wholeField.test(a.field));
+  const toValues = (x: number[]) =>
+    x.map((u, k) => {
+      const v = lo[k]! + Math.min(1, Math.max(0, u)) * span[k]!;
+      return whole[k] ? Math.round(v) : v;
+    });
+  // Simulated figures move little for a small step, against their noise: they take larger steps.
+  const simulated = figures.some((f) => getMeasureSource(f.measure) !== 'exact');
+  const workers = options.workers ?? 1;
+  const toRows = (out: AssumptionResult) => ('problem' in out ? undefined : figures.map((f, i) => toFitRow(f, out.values[i]!)));
+  const rowsAt = async (x: number[]) => toRows((await evaluate.many([toValues(x)], workers))[0]!);
   const costOf = (rows: FitRow[]) => rows.reduce((a, r) => a + (Number.isFinite(r.misfit) ? r.misfit ** 2 : 1e12), 0);
+  // What the search minimises: the misfits, and a little for each assumption moved from the model's value.
+  const totalOf = (rows: FitRow[], at: number[]) => costOf(rows) + PRIOR * at.reduce((a, u, k) => a + (u - x0[k]!) ** 2, 0);
   const before = toBaseValues(ranged);
-  let x = before.map((v, k) => (v - lo[k]!) / span[k]!);
-  const rowsBefore = rowsAt(x);
+  const x0 = before.map((v, k) => (v - lo[k]!) / span[k]!);
+  let x = [...x0];
+  const rowsBefore = await rowsAt(x);
   if (!rowsBefore) throw new Error('getCalibration: the model does not build at its own values');
   let rows = rowsBefore;
-  let cost = costOf(rows);
+  let cost = totalOf(rows, x);
   let lambda = 1e-2;
   let iterations = 0;
   let jacobian: number[][] = [];
-  const h = 1e-3;
-  for (; iterations < (options.maxIterations ?? 25) && cost > 1e-12; iterations++) {
+  // A whole number moves by at least 1.
+  const stepOf = (k: number) => Math.max(simulated ? 0.05 : 1e-3, whole[k] ? 1 / span[k]! : 0);
+  for (; iterations < (options.maxIterations ?? 25); iterations++) {
     // Forward differences, stepping inwards at the top of a range.
     jacobian = figures.map(() => new Array<number>(K).fill(0));
-    for (let k = 0; k < K; k++) {
-      const step = x[k]! + h <= 1 ? h : -h;
-      const moved = [...x];
-      moved[k] = x[k]! + step;
-      const r = rowsAt(moved);
-      if (!r) continue;
-      figures.forEach((_, i) => (jacobian[i]![k] = (r[i]!.misfit - rows[i]!.misfit) / step));
-    }
+    const steps = x.map((u, k) => (u + stepOf(k) <= 1 ? stepOf(k) : -stepOf(k)));
+    // Every step of the Jacobian at once, so that their simulations share the worker threads.
+    const moved = await evaluate.many(
+      steps.map((step, k) => toValues(x.map((u, j) => (j === k ? u + step : u)))),
+      workers,
+    );
+    moved.forEach((out, k) => {
+      const r = toRows(out);
+      if (r) figures.forEach((_, i) => (jacobian[i]![k] = (r[i]!.misfit - rows[i]!.misfit) / steps[k]!));
+    });
     const residual = rows.map((r) => (Number.isFinite(r.misfit) ? r.misfit : 0));
     let improved = false;
     for (let tries = 0; tries < 8 && !improved; tries++) {
-      const next = toLmStep(jacobian, residual, x, lambda);
-      const r = rowsAt(next);
-      if (r && costOf(r) < cost - 1e-12) {
+      const next = toLmStep(jacobian, residual, x, x0, lambda);
+      const r = await rowsAt(next);
+      if (r && totalOf(r, next) < cost - 1e-12) {
         x = next;
         rows = r;
-        cost = costOf(r);
+        cost = totalOf(r, next);
         lambda = Math.max(1e-7, lambda / 3);
         improved = true;
       } else lambda *= 4;
@@ -99,8 +126,7 @@ export function getCalibration(machine: AnyStateMachine, assumptions: Assumption
   }
   // The values written out: whole numbers where the field needs them, others to 4 significant figures.
   const after = toValues(x).map((v, k) => (wholeField.test(ranged[k]!.field) ? Math.round(v) : Number(v.toPrecision(4))));
-  const final = evaluate(after);
-  const rowsAfter = 'problem' in final ? rows : figures.map((f, i) => toFitRow(f, final.values[i]!));
+  const rowsAfter = (await rowsAt(after.map((v, k) => (v - lo[k]!) / span[k]!))) ?? rows;
   return {
     assumptions: ranged,
     before,
@@ -115,16 +141,16 @@ export function getCalibration(machine: AnyStateMachine, assumptions: Assumption
   };
 }
 
-/** One damped Gauss–Newton step on the misfits, kept inside the ranges (0 to 1 here). */
-function toLmStep(J: number[][], r: number[], x: number[], lambda: number): number[] {
+/** One damped Gauss–Newton step on the misfits and the pull back to the model's values, kept inside the ranges (0 to 1 here). */
+function toLmStep(J: number[][], r: number[], x: number[], x0: number[], lambda: number): number[] {
   const K = x.length;
   // Coordinates pinned at a bound with the gradient pushing outwards stay put.
-  const g = Array.from({ length: K }, (_, k) => J.reduce((a, row, i) => a + row[k]! * r[i]!, 0));
+  const g = Array.from({ length: K }, (_, k) => J.reduce((a, row, i) => a + row[k]! * r[i]!, 0) + PRIOR * (x[k]! - x0[k]!));
   const free = x.map((u, k) => !((u <= 0 && g[k]! > 0) || (u >= 1 && g[k]! < 0)) && J.some((row) => row[k] !== 0));
   const idx = free.flatMap((f, k) => (f ? [k] : []));
   const n = idx.length;
   if (!n) return x;
-  const A = idx.map((a) => idx.map((b) => J.reduce((s, row) => s + row[a]! * row[b]!, 0)));
+  const A = idx.map((a) => idx.map((b) => J.reduce((s, row) => s + row[a]! * row[b]!, 0) + (a === b ? PRIOR : 0)));
   for (let i = 0; i < n; i++) A[i]![i]! += lambda * (A[i]![i]! + 1);
   const b = idx.map((k) => -g[k]!);
   const delta = solveSymmetric(A, b);
@@ -172,6 +198,10 @@ function getConflicts(rows: FitRow[], J: number[][], x: number[]): CalibrationCo
       });
       if (against.length) pulls.push({ assumption: k, against });
     });
+    // Those that move the figure most first.
+    const effect = (k: number) => Math.abs(J[i]![k]!);
+    atLimit.sort((a, b) => effect(b) - effect(a) || a - b);
+    pulls.sort((a, b) => effect(b.assumption) - effect(a.assumption) || a.assumption - b.assumption);
     return [{ figure: i, atLimit, pulls }];
   });
 }

@@ -63,7 +63,8 @@ export function toFitRow(figure: ObservedFigure, value: MeasureValue): FitRow {
     source: getMeasureSource(figure.measure),
     unit,
     model,
-    ...(interval ? { ci95: unit === 'share' ? toShareBounds(interval) : interval, replications: value.replications } : {}),
+    // Every measure is zero or more (shares also at most 1), so intervals stop there.
+    ...(interval ? { ci95: unit === 'share' ? toShareBounds(interval) : [Math.max(0, interval[0]), interval[1]], replications: value.replications } : {}),
     difference,
     misfit,
     within: Math.abs(misfit) <= 1 + 1e-9,

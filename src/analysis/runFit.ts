@@ -28,6 +28,8 @@ export interface FitInput {
   seed?: number;
   /** Include the simulated figures in the sensitivity and the calibration (each step is then a simulation). */
   simulated?: boolean;
+  /** Vary only the assumptions whose id contains one of these (`city.acute`, `resources.`); all when absent. */
+  only?: string[];
   /** Worker threads for the discrete-event replications of the main table. */
   workers?: number;
   /** Told how far the sensitivity or calibration has got. */
@@ -71,11 +73,13 @@ export async function runFit(input: FitInput): Promise<({ ok: true } & FitReport
     : undefined;
   const fit = getFit(graph, observed, desTallies ? { desTallies } : {});
   const assumptions = getAssumptions(input.machine.config as Record<string, unknown>);
+  const varied = input.only?.length ? assumptions.filter((a) => input.only!.some((text) => a.id.includes(text))) : assumptions;
   const kept = (m: { measure: ObservedFigures['figures'][number]['measure'] }) => input.simulated || getMeasureSource(m.measure) === 'exact';
   const report: FitReport = { fit, assumptions, graph };
   if (input.calibrate) {
-    report.calibration = getCalibration(input.machine, assumptions, observed.figures.filter(kept), {
+    report.calibration = await getCalibration(input.machine, varied, observed.figures.filter(kept), {
       simulation: observed.simulation,
+      workers: input.workers ?? 1,
       progress: (step, cost) => input.progress?.(`calibration step ${step}: misfit ${cost.toPrecision(3)}`),
     });
   }
@@ -85,7 +89,7 @@ export async function runFit(input: FitInput): Promise<({ ok: true } & FitReport
       ...(input.strategy?.objectives.filter(kept).map((o) => ({ id: o.id, title: o.title, kind: 'objective' as const, measure: o.measure })) ?? []),
     ];
     let last = 0;
-    report.sensitivity = getSensitivity(input.machine, assumptions, targets, {
+    report.sensitivity = getSensitivity(input.machine, varied, targets, {
       simulation: observed.simulation,
       samples: input.samples ?? 200,
       seed: input.seed ?? 1,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
+import { toFittedChanges } from '../analysis/createAssumptionModel.ts';
 import type { FitReport } from '../analysis/getFit.ts';
 import { loadDocument } from '../io/loadDocument.ts';
 import { checkOutputFile } from '../io/OutputProblem.ts';
@@ -26,6 +27,7 @@ interface FitOptions {
   samples: string;
   seed: string;
   simulated?: boolean;
+  only?: string[];
   apply?: string[];
   workers: string;
   format: string;
@@ -56,6 +58,11 @@ export function addFitCommand(program: Command): void {
     .option('--samples <N>', 'with --sensitivity: samples for the spread with every assumption varied together (0 for none)', '200')
     .option('--seed <S>', 'with --sensitivity: the seed for those samples', '1')
     .option('--simulated', 'include the simulated figures in the sensitivity and the calibration (each step is then a simulation: slow)')
+    .option(
+      '--only <text>',
+      'vary only the assumptions whose id contains this (a state path such as city.acute, or resources.); give --only once for each',
+      collectOption,
+    )
     .option('--apply <plan>', 'apply a plan to the model first, such as fitted values; give --apply once for each', collectOption)
     .option('--workers <W>', 'worker threads for the discrete-event replications of the figures', defaultWorkers)
     .option('--format <format>', 'text, json or md', 'text')
@@ -74,6 +81,8 @@ export function addFitCommand(program: Command): void {
       const given = (name: string) => command.getOptionValueSource(name) === 'cli';
       if (!options.sensitivity && (['strategy', 'samples', 'seed'] as const).some(given))
         throw new CliError('--strategy, --samples and --seed are for the sensitivity analysis; add --sensitivity.', exitCodes.badInput);
+      if (!options.calibrate && !options.sensitivity && given('only'))
+        throw new CliError('--only chooses the assumptions that --calibrate and --sensitivity vary; add one of them.', exitCodes.badInput);
       if (!options.calibrate && given('write'))
         throw new CliError('--write is where --calibrate writes the fitted values; add --calibrate.', exitCodes.badInput);
       if (options.html) checkOutputFile(options.html);
@@ -93,6 +102,7 @@ export function addFitCommand(program: Command): void {
         samples,
         seed,
         simulated: options.simulated ?? false,
+        ...(options.only ? { only: options.only } : {}),
         workers,
         progress,
       });
@@ -113,7 +123,7 @@ export function addFitCommand(program: Command): void {
       const html = options.html ? await renderFitPage(run, loaded.file, options.observed) : undefined;
       writeTableAndPage(writers[format](run), options.out, { html, file: options.html, what: 'fit page' });
       if (run.calibration) {
-        writeFileAtomic(options.write, toFittedPlan(run, options.observed, options.write));
+        writeFileAtomic(options.write, toFittedPlan(run, loaded.machine.config as Record<string, unknown>, options.observed, options.write));
         process.stderr.write(`Wrote the fitted values to ${options.write} (use them with --apply ${options.write})\n`);
       }
       if (run.fit.within < run.fit.rows.length) process.exitCode = exitCodes.modelErrors;
@@ -129,14 +139,34 @@ async function loadObserved(file: string): Promise<ObservedFigures> {
 }
 
 /** The fitted values as a plan (YAML) of `set` and `reweight` changes, for `--apply`. */
-function toFittedPlan(report: FitReport, observedFile: string, file: string): string {
+function toFittedPlan(report: FitReport, config: Record<string, unknown>, observedFile: string, file: string): string {
   const c = report.calibration!;
-  const changed = c.assumptions.flatMap((a, k) => (c.after[k] !== c.before[k] ? [{ a, value: c.after[k]! }] : []));
   const within = c.rowsAfter.filter((r) => r.within).length;
-  const changes = changed.map(({ a, value }) =>
-    a.way !== undefined && a.field === 'p'
-      ? { reweight: a.state, ways: { [a.way]: value }, rebalance: true, why: `Fitted (range ${a.range![0]} to ${a.range![1]}; was ${a.value}).` }
-      : { set: a.state, ...(a.way ? { way: a.way } : {}), field: a.field, value, why: `Fitted (range ${a.range![0]} to ${a.range![1]}; was ${a.value}).` },
+  const byId = new Map(c.assumptions.map((a, k) => [a.id, k]));
+  const was = (id: string) => {
+    const k = byId.get(id)!;
+    const a = c.assumptions[k]!;
+    return `was ${c.before[k]}, range ${a.range![0]} to ${a.range![1]}`;
+  };
+  const changes = toFittedChanges(c, config).map((x) =>
+    x.change === 'reweight'
+      ? {
+          reweight: x.state,
+          ways: x.ways,
+          rebalance: x.rebalance,
+          why: `Fitted (${Object.keys(x.ways)
+            .map((e) => `${e} ${was(`${x.state} ${e} p`)}`)
+            .join('; ')}).`,
+        }
+      : x.change === 'set'
+        ? {
+            set: x.state,
+            ...(x.way ? { way: x.way } : {}),
+            field: x.field,
+            value: x.value,
+            why: `Fitted (${was([x.state, x.way, x.field].filter(Boolean).join(' '))}).`,
+          }
+        : x,
   );
   const plan = {
     name: `Fitted to ${report.fit.title}`,

@@ -8,6 +8,7 @@ import {
 } from 'xstate';
 import { getMeanMinutes } from '../model/duration.ts';
 import { defaultFunctions } from '../model/functions.ts';
+import { getAssumptions } from '../model/getAssumptions.ts';
 import type { CareContext } from '../model/builtins.ts';
 import type { AgencyDeclaration, Diagnostic, Duration, ModelMeta, StateMeta } from '../model/types.ts';
 import type { CareEdge, CareGraph, CareNode, CompileOptions, CompileResult, RegionStep, StateInfo } from './types.ts';
@@ -155,6 +156,8 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     stateInfo,
     ...(conditionalWays.length ? { conditionalWays } : {}),
   };
+  const assumptions = getAssumptions(machine.config as Record<string, unknown>);
+  if (assumptions.length) graph.assumptions = assumptions;
   return { graph, diagnostics, machine };
 }
 

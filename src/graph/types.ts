@@ -1,3 +1,4 @@
+import type { Assumption } from '../model/getAssumptions.ts';
 import type { AnyStateMachine } from 'xstate';
 import type { CareContext } from '../model/builtins.ts';
 import type { AgencyDeclaration, Capacity, Diagnostic, Duration, FunctionDeclaration, ModelMeta } from '../model/types.ts';
@@ -151,6 +152,8 @@ export interface CareGraph {
    * queues, and only the discrete-event simulation takes them.
    */
   conditionalWays?: CareEdge[];
+  /** The numbers the model marks as assumptions (`meta.assumptions`), in document order; absent when there are none. */
+  assumptions?: Assumption[];
 }
 
 /** Options for compiling a machine. */

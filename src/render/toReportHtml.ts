@@ -5,6 +5,7 @@ import { toFunctionSummary } from '../report/toFunctionSummary.ts';
 import { reportScript } from './reportScript.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
+import { toAssumptionLabel, toAssumptionValue } from '../report/fitWriters.ts';
 import { escapeXml } from './svg.ts';
 import type { ReportSimulation } from './renderReport.ts';
 import type { Diagram, RenderContext } from './types.ts';
@@ -92,12 +93,21 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
       .join('') +
     '</tbody></table>';
   const sources = (graph.meta.sources ?? []).map((s) => `<li>${escapeXml(s)}</li>`).join('');
+  const assumptions = graph.assumptions ?? [];
+  const assumptionTable = assumptions.length
+    ? `<section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions</h2><p>${assumptions.length} numbers in the model are assumptions rather than published figures, each with the range thought plausible; <code>carepaths fit</code> shows which matter most.</p><details><summary>Every assumption, with its range and reason</summary><div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${assumptions
+        .map(
+          (a) =>
+            `<tr><th scope="row">${escapeXml(toAssumptionLabel({ graph }, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
+        )
+        .join('')}</tbody></table></div></details></section>`
+    : '';
   return `${toPageHead(`${title}: carepaths report`, toReportStyle(ctx.fontCss, ctx.measure.family))}<body>
 <header>
 <p>carepaths report</p>
 <h1>${escapeXml(title)}</h1>
 <p class="lead">${escapeXml(graph.meta.description ?? '')}</p>
-<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li>${parts.simulation ? '<li><a href="#simulation">Simulation</a></li>' : ''}</ul></nav>
+<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li>${parts.simulation ? '<li><a href="#simulation">Simulation</a></li>' : ''}${assumptions.length ? '<li><a href="#assumptions">Assumptions</a></li>' : ''}</ul></nav>
 </header>
 <main>
 <section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
@@ -126,6 +136,7 @@ ${functions}
 <section id="flow" aria-labelledby="flow-h"><h2 id="flow-h">${escapeXml(parts.sankey.title)}</h2>${figure(parts.sankey)}</section>
 <section id="handoffs" aria-labelledby="handoffs-h"><h2 id="handoffs-h">${escapeXml(parts.matrix.title)}</h2>${figure(parts.matrix)}</section>
 ${parts.simulation ? toSimulationSection(ctx, parts, figure) : ''}
+${assumptionTable}
 </main>
 <footer>
 <p>Made by carepaths ${escapeXml(parts.version)} from ${escapeXml(parts.source)} (model “${escapeXml(graph.modelId)}”).</p>

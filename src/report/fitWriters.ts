@@ -208,6 +208,9 @@ export function toFitJson(report: FitReport): string {
   )}\n`;
 }
 
+/** How many assumptions a conflict names before "and N more" (the JSON has them all). */
+const SHOWN = 4;
+
 function toCalibrationLines(report: FitReport, format: 'text' | 'md'): string[] {
   const c = report.calibration!;
   const md = format === 'md';
@@ -238,15 +241,26 @@ function toCalibrationLines(report: FitReport, format: 'text' | 'md'): string[] 
   }
   for (const x of c.conflicts) {
     const row = c.rowsAfter[x.figure]!;
+    const more = (n: number) => (n > SHOWN ? ` (and ${n - SHOWN} more)` : '');
+    const limited = x.atLimit.slice(0, SHOWN).map((k) => e(toAssumptionLabel(report, c.assumptions[k]!)));
+    // Assumptions that pull against the same figures are named together.
+    const byOthers = new Map<string, number[]>();
+    for (const p of x.pulls) byOthers.set(p.against.join(','), [...(byOthers.get(p.against.join(',')) ?? []), p.assumption]);
     const parts = [
-      ...(x.atLimit.length
+      ...(limited.length
         ? [
-            `${x.atLimit.map((k) => e(toAssumptionLabel(report, c.assumptions[k]!))).join('; ')} ${x.atLimit.length === 1 ? 'is' : 'are'} at the end of ${x.atLimit.length === 1 ? 'its range' : 'their ranges'}`,
+            `${limited.join('; ')}${more(x.atLimit.length)} ${x.atLimit.length === 1 ? 'is' : 'are'} at the end of ${x.atLimit.length === 1 ? 'its range' : 'their ranges'}`,
           ]
         : []),
-      ...x.pulls.map(
-        (p) =>
-          `${e(toAssumptionLabel(report, c.assumptions[p.assumption]!))} would push ${p.against.map((j) => e(c.rowsAfter[j]!.figure.title)).join(' and ')} outside tolerance`,
+      ...[...byOthers].map(
+        ([others, ks]) =>
+          `moving ${ks
+            .slice(0, SHOWN)
+            .map((k) => e(toAssumptionLabel(report, c.assumptions[k]!)))
+            .join('; ')}${more(ks.length)} would push ${others
+            .split(',')
+            .map((j) => e(c.rowsAfter[Number(j)]!.figure.title))
+            .join(' and ')} outside tolerance`,
       ),
     ];
     lines.push(

@@ -3,6 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import { toAnalysisMarkdown } from './analysisWriters.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
+import { toAssumptionLabel, toAssumptionValue } from './fitWriters.ts';
 import { toCount, toDuration, toInEvery, toPercent } from './formatNumber.ts';
 import { toNarrative, toPathwayListing } from './pathwayListing.ts';
 
@@ -39,6 +40,21 @@ export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis,
       '',
     );
   }
+  const assumptions = graph.assumptions ?? [];
+  if (assumptions.length)
+    lines.push(
+      '## Assumptions',
+      '',
+      `${assumptions.length} numbers in the model are assumptions rather than published figures, each with the range thought plausible (\`carepaths fit\` shows which matter most):`,
+      '',
+      '| number | value | range | reason |',
+      '|---|---:|---|---|',
+      ...assumptions.map(
+        (a) =>
+          `| ${escapeMarkdown(toAssumptionLabel({ graph }, a))} | ${a.value === undefined ? '—' : toAssumptionValue(a.value)} | ${a.range ? `${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}` : 'no range'} | ${escapeMarkdown(a.reason ?? 'no reason given')} |`,
+      ),
+      '',
+    );
   lines.push(
     toAnalysisMarkdown(analysis)
       .replace(/^# .*\n/, '')

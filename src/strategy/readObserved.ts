@@ -33,7 +33,8 @@ export function readObserved(value: unknown): { observed?: ObservedFigures; prob
     if (id && seen.has(id)) r.problem(`${at}.id`, `"${id}" is used by an earlier figure too.`, 'Give each figure its own id.');
     if (id) seen.add(id);
     const figureTitle = r.text(f, 'title', at);
-    const period = r.text(f, 'period', at);
+    // A year written bare (period: 2024) reads as a number in YAML.
+    const period = typeof f.period === 'number' && Number.isInteger(f.period) ? String(f.period) : r.text(f, 'period', at);
     const source = r.text(f, 'source', at);
     const measure =
       f.measure === undefined

@@ -51,7 +51,7 @@ export type Measure =
   /** Ambulance response time at a dispatch state: from the call to arrival on scene (discrete-event simulation). */
   | { kind: 'response-time'; state: string; statistic: 'mean' | 'p90' }
   /** Share of stays with an agency that end within four hours, such as the ED four-hour standard (discrete-event simulation). */
-  | { kind: 'four-hour-share'; agency: string }
+  | { kind: 'four-hour-share'; agency: string | string[] }
   /** One of the model's clocks (`meta.clocks`): its mean or a centile, in minutes (discrete-event simulation). */
   | { kind: 'clock'; clock: string; statistic: 'mean' | 'p50' | 'p90' }
   /** Share of a clock's readings over a number of minutes, such as handovers over 30 minutes (discrete-event simulation). */
@@ -68,6 +68,8 @@ export type Measure =
   | ({ kind: 'per-day'; from?: string | string[] } & StateSelector)
   /** Mean minutes a request spends in the selected states each time it comes into them, queues left out (exact). */
   | ({ kind: 'length-of-stay' } & StateSelector)
+  /** Requests a day ending in an outcome category or state, as simulated (outcomes reached by `when` ways included) (discrete-event simulation). */
+  | { kind: 'ends-per-day'; outcome?: string | string[]; state?: string | string[] }
   /** One measure divided by another, such as admissions per ED attendance (exact unless a part is simulated). */
   | { kind: 'ratio'; of: Measure; per: Measure };
 

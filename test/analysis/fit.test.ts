@@ -156,10 +156,10 @@ describe('carepaths fit: the model against observed figures', () => {
     expect(again.joint).toEqual(s.joint);
   });
 
-  it('calibration brings every figure within tolerance, inside the ranges, and names a figure that cannot be reached', () => {
+  it('calibration brings every figure within tolerance, inside the ranges, and names a figure that cannot be reached', async () => {
     const machine = load();
     const assumptions = getAssumptions(machine.config as Record<string, unknown>);
-    const c = getCalibration(machine, assumptions, observed.figures, { simulation: observed.simulation });
+    const c = await getCalibration(machine, assumptions, observed.figures, { simulation: observed.simulation });
     expect(c.rowsBefore.filter((r) => r.within)).toHaveLength(1);
     expect(c.rowsAfter.every((r) => r.within)).toBe(true);
     c.after.forEach((v, k) => {
@@ -172,14 +172,14 @@ describe('carepaths fit: the model against observed figures', () => {
 
     // 700 ED attendances a day cannot be reached: the most the ranges allow is 1,200 × 0.5 = 600.
     const far: ObservedFigures = { ...observed, figures: [{ ...observed.figures[0]!, observed: { low: 700, high: 700 }, tolerance: 10 }] };
-    const stuck = getCalibration(machine, assumptions, far.figures, { simulation: observed.simulation });
+    const stuck = await getCalibration(machine, assumptions, far.figures, { simulation: observed.simulation });
     expect(stuck.rowsAfter[0]!.within).toBe(false);
     expect(stuck.rowsAfter[0]!.model).toBeCloseTo(600, 6);
     expect(stuck.conflicts).toHaveLength(1);
     expect(stuck.conflicts[0]!.atLimit.map((k) => stuck.assumptions[k]!.id).sort()).toEqual(['fitTown demand.perDay', 'fitTown.start TO_ED p']);
   });
 
-  it('names figures that pull against each other: two figures of one number that no value can both meet', () => {
+  it('names figures that pull against each other: two figures of one number that no value can both meet', async () => {
     const machine = load();
     const assumptions = getAssumptions(machine.config as Record<string, unknown>);
     const one = observed.figures[3]!;
@@ -187,7 +187,7 @@ describe('carepaths fit: the model against observed figures', () => {
       { ...one, id: 'ed-los-a', observed: { low: 150, high: 150 } },
       { ...one, id: 'ed-los-b', observed: { low: 250, high: 250 } },
     ];
-    const c = getCalibration(machine, assumptions, figures, { simulation: observed.simulation });
+    const c = await getCalibration(machine, assumptions, figures, { simulation: observed.simulation });
     // The best compromise is in the middle, each 50 minutes (5 tolerances) out, and each names the other.
     expect(c.after[2]).toBeCloseTo(200, 0);
     expect(c.conflicts.map((x) => x.pulls.map((p) => [c.assumptions[p.assumption]!.id, p.against]))).toEqual([

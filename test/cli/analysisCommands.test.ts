@@ -12,7 +12,7 @@ describe('carepaths pathways', () => {
     const { code, stdout } = run('pathways', 'models/city-uec.ts', '--top', '20');
     expect(code).toBe(0);
     expect(stdout).toContain('8,420,309 pathways in which no state is visited twice.');
-    expect(stdout).toMatch(/^ {2}1\. 17\.4% of requests · about 25 minutes · The person and their carers → GP practice$/m);
+    expect(stdout).toMatch(/^ {2}1\. 22\.7% of requests · about 25 minutes · The person and their carers → GP practice$/m);
     expect(stdout).toMatch(/^ 20\. /m);
     expect(stdout).toMatch(/These 20 pathways account for \d+\.\d% of requests\.\n$/);
   });
@@ -86,7 +86,7 @@ describe('carepaths analyse', () => {
     const { code, stdout } = run('analyse', 'models/city-uec.ts');
     expect(code).toBe(0);
     expect(stdout).toContain('Functional analysis of "Urgent and emergency care in a mid-sized English city"');
-    expect(stdout).toMatch(/Assess or triage is done by GP practice \(31 in every 100 requests\), NHS 111/);
+    expect(stdout).toMatch(/Assess or triage is done by GP practice \(37 in every 100 requests\), NHS 111/);
     expect(stdout).toContain('Handoffs between agencies, per 1,000 requests:');
   });
 

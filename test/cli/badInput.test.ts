@@ -528,6 +528,42 @@ const cases: Case[] = [
     code: 2,
     says: ['notes.txt', 'it is a file, not a folder'],
   },
+  // Fitting to observed figures
+  {
+    name: 'an observed-figures file with a measure that does not exist and a tolerance that cannot be read',
+    files: {
+      'obs.yaml':
+        'title: Obs\nfigures:\n  - id: a\n    title: A\n    measure: { kind: arrivals-a-day, state: small.x }\n    observed: 3\n    tolerance: 1\n    period: 2024\n    source: s\n  - id: b\n    title: B\n    measure: { kind: reach-share, agency: ed }\n    observed: 20%\n    tolerance: lots\n    period: 2024\n    source: s\n',
+    },
+    args: ['fit', path.join(root, 'test/fixtures/fit-town.json'), '--observed', 'obs.yaml', '--no-html'],
+    code: 2,
+    says: [
+      'obs.yaml cannot be used',
+      'figures[1].measure.kind: "arrivals-a-day" is not a measure carepaths knows',
+      'figures[2].tolerance: "lots" is not a target carepaths can read',
+    ],
+  },
+  {
+    name: 'fit --only without --calibrate or --sensitivity',
+    args: [
+      'fit',
+      path.join(root, 'test/fixtures/fit-town.json'),
+      '--observed',
+      path.join(root, 'test/fixtures/fit-town.observed.yaml'),
+      '--only',
+      'ed',
+      '--no-html',
+    ],
+    code: 2,
+    says: ['--only chooses the assumptions that --calibrate and --sensitivity vary'],
+  },
+  {
+    name: '--apply naming a plan that changes a number the model does not have',
+    files: { 'fitted.yaml': 'name: Fitted\ndescription: d\nchanges:\n  - set: fitTown.ward\n    field: duration.mean\n    value: 5\n' },
+    args: ['analyse', path.join(root, 'test/fixtures/fit-town.json'), '--apply', 'fitted.yaml'],
+    code: 2,
+    says: ['--apply', 'changes[1]: fitTown.ward has no duration.mean to set.', 'Name a number the model already has.'],
+  },
   { name: '--out - writes to standard output', args: ['analyse', smallPath(), '--out', '-'], code: 0, out: ['Functional analysis of "A small test system"'] },
   {
     name: 'a report folder with an earlier report and the user’s own file',

@@ -53,6 +53,7 @@ describe('carepaths simulate', () => {
       'handover',
       'edTime',
       'decisionToAdmit',
+      'hospitalStay',
       'medicallyFit',
     ]);
     const crews = json.resources.find((r: { id: string }) => r.id === 'crews');

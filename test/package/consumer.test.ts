@@ -59,7 +59,7 @@ describe('the packed package', () => {
     expect(result.stdout).toMatch(/\d+\.\d% → \d+\.\d%/);
     // Four system diagrams and one swimlane for each of the five pathways.
     expect(result.stdout).toContain('9 diagrams; # Functional analysis of Urgent and emergency care in a mid-sized English city');
-    expect(result.stdout).toContain('Fewer requests reach the emergency department: 24.5% → 23.8%');
+    expect(result.stdout).toContain('Fewer requests reach the emergency department: 22.5% → 21.9%');
     expect(result.stdout).toContain('Fewer requests reach the emergency department: baseline, better');
     expect(result.stdout).toContain('1 plan tested against the strategy on model "city"');
     expect(readFileSync(path.join(project, 'report.html'), 'utf8')).toContain('<h1>Urgent and emergency care in a mid-sized English city</h1>');

@@ -82,7 +82,7 @@ describe('Monte Carlo', () => {
     const time = result.timeToOutcome;
     expect(Math.abs(time.mean - time.exactMean)).toBeLessThanOrEqual(time.ci95[1] - time.ci95[0]);
     expect(Math.abs(result.handoffs.mean - result.handoffs.exact)).toBeLessThanOrEqual(result.handoffs.ci95[1] - result.handoffs.ci95[0]);
-    expect(result.variants[0]!.exact).toBeCloseTo(0.17436932391523713, 12);
+    expect(result.variants[0]!.exact).toBeCloseTo(0.2273566324667286, 12);
     expect(Math.abs(result.variants[0]!.share - result.variants[0]!.exact)).toBeLessThan(0.005);
   });
 

@@ -1,6 +1,7 @@
 import type { Measure, MeasureKind } from '../types.ts';
 import { clock, clockHoursBeyond, clockShareOver } from './clockMeasures.ts';
 import { abandonedShare, resourceShare, turnedAwayShare } from './flowMeasures.ts';
+import { endsPerDay } from './endsPerDay.ts';
 import { fourHourShare } from './fourHourShare.ts';
 import { handoffs } from './handoffs.ts';
 import { lengthOfStay } from './lengthOfStay.ts';
@@ -38,6 +39,7 @@ export const measureDefinitions = [
   turnedAwayShare,
   perDay,
   lengthOfStay,
+  endsPerDay,
   ratio,
 ] as unknown as readonly MeasureDefinition[];
 
