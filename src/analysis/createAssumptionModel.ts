@@ -6,6 +6,9 @@ import type { Plan, PlanChange } from '../strategy/types.ts';
 import type { CalibrationResult } from './getCalibration.ts';
 import { toChangedGraph } from './runComparison.ts';
 
+/** Fields that hold whole numbers (units, servers, places): assumptions on them move by whole units. */
+export const isWholeField = (field: string) => /(^|\.)(units|servers|waitingRoom|places)$/.test(field);
+
 /**
  * The changes that give assumptions new values: a `set` for each number, except probabilities,
  * which are set together for each state (one re-weighting, the state's other ways scaled to fit;

@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Assumption } from '../model/getAssumptions.ts';
 import type { ObservedFigure, StrategySimulation } from '../strategy/types.ts';
+import { isWholeField } from './createAssumptionModel.ts';
 import { createAssumptionEvaluator, toBaseValues, type AssumptionResult } from './createAssumptionEvaluator.ts';
 import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import { toFitRow, type FitRow } from './getFit.ts';
@@ -43,9 +44,6 @@ export interface CalibrationOptions {
  */
 const PRIOR = 0.1;
 
-/** Fields that hold whole numbers (units, servers, places), rounded in the fitted values. */
-const wholeField = /(^|\.)(units|servers|waitingRoom|places)$/;
-
 /**
  * Fits the ranged assumptions to the observed figures: a bounded Levenberg–Marquardt search on the
  * misfits (each figure's distance outside its observed range, in tolerances), never leaving an
@@ -69,7 +67,7 @@ export async function getCalibration(
   const K = ranged.length;
   const lo = ranged.map((a) => a.range![0]);
   const span = ranged.map((a) => a.range![1] - a.range![0]);
-  const whole = ranged.map((a) => wholeField.test(a.field));
+  const whole = ranged.map((a) => isWholeField(a.field));
   const toValues = (x: number[]) =>
     x.map((u, k) => {
       const v = lo[k]! + Math.min(1, Math.max(0, u)) * span[k]!;
@@ -125,7 +123,7 @@ export async function getCalibration(
     if (!improved) break;
   }
   // The values written out: whole numbers where the field needs them, others to 4 significant figures.
-  const after = toValues(x).map((v, k) => (wholeField.test(ranged[k]!.field) ? Math.round(v) : Number(v.toPrecision(4))));
+  const after = toValues(x).map((v, k) => (whole[k] ? Math.round(v) : Number(v.toPrecision(4))));
   const rowsAfter = (await rowsAt(after.map((v, k) => (v - lo[k]!) / span[k]!))) ?? rows;
   return {
     assumptions: ranged,

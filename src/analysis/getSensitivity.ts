@@ -3,6 +3,7 @@ import type { Assumption } from '../model/getAssumptions.ts';
 import { createRandom } from '../simulate/createRandom.ts';
 import { getMeasureSource, getMeasureUnit } from '../strategy/measureCatalogue.ts';
 import type { Measure, MeasureSource, MeasureUnit, StrategySimulation } from '../strategy/types.ts';
+import { isWholeField } from './createAssumptionModel.ts';
 import { createAssumptionEvaluator, toBaseValues } from './createAssumptionEvaluator.ts';
 
 /** Something whose sensitivity is asked for: an observed figure or a strategy objective. */
@@ -34,7 +35,16 @@ export interface SensitivityResult {
   /** For each target, the assumptions that move it, largest swing first. */
   effects: SensitivityEffect[][];
   /** Every assumption varied at once, uniformly over its range: the spread of each target. */
-  joint: { samples: number; seed: number; built: number; targets: { mean: number; interval: [number, number] }[] } | null;
+  joint: {
+    samples: number;
+    seed: number;
+    /** Samples at which the model could be built; the spread is over these. */
+    built: number;
+    /** Why the first sample that could not be built failed. */
+    problem?: string;
+    /** Empty when no sample could be built. */
+    targets: { mean: number; interval: [number, number] }[];
+  } | null;
   /** Values at which the model could not be built (a lognormal's median above its 90th centile, say). */
   failures: { assumption: number; value: number; problem: string }[];
   /** Model evaluations made. */
@@ -90,7 +100,7 @@ export function getSensitivity(
     const high = moved(hi);
     let slopes: number[] | undefined;
     if (exact.some(Boolean) && hi > lo) {
-      const h = (hi - lo) * 1e-3;
+      const h = isWholeField(a.field) ? 1 : (hi - lo) * 1e-3;
       const down = Math.max(lo, a.value! - h);
       const up = Math.min(hi, a.value! + h);
       const d = moved(down);
@@ -120,14 +130,21 @@ function getJointSpread(
   at: (values: number[]) => ReturnType<ReturnType<typeof createAssumptionEvaluator>>,
   count: number,
   options: SensitivityOptions,
-): NonNullable<SensitivityResult['joint']> {
+): SensitivityResult['joint'] {
   // Its own stream (one past any replication's), so the draws do not depend on the simulation settings.
   const random = createRandom(options.seed, 1000);
   const seen: number[][] = Array.from({ length: count }, () => []);
+  let problem: string | undefined;
   for (let s = 0; s < options.samples; s++) {
-    const values = ranged.map((a) => a.range![0] + random.next() * (a.range![1] - a.range![0]));
+    const values = ranged.map((a) => {
+      const v = a.range![0] + random.next() * (a.range![1] - a.range![0]);
+      return isWholeField(a.field) ? Math.round(v) : v;
+    });
     const out = at(values);
-    if ('problem' in out) continue;
+    if ('problem' in out) {
+      problem ??= out.problem;
+      continue;
+    }
     out.values.forEach((v, i) => seen[i]!.push(v.value));
   }
   const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(q * (xs.length - 1))))]!;
@@ -135,7 +152,8 @@ function getJointSpread(
     samples: options.samples,
     seed: options.seed,
     built: seen[0]?.length ?? 0,
-    targets: seen.map((xs) => {
+    ...(problem ? { problem } : {}),
+    targets: (seen[0]?.length ? seen : []).map((xs) => {
       const sorted = [...xs].sort((a, b) => a - b);
       return { mean: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length), interval: [quantile(sorted, 0.025), quantile(sorted, 0.975)] as [number, number] };
     }),

@@ -29,12 +29,12 @@ export function renderTornado(
   const format = (v: number) => toMeasureValueText(v, t.unit);
   const names = effects.map((e) => {
     const a = s.assumptions[e.assumption]!;
-    return `${toAssumptionLabel(ctx, a)} (${toAssumptionValue(a.range![0])}–${toAssumptionValue(a.range![1])})`;
+    return `${toAssumptionLabel(ctx, a)} (${toAssumptionValue(a.range![0], a.field)}–${toAssumptionValue(a.range![1], a.field)})`;
   });
-  const left = Math.min(380, Math.max(160, ...names.map((n) => ctx.measure.width(n, 12))) + 24);
+  const left = Math.min(540, Math.max(160, ...names.map((n) => ctx.measure.width(n, 12))) + 24);
   const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);
   const top = 78;
-  const plot = 460;
+  const plot = 420;
   const width = left + plot + 40;
   const height = top + Math.max(1, effects.length) * ROW + 46;
   const values = [t.base, ...effects.flatMap((e) => [e.atLow, e.atHigh])];

@@ -42,7 +42,7 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
           .flatMap((a, k) =>
             c.after[k] !== c.before[k]
               ? [
-                  `<li>${escapeXml(toAssumptionLabel(report, a))}: ${escapeXml(toAssumptionValue(c.before[k]!))} → <b>${escapeXml(toAssumptionValue(c.after[k]!))}</b> (range ${escapeXml(toAssumptionValue(a.range![0]))} to ${escapeXml(toAssumptionValue(a.range![1]))})</li>`,
+                  `<li>${escapeXml(toAssumptionLabel(report, a))}: ${escapeXml(toAssumptionValue(c.before[k]!, a.field))} → <b>${escapeXml(toAssumptionValue(c.after[k]!, a.field))}</b> (range ${escapeXml(toAssumptionValue(a.range![0], a.field))} to ${escapeXml(toAssumptionValue(a.range![1], a.field))})</li>`,
                 ]
               : [],
           )
@@ -56,9 +56,9 @@ ${s.targets
   .map((t, i) => {
     const top = s.effects[i]![0];
     const words = top
-      ? `${t.title} depends most on ${toAssumptionLabel(report, s.assumptions[top.assumption]!)}.`
+      ? `${t.title} depends most on ${toAssumptionLabel(report, s.assumptions[top.assumption]!).replace(/^The /, 'the ')}.`
       : `No ranged assumption moves ${t.title.toLowerCase()}.`;
-    const joint = s.joint
+    const joint = s.joint?.targets[i]
       ? ` With every assumption varied together it runs from ${toMeasureValueText(s.joint.targets[i]!.interval[0], t.unit)} to ${toMeasureValueText(s.joint.targets[i]!.interval[1], t.unit)}.`
       : '';
     return `<h3>${escapeXml(t.title)}</h3><p>${escapeXml(words + joint)}</p>${figure(renderTornado(ctx, { sensitivity: s, target: i }, { id: `tornado-${i + 1}` }))}`;
@@ -69,7 +69,7 @@ ${s.targets
     ? `<div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${report.assumptions
         .map(
           (a) =>
-            `<tr><th scope="row">${escapeXml(toAssumptionLabel(report, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
+            `<tr><th scope="row">${escapeXml(toAssumptionLabel(report, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value, a.field))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
         )
         .join('')}</tbody></table></div>`
     : '<p>The model marks no number as an assumption.</p>';

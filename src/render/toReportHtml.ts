@@ -98,7 +98,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     ? `<section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions</h2><p>${assumptions.length} numbers in the model are assumptions rather than published figures, each with the range thought plausible; <code>carepaths fit</code> shows which matter most.</p><details><summary>Every assumption, with its range and reason</summary><div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${assumptions
         .map(
           (a) =>
-            `<tr><th scope="row">${escapeXml(toAssumptionLabel({ graph }, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
+            `<tr><th scope="row">${escapeXml(toAssumptionLabel({ graph }, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value, a.field))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
         )
         .join('')}</tbody></table></div></details></section>`
     : '';

@@ -51,8 +51,9 @@ export function toAssumptionLabel(report: Pick<FitReport, 'graph'>, a: Assumptio
   return `${where}: ${a.way ? (a.field === 'p' ? `share taking ${toWayText(a.way)}` : `${toWayText(a.way)} ${toFieldText(a.field)}`) : toFieldText(a.field)}`;
 }
 
-/** A number of an assumption, to the precision it needs. */
-export const toAssumptionValue = (x: number) => (Number.isInteger(x) ? toCount(x) : String(Number(x.toPrecision(4))));
+/** A number of an assumption, to the precision it needs; a probability (`field` p) as a percentage. */
+export const toAssumptionValue = (x: number, field?: string) =>
+  field === 'p' ? `${Number((x * 100).toPrecision(3))}%` : Number.isInteger(x) ? toCount(x) : String(Number(x.toPrecision(4)));
 
 const sourceText = { exact: 'exact', montecarlo: 'Monte Carlo', des: 'simulated' } as const;
 
@@ -195,9 +196,11 @@ export function toFitJson(report: FitReport): string {
                   swing: e.swing,
                   ...(e.slope !== undefined ? { slope: e.slope } : {}),
                 })),
-                ...(s.joint ? { joint: s.joint.targets[i] } : {}),
+                ...(s.joint?.targets[i] ? { joint: s.joint.targets[i] } : {}),
               })),
-              joint: s.joint ? { samples: s.joint.samples, seed: s.joint.seed, built: s.joint.built } : null,
+              joint: s.joint
+                ? { samples: s.joint.samples, seed: s.joint.seed, built: s.joint.built, ...(s.joint.problem ? { problem: s.joint.problem } : {}) }
+                : null,
               failures: s.failures.map((f) => ({ assumption: s.assumptions[f.assumption]!.id, value: f.value, problem: f.problem })),
             },
           }
@@ -206,6 +209,14 @@ export function toFitJson(report: FitReport): string {
     null,
     2,
   )}\n`;
+}
+
+/** What the calibration simulated, when it fitted simulated figures: the same streams at every step. */
+function toCalibrationSimulationText(report: FitReport): string {
+  const c = report.calibration!;
+  if (!c.rowsAfter.some((r) => r.source !== 'exact')) return '; exact figures solved at each step';
+  const s = report.fit.simulation;
+  return `; simulated figures on common random numbers, ${s.replications} replications of ${s.days} days after a ${s.warmup}-day warm-up, seed ${s.seed}, at every step`;
 }
 
 /** How many assumptions a conflict names before "and N more" (the JSON has them all). */
@@ -220,7 +231,7 @@ function toCalibrationLines(report: FitReport, format: 'text' | 'md'): string[] 
   const lines = [
     md ? '## Calibration' : 'Calibration',
     '',
-    `${c.assumptions.length} ranged assumptions fitted to the figures (each kept inside its range; ${c.iterations} steps, ${toCount(c.evaluations)} model evaluations). ${within} of ${c.rowsAfter.length} figures within tolerance after, against ${c.rowsBefore.filter((r) => r.within).length} before.`,
+    `${c.assumptions.length} ranged assumptions fitted to ${c.rowsAfter.length === report.fit.rows.length ? 'the' : `${c.rowsAfter.length} of the`} figures (each kept inside its range; ${c.iterations} steps, ${toCount(c.evaluations)} model evaluations${toCalibrationSimulationText(report)}). ${within} of ${c.rowsAfter.length} figures within tolerance after, against ${c.rowsBefore.filter((r) => r.within).length} before.${c.rowsAfter.length < report.fit.rows.length ? ' The simulated figures were left out (add --simulated to fit them too).' : ''}`,
     '',
   ];
   const rows = c.rowsAfter.map((r, i) => [
@@ -236,7 +247,7 @@ function toCalibrationLines(report: FitReport, format: 'text' | 'md'): string[] 
   for (const k of changed) {
     const a = c.assumptions[k]!;
     lines.push(
-      `${md ? '- ' : '  '}${e(toAssumptionLabel(report, a))}: ${toAssumptionValue(c.before[k]!)} → ${toAssumptionValue(c.after[k]!)} (range ${toAssumptionValue(a.range![0])} to ${toAssumptionValue(a.range![1])})`,
+      `${md ? '- ' : '  '}${e(toAssumptionLabel(report, a))}: ${toAssumptionValue(c.before[k]!, a.field)} → ${toAssumptionValue(c.after[k]!, a.field)} (range ${toAssumptionValue(a.range![0], a.field)} to ${toAssumptionValue(a.range![1], a.field)})`,
     );
   }
   for (const x of c.conflicts) {
@@ -278,23 +289,23 @@ function toSensitivityLines(report: FitReport, s: SensitivityResult, format: 'te
   const lines = [
     md ? '## Sensitivity to the assumptions' : 'Sensitivity to the assumptions',
     '',
-    `Each of ${s.assumptions.length} ranged assumptions moved over its range, one at a time, the others at the model's values (${toCount(s.evaluations)} model evaluations).${s.joint ? ` Then all together: ${toCount(s.joint.samples)} samples drawn uniformly over the ranges (seed ${s.joint.seed}; ${toCount(s.joint.built)} built), the middle 95% of each value given.` : ''}`,
+    `Each of ${s.assumptions.length} ranged assumptions moved over its range, one at a time, the others at the model's values (${toCount(s.evaluations)} model evaluations).${s.joint ? ` Then all together: ${toCount(s.joint.samples)} samples drawn uniformly over the ranges (seed ${s.joint.seed}; ${toCount(s.joint.built)} could be built${s.joint.problem ? `; the first that could not: ${s.joint.problem}` : ''}), the middle 95% of each value given.` : ''}`,
   ];
   s.targets.forEach((t, i) => {
     const top = s.effects[i]!.slice(0, 5);
     const label = (u: MeasureUnit, x: number) => toMeasureValueText(x, u);
     lines.push(
       '',
-      `${md ? '### ' : ''}${e(t.title)} (${label(t.unit, t.base)}${s.joint ? `; all assumptions together ${label(t.unit, s.joint.targets[i]!.interval[0])} to ${label(t.unit, s.joint.targets[i]!.interval[1])}` : ''})`,
+      `${md ? '### ' : ''}${e(t.title)} (${label(t.unit, t.base)}${s.joint?.targets[i] ? `; all assumptions together ${label(t.unit, s.joint.targets[i]!.interval[0])} to ${label(t.unit, s.joint.targets[i]!.interval[1])}` : ''})`,
     );
     if (!top.length) return void lines.push(`${md ? '' : '  '}No ranged assumption moves it.`);
-    lines.push(`${md ? '' : '  '}It depends most on ${e(toAssumptionLabel(report, s.assumptions[top[0]!.assumption]!))}.`);
+    lines.push(`${md ? '' : '  '}It depends most on ${e(toAssumptionLabel(report, s.assumptions[top[0]!.assumption]!).replace(/^The /, 'the '))}.`);
     if (md) lines.push('', '| assumption | range | at low | at high | swing |', '|---|---|---:|---:|---:|');
     for (const x of top) {
       const a = s.assumptions[x.assumption]!;
       const cells = [
         e(toAssumptionLabel(report, a)),
-        `${toAssumptionValue(a.range![0])} to ${toAssumptionValue(a.range![1])}`,
+        `${toAssumptionValue(a.range![0], a.field)} to ${toAssumptionValue(a.range![1], a.field)}`,
         label(t.unit, x.atLow),
         label(t.unit, x.atHigh),
         toChangeText(x.swing, t.unit).slice(1),
@@ -316,8 +327,8 @@ function toAssumptionLines(report: FitReport, format: 'text' | 'md'): string[] {
   for (const a of list) {
     const cells = [
       e(toAssumptionLabel(report, a)),
-      a.value === undefined ? '(not a number)' : toAssumptionValue(a.value),
-      a.range ? `${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}` : 'no range',
+      a.value === undefined ? '(not a number)' : toAssumptionValue(a.value, a.field),
+      a.range ? `${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}` : 'no range',
       e(a.reason ?? 'no reason given'),
     ];
     lines.push(md ? `| ${cells.join(' | ')} |` : `  ${cells[0]}: ${cells[1]} (${cells[2]}). ${cells[3]}`);

@@ -51,7 +51,7 @@ export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis,
       '|---|---:|---|---|',
       ...assumptions.map(
         (a) =>
-          `| ${escapeMarkdown(toAssumptionLabel({ graph }, a))} | ${a.value === undefined ? '—' : toAssumptionValue(a.value)} | ${a.range ? `${toAssumptionValue(a.range[0])} to ${toAssumptionValue(a.range[1])}` : 'no range'} | ${escapeMarkdown(a.reason ?? 'no reason given')} |`,
+          `| ${escapeMarkdown(toAssumptionLabel({ graph }, a))} | ${a.value === undefined ? '—' : toAssumptionValue(a.value, a.field)} | ${a.range ? `${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}` : 'no range'} | ${escapeMarkdown(a.reason ?? 'no reason given')} |`,
       ),
       '',
     );

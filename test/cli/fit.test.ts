@@ -13,7 +13,7 @@ describe('carepaths fit', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('1 of 4 figures within tolerance.');
     expect(r.stdout).toMatch(/ED attendances a day\s+400\s+300\s+−100\s+±20\s+OUTSIDE/);
-    expect(r.stdout).toContain('Emergency department: ED: share taking “admit”: 0.25 (0.1 to 0.4). Local audit of a month of attendances.');
+    expect(r.stdout).toContain('Emergency department: ED: share taking “admit”: 25% (10% to 40%). Local audit of a month of attendances.');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('1 of 4 figures within tolerance');
     expect(page).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
