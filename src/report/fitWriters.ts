@@ -32,6 +32,8 @@ const fieldWords: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^patience\.(mean|median|p90)$/, (m) => `${m[1] === 'p90' ? '90th centile' : m[1]} patience (min)`],
   [/^demand\.perDay$/, () => 'requests a day'],
   [/^resources\.([^.]+)\.units$/, (m) => `${m[1]} units`],
+  [/^resources\.([^.]+)\.changes\.\d+\.scale$/, (m) => `${m[1]} (a scale on its schedule)`],
+  [/^escalate\.after$/, () => 'wait before a call is escalated (min)'],
   [/^capacity\.servers$/, () => 'servers'],
   [/^waitingRoom$/, () => 'places in the waiting room'],
 ];
