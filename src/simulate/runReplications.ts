@@ -85,20 +85,19 @@ function runOnWorkers(
   let next = 0;
   let failed = false;
   const running = new Set<Worker>();
+  // Only a failed run ends its workers from outside; otherwise each is asked to stop (see replicationWorker).
   const stopAll = () => {
     for (const worker of running) void worker.terminate();
   };
-  // A cancelled run stops at once: its workers are ended mid-replication, freeing the processors.
-  const watchdog = setInterval(() => cancelled() && stopAll(), 20);
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerEntry, { workerData: plan });
       running.add(worker);
       let current: ReplicationJob | undefined;
+      // A cancelled run stops giving out jobs: each worker finishes the replication in hand, then stops.
       const give = () => {
         current = next < jobs.length && !cancelled() && !failed ? jobs[next++] : undefined;
-        if (current) worker.postMessage(current);
-        else void worker.terminate();
+        worker.postMessage(current ?? null);
       };
       const fail = (why: string) => {
         failed = true;
@@ -117,12 +116,10 @@ function runOnWorkers(
       worker.once('error', (error) => fail(`failed (${error.message})`));
       worker.once('exit', (code) => {
         running.delete(worker);
-        // A worker ends by being terminated once it has no job; one that exits with a job in hand stopped early.
+        // A worker stops by itself once it has no job; one that exits with a job in hand stopped early.
         if (current && !cancelled() && !failed) fail(`stopped with exit code ${code}`);
         resolve();
       });
     });
-  return Promise.all(Array.from({ length: threads }, one))
-    .then(() => undefined)
-    .finally(() => clearInterval(watchdog));
+  return Promise.all(Array.from({ length: threads }, one)).then(() => undefined);
 }
