@@ -110,6 +110,7 @@ export const optionRanges: Record<string, readonly [number, number]> = {
   '--max-configurations': [1, 10_000_000],
   '--max-pathways': [1, 10_000_000],
   '--port': [0, 65_535],
+  '--samples': [0, 100_000],
 };
 
 const grouped = (n: number) => n.toLocaleString('en-GB');

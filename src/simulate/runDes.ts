@@ -5,9 +5,9 @@ import { createDesTally, summariseDes } from './summariseDes.ts';
 import type { DesTally } from './types.ts';
 
 /** One replication's measurements (replication r uses random stream r of the seed). */
-export function runDesTally(graph: CareGraph, options: DesOptions, replication: number): DesTally {
+export function runDesTally(graph: CareGraph, options: DesOptions, replication: number, stop?: () => boolean): DesTally {
   const { monitor, tally } = createDesTally(graph, options);
-  runDesReplication(graph, options, replication, monitor);
+  runDesReplication(graph, options, replication, stop ? { ...monitor, stop } : monitor);
   return tally;
 }
 

@@ -24,7 +24,7 @@ const WAITING = 1;
 const BLOCKED = 2;
 
 const quiet = () => {};
-const silentMonitor = { blockedUnits: quiet, blocked: quiet, admitted: quiet, abandoned: quiet, turnedAway: quiet, deadlock: quiet };
+const silentMonitor = { blockedUnits: quiet, blocked: quiet, admitted: quiet, abandoned: quiet, turnedAway: quiet, deadlock: quiet, stop: () => false };
 
 /**
  * One replication of the discrete-event simulation. Requests arrive by each arrival stream (the
@@ -233,6 +233,7 @@ class DesReplication {
         queuesNow.set(this.queueLength);
         busyNow.set(this.busy);
         monitor.hour(t, queuesNow, busyNow);
+        if (monitor.stop()) this.stopped = true;
         if (t + 60 <= runOutEnd) events.push(t + 60, HOUR, -1);
       } else if (type === RENEGE) {
         if (this.status[r] === WAITING && this.renegeAt[r] === t) this.abandon(r, t);

@@ -35,11 +35,11 @@ export interface ReplicationRunOptions {
   cancelled?: () => boolean;
 }
 
-/** One job's tally, on whichever thread it runs. */
-export function runReplicationJob(plan: ReplicationPlan, job: ReplicationJob): ReplicationTally | DesTally {
+/** One job's tally, on whichever thread it runs; `stop` (asked every simulated hour) cuts a discrete-event replication short. */
+export function runReplicationJob(plan: ReplicationPlan, job: ReplicationJob, stop?: () => boolean): ReplicationTally | DesTally {
   const graph = plan.graphs[job.model]!;
   return plan.mode === 'des'
-    ? runDesTally(graph, plan.des, job.replication)
+    ? runDesTally(graph, plan.des, job.replication, stop)
     : runReplication(graph, plan.montecarlo.requests, createRandom(plan.montecarlo.seed, job.replication));
 }
 
@@ -85,16 +85,20 @@ function runOnWorkers(
   let next = 0;
   let failed = false;
   const running = new Set<Worker>();
+  // A cancelled run raises this flag, shared with the workers: a replication in hand stops at its
+  // next simulated hour, and each worker then stops by itself.
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  const watchdog = setInterval(() => cancelled() && Atomics.store(cancel, 0, 1), 20);
   // Only a failed run ends its workers from outside; otherwise each is asked to stop (see replicationWorker).
   const stopAll = () => {
     for (const worker of running) void worker.terminate();
   };
   const one = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerEntry, { workerData: plan });
+      const worker = new Worker(workerEntry, { workerData: { plan, cancel } });
       running.add(worker);
       let current: ReplicationJob | undefined;
-      // A cancelled run stops giving out jobs: each worker finishes the replication in hand, then stops.
+      // A cancelled run gives out no more jobs: a replication in hand stops at its next simulated hour (the flag), then the worker stops.
       const give = () => {
         current = next < jobs.length && !cancelled() && !failed ? jobs[next++] : undefined;
         worker.postMessage(current ?? null);
@@ -121,5 +125,7 @@ function runOnWorkers(
         resolve();
       });
     });
-  return Promise.all(Array.from({ length: threads }, one)).then(() => undefined);
+  return Promise.all(Array.from({ length: threads }, one))
+    .then(() => undefined)
+    .finally(() => clearInterval(watchdog));
 }

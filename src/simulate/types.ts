@@ -286,6 +286,8 @@ export interface DesMonitor {
   turnedAway?(slot: number, room: number, at: number, lost: boolean): void;
   /** A deadlock at `at`: the resources whose units are all held by requests blocked for one another, and the nodes they are stuck at. The replication stops. */
   deadlock?(at: number, resources: number[], nodes: number[]): void;
+  /** Asked at every hour boundary: true stops the replication there (its results are not to be used; a cancelled run). */
+  stop?(): boolean;
   /**
    * The measured window ended at `at` (the horizon). Requests that arrived in it are still followed
    * to their outcome after this (the run-out); others that arrive then are not to be counted.
