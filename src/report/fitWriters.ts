@@ -4,7 +4,7 @@ import type { Assumption } from '../model/getAssumptions.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { toChangeText, toMeasureValueText } from './comparisonWriters.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
-import { toCount } from './formatNumber.ts';
+import { toCount, toFixedTrim } from './formatNumber.ts';
 import { toWayText } from './toPlanChangeText.ts';
 import { toPathLabel } from './toStateNames.ts';
 
@@ -18,9 +18,13 @@ export const toObservedText = (row: FitRow) =>
 export const toModelText = (row: FitRow) =>
   `${toMeasureValueText(row.model, row.unit)}${row.ci95 ? ` (95% CI ${toMeasureValueText(row.ci95[0], row.unit)} to ${toMeasureValueText(row.ci95[1], row.unit)})` : ''}`;
 
-export const toToleranceText = (row: FitRow) => `±${toChangeText(row.figure.tolerance, row.unit).slice(1)}`;
+/** A change in a figure's unit; counts to one decimal (requests a day), others as the comparison writes them. */
+const toFitChange = (x: number, unit: FitRow['unit']) =>
+  unit === 'count' ? `${x > 0 ? '+' : x < 0 ? '−' : '±'}${toFixedTrim(Math.abs(x), 1)}` : toChangeText(x, unit);
 
-export const toDifferenceText = (row: FitRow) => (row.difference === 0 ? 'inside the observed range' : toChangeText(row.difference, row.unit));
+export const toToleranceText = (row: FitRow) => `±${toFitChange(row.figure.tolerance, row.unit).slice(1)}`;
+
+export const toDifferenceText = (row: FitRow) => (row.difference === 0 ? 'inside the observed range' : toFitChange(row.difference, row.unit));
 
 const fieldWords: [RegExp, (m: RegExpExecArray) => string][] = [
   [
