@@ -101,10 +101,19 @@ const resources = {
     units: 17,
     schedule: { hourly: [13, 12, 12, 11, 11, 11, 13, 15, 18, 20, 21, 21, 21, 21, 21, 21, 21, 21, 20, 19, 17, 16, 15, 14] },
     // The schedule times a scale from the calendar's first day, so that the share of the fleet free
-    // to respond can be fitted as one number (see resourceAssumptions).
-    changes: [{ from: '2025-01-06', scale: 1 }],
+    // to respond can be fitted as one number (see resourceAssumptions): 1.05, set with the fit.
+    changes: [{ from: '2025-01-06', scale: 1.05 }],
     queue: 'priority' as const,
     source: 'flow: Ambulance fleet, ~24 on duty at a time',
+  },
+  responders: {
+    label: 'Rapid response cars for category 1 calls',
+    // The first resource to reach a category 1 patient is often a rapid response car, or a crew taken
+    // off a lower-priority call, ahead of the ambulance that conveys: [flow: Ambulance fleet › ~24 on
+    // duty at a time for ~500k] (South Central ran ~120 response cars beside ~200 frontline
+    // ambulances). An assumption (range 2–8) for the city's cars on duty; ~22 category 1 calls a day.
+    units: 4,
+    source: 'assumption within flow: Ambulance fleet (response cars)',
   },
   resusBays: {
     label: 'Resuscitation bays',
@@ -173,6 +182,11 @@ const resourceAssumptions: Record<string, AssumptionNote> = {
     1.2,
     'The scheduled crews (~17 of ~24 on duty) free to respond: 20–35% of on-duty time on breaks, checks, restocking and returning to base',
   ),
+  'resources.responders.units': assume(
+    2,
+    8,
+    'Rapid response cars on duty at once for ~22 category 1 calls a day (South Central ran ~120 cars for over 4 million people)',
+  ),
   'resources.resusBays.units': assume(5, 8, '~6 resus bays within the ~57 adult ED spaces'),
   'resources.majorsCubicles.units': assume(45, 65, 'The ~57 adult ED spaces less resus, with corridor and escalation spaces'),
   'resources.minorsCubicles.units': assume(15, 30, 'Minors and see-and-treat spaces are not counted in the published adult ED spaces'),
@@ -188,15 +202,15 @@ const clocks = [
     // [figures: Ambulance › response standards: Cat 1 mean 7, 90th centile 15; Cat 2 mean 18, 90th 40;
     // Cat 3 90% within 2 h; Cat 4 90% within 3 h]. Each clock runs from the call being given its
     // category to the crew reaching the patient, so it includes the wait for a free crew.
-    { n: 1, over: [7, 15, 30] },
+    { n: 1, over: [7, 15, 30], from: 'city.ambulance.firstResponse.drive', to: 'city.ambulance.firstResponse.atPatient' },
     { n: 2, over: [18, 40, 60] },
     { n: 3, over: [60, 120, 240] },
     { n: 4, over: [120, 180, 360] },
-  ].map(({ n, over }) => ({
+  ].map(({ n, over, from, to }: { n: number; over: number[]; from?: string; to?: string }) => ({
     id: `category${n}Response`,
-    label: `Category ${n} response (from the call being categorised to arrival at the patient)`,
-    from: `city.ambulance.crew.category${n}Response`,
-    to: 'city.ambulance.crew.onScene',
+    label: `Category ${n} response (from the call being categorised to ${n === 1 ? 'the first responder reaching' : 'arrival at'} the patient)`,
+    from: from ?? `city.ambulance.crew.category${n}Response`,
+    to: to ?? 'city.ambulance.crew.onScene',
     over,
   })),
   {
@@ -620,7 +634,7 @@ export default defineCareModel({
           on: {
             // [figures: Ambulance › category mix (AQI Aug 2024–Jan 2025)]: Cat 1 10.0–11.5%, Cat 2
             // 50.7–52.6%, Cat 3 and 4 36–39%; we take 10.7%, 51.7% and 37.6%.
-            CATEGORY_1: { target: 'crew.category1Response', meta: { p: 0.107 } },
+            CATEGORY_1: { target: 'firstResponse', meta: { p: 0.107 } },
             CATEGORY_2: { target: 'crew.category2Response', meta: { p: 0.517 } },
             CATEGORY_3_OR_4: { target: 'clinicalHub', meta: { p: 0.376 } },
           },
@@ -666,6 +680,34 @@ export default defineCareModel({
             },
           },
         },
+        firstResponse: {
+          description:
+            'The nearest rapid response car (or a crew taken off a lower-priority call) is sent at once to a life-threatening emergency (category 1) and stays with the patient until the ambulance arrives.',
+          meta: { uses: 'responders' },
+          initial: 'drive',
+          states: {
+            drive: {
+              description: 'The first responder drives to the category 1 patient.',
+              // So that the whole response comes near [figures: Ambulance › actual mean response: Cat 1 ~8 min].
+              meta: {
+                function: 'dispatch',
+                priority: 1,
+                duration: { dist: 'lognormal', median: 6, p90: 11 },
+                assumptions: timeAssumed('median', 5, 8, 'The drive of the nearest responder to a category 1 call'),
+              },
+              on: { ARRIVE: { target: 'atPatient' } },
+            },
+            atPatient: {
+              description: 'The first responder assesses and treats the patient while an ambulance is sent.',
+              meta: {
+                function: 'treat',
+                duration: { dist: 'lognormal', median: 10, p90: 25 },
+                assumptions: timeAssumed('median', 5, 20, 'Assessment and first treatment until the ambulance is on its way'),
+              },
+              on: { SEND_AMBULANCE: { target: '#city.ambulance.crew.category1Response' } },
+            },
+          },
+        },
         crew: {
           description:
             'An ambulance crew is allocated to the call and stays with it until it is free again: the drive, on scene, the journey to hospital and the handover.',
@@ -679,14 +721,13 @@ export default defineCareModel({
           initial: 'category2Response',
           states: {
             category1Response: {
-              description: 'The nearest free crew is sent at once to a life-threatening emergency (category 1) and drives to the scene.',
-              // The drive only: the wait for a free crew is simulated, so that the whole response comes near
-              // [figures: Ambulance › actual mean response: Cat 1 ~8 min].
+              description: 'An ambulance crew is sent, first in line, to the category 1 patient a first responder is with, and drives to the scene.',
+              // The drive only: the wait for a free crew is simulated.
               meta: {
                 function: 'dispatch',
                 priority: 1,
                 duration: { dist: 'lognormal', median: 6, p90: 11 },
-                assumptions: timeAssumed('median', 5, 8, 'The drive of the nearest crew to a category 1 call'),
+                assumptions: timeAssumed('median', 5, 8, 'The drive of the next free crew to a category 1 call'),
               },
               on: { ARRIVE: { target: 'onScene' } },
             },

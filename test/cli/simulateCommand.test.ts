@@ -39,11 +39,13 @@ describe('carepaths simulate', () => {
       expect(json).toHaveProperty(key);
     const majors = json.services.find((s: { state: string }) => s.state === 'city.ed.majors');
     for (const key of ['state', 'agency', 'waitMean', 'waitP90', 'utilisation']) expect(majors).toHaveProperty(key);
+    // Category 1 calls have two dispatches: the first responder, then the ambulance.
     expect(json.responseTimes.map((r: { state: string }) => r.state)).toEqual([
-      'city.ambulance.crew.category1Response',
+      'city.ambulance.firstResponse.drive',
       'city.ambulance.crew.category2Response',
       'city.ambulance.crew.category3Response',
       'city.ambulance.crew.category4Response',
+      'city.ambulance.crew.category1Response',
     ]);
     expect(json.clocks.map((c: { id: string }) => c.id)).toEqual([
       'category1Response',
