@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CareGraph } from '../graph/types.ts';
-import type { Assumption } from '../model/getAssumptions.ts';
+import { isProbabilityAssumption, type Assumption } from '../model/getAssumptions.ts';
 import type { MachineConfig } from '../strategy/applyPlans.ts';
 import type { Plan, PlanChange } from '../strategy/types.ts';
 import type { CalibrationResult } from './getCalibration.ts';
@@ -19,7 +19,7 @@ export function toAssumptionChanges(assumptions: Assumption[], values: number[],
   const ways = new Map<string, Record<string, number>>();
   assumptions.forEach((a, i) => {
     const value = values[i]!;
-    if (a.way !== undefined && a.field === 'p') {
+    if (isProbabilityAssumption(a)) {
       const byState = ways.get(a.state) ?? {};
       byState[a.way] = value;
       ways.set(a.state, byState);
@@ -50,10 +50,9 @@ function getStateOn(config: MachineConfig, path: string): Record<string, unknown
  * state's other ways are scaled as they were in the fit.
  */
 export function toFittedChanges(c: CalibrationResult, config: MachineConfig): PlanChange[] {
-  const isP = (a: Assumption) => a.way !== undefined && a.field === 'p';
   const moved = (k: number) => c.after[k] !== c.before[k];
-  const states = new Set(c.assumptions.flatMap((a, k) => (isP(a) && moved(k) ? [a.state] : [])));
-  const picked = c.assumptions.flatMap((a, k) => (moved(k) || (isP(a) && states.has(a.state)) ? [k] : []));
+  const states = new Set(c.assumptions.flatMap((a, k) => (isProbabilityAssumption(a) && moved(k) ? [a.state] : [])));
+  const picked = c.assumptions.flatMap((a, k) => (moved(k) || (isProbabilityAssumption(a) && states.has(a.state)) ? [k] : []));
   return toAssumptionChanges(
     picked.map((k) => c.assumptions[k]!),
     picked.map((k) => c.after[k]!),
@@ -61,21 +60,12 @@ export function toFittedChanges(c: CalibrationResult, config: MachineConfig): Pl
   );
 }
 
-/** A plan holding assumption changes (its owner is left empty: it changes the model, not a service). */
-export const toAssumptionPlan = (id: string, name: string, description: string, changes: PlanChange[]): Plan => ({
-  id,
-  name,
-  owner: '',
-  description,
-  supports: [],
-  evidence: [],
-  changes,
-});
-
 /** The model with its assumptions at the given values, checked; or why it cannot be built. */
 export function toAssumptionModel(machine: AnyStateMachine, assumptions: Assumption[], values: number[]): { graph: CareGraph } | { problem: string } {
   const config = machine.config as MachineConfig;
-  const plan = toAssumptionPlan('assumptions', 'Assumptions', '', toAssumptionChanges(assumptions, values, config));
+  // No owner: the plan changes the model itself, not one agency's service.
+  const changes = toAssumptionChanges(assumptions, values, config);
+  const plan: Plan = { id: 'assumptions', name: 'Assumptions', owner: '', description: '', supports: [], evidence: [], changes };
   const changed = toChangedGraph(machine, config, [plan], [0]);
   if ('graph' in changed) return changed;
   const p = changed.problem;

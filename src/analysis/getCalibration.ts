@@ -122,9 +122,9 @@ export async function getCalibration(
     options.progress?.(iterations + 1, cost);
     if (!improved) break;
   }
-  // The values written out: whole numbers where the field needs them, others to 4 significant figures.
-  const after = toValues(x).map((v, k) => (whole[k] ? Math.round(v) : Number(v.toPrecision(4))));
-  const rowsAfter = (await rowsAt(after.map((v, k) => (v - lo[k]!) / span[k]!))) ?? rows;
+  // The values written out, measured as written: whole numbers where the field needs them (toValues rounds those), others to 4 significant figures.
+  const after = toValues(x).map((v, k) => (whole[k] ? v : Number(v.toPrecision(4))));
+  const rowsAfter = toRows((await evaluate.many([after], workers))[0]!) ?? rows;
   return {
     assumptions: ranged,
     before,

@@ -4,7 +4,7 @@ import { createRandom } from '../simulate/createRandom.ts';
 import { getMeasureSource, getMeasureUnit } from '../strategy/measureCatalogue.ts';
 import type { Measure, MeasureSource, MeasureUnit, StrategySimulation } from '../strategy/types.ts';
 import { isWholeField } from './createAssumptionModel.ts';
-import { createAssumptionEvaluator, toBaseValues } from './createAssumptionEvaluator.ts';
+import { createAssumptionEvaluator, toBaseValues, type AssumptionResult } from './createAssumptionEvaluator.ts';
 
 /** Something whose sensitivity is asked for: an observed figure or a strategy objective. */
 export interface SensitivityTarget {
@@ -127,7 +127,7 @@ export function getSensitivity(
 
 function getJointSpread(
   ranged: Assumption[],
-  at: (values: number[]) => ReturnType<ReturnType<typeof createAssumptionEvaluator>>,
+  at: (values: number[]) => AssumptionResult,
   count: number,
   options: SensitivityOptions,
 ): SensitivityResult['joint'] {

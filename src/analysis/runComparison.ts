@@ -7,7 +7,7 @@ import { runReplications } from '../simulate/runReplications.ts';
 import { defaultMonteCarloOptions } from '../simulate/runMonteCarlo.ts';
 import type { DesTally } from '../simulate/types.ts';
 import { applyPlans, type MachineConfig, type PlanProblem } from '../strategy/applyPlans.ts';
-import { checkMeasure, toDesOptions } from '../strategy/getMeasureValues.ts';
+import { checkMeasures, toDesOptions } from '../strategy/getMeasureValues.ts';
 import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import type { Plan, Strategy, StrategyProblem } from '../strategy/types.ts';
 import { getComparison, type Comparison } from './getComparison.ts';
@@ -74,10 +74,7 @@ export async function runComparison(input: ComparisonInput): Promise<ComparisonR
   if (!checked.ok || !checked.graph) return fail({ kind: 'model-errors', diagnostics: checked.diagnostics.filter((d) => d.severity === 'error') });
   const baseline = checked.graph;
   const { strategy, plans } = input;
-  const measureProblems = strategy.objectives.flatMap((o, i) => {
-    const p = checkMeasure(baseline, o.measure);
-    return p ? [{ at: `objectives[${i + 1}].measure (${o.id})`, message: p.problem, hint: p.hint }] : [];
-  });
+  const measureProblems = checkMeasures(baseline, strategy.objectives, 'objectives');
   if (measureProblems.length) return fail({ kind: 'strategy-measures', problems: measureProblems });
   const named = checkPlans(strategy, plans);
   if (named) return fail(named);

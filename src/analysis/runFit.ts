@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/types.ts';
 import { runReplications } from '../simulate/runReplications.ts';
 import { defaultMonteCarloOptions } from '../simulate/runMonteCarlo.ts';
 import type { DesTally } from '../simulate/types.ts';
-import { checkMeasure, toDesOptions } from '../strategy/getMeasureValues.ts';
+import { checkMeasures, toDesOptions } from '../strategy/getMeasureValues.ts';
 import { getMeasureSource } from '../strategy/measureCatalogue.ts';
 import type { ObservedFigures, Strategy, StrategyProblem } from '../strategy/types.ts';
 import { getCalibration } from './getCalibration.ts';
@@ -52,14 +52,9 @@ export async function runFit(input: FitInput): Promise<({ ok: true } & FitReport
   if (!checked.ok || !checked.graph)
     return { ok: false, problem: { kind: 'model-errors', diagnostics: checked.diagnostics.filter((d) => d.severity === 'error') } };
   const graph = checked.graph;
-  const measureProblems = (list: { id: string; measure: ObservedFigures['figures'][number]['measure'] }[], what: string) =>
-    list.flatMap((f, i) => {
-      const p = checkMeasure(graph, f.measure);
-      return p ? [{ at: `${what}[${i + 1}].measure (${f.id})`, message: p.problem, hint: p.hint }] : [];
-    });
-  const observedProblems = measureProblems(input.observed.figures, 'figures');
+  const observedProblems = checkMeasures(graph, input.observed.figures, 'figures');
   if (observedProblems.length) return { ok: false, problem: { kind: 'observed-measures', problems: observedProblems } };
-  const strategyProblems = input.strategy ? measureProblems(input.strategy.objectives, 'objectives') : [];
+  const strategyProblems = input.strategy ? checkMeasures(graph, input.strategy.objectives, 'objectives') : [];
   if (strategyProblems.length) return { ok: false, problem: { kind: 'strategy-measures', problems: strategyProblems } };
 
   const { observed } = input;

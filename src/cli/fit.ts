@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { toFittedChanges } from '../analysis/createAssumptionModel.ts';
+import { toAssumptionId } from '../model/getAssumptions.ts';
 import type { FitReport } from '../analysis/getFit.ts';
 import { loadDocument } from '../io/loadDocument.ts';
 import { checkOutputFile } from '../io/OutputProblem.ts';
@@ -155,7 +156,7 @@ function toFittedPlan(report: FitReport, config: Record<string, unknown>, observ
           ways: x.ways,
           rebalance: x.rebalance,
           why: `Fitted (${Object.keys(x.ways)
-            .map((e) => `${e} ${was(`${x.state} ${e} p`)}`)
+            .map((e) => `${e} ${was(toAssumptionId(x.state, e, 'p'))}`)
             .join('; ')}).`,
         }
       : x.change === 'set'
@@ -164,7 +165,7 @@ function toFittedPlan(report: FitReport, config: Record<string, unknown>, observ
             ...(x.way ? { way: x.way } : {}),
             field: x.field,
             value: x.value,
-            why: `Fitted (${was([x.state, x.way, x.field].filter(Boolean).join(' '))}).`,
+            why: `Fitted (${was(toAssumptionId(x.state, x.way, x.field))}).`,
           }
         : x,
   );

@@ -28,6 +28,12 @@ export interface Assumption {
   reason?: string;
 }
 
+/** An assumption's id: the state, the way out's event when there is one, and the field (`city.ed.majors ADMIT p`). */
+export const toAssumptionId = (state: string, way: string | undefined, field: string) => [state, way, field].filter(Boolean).join(' ');
+
+/** True for an assumption on a way out's probability (set together with the state's other ways). */
+export const isProbabilityAssumption = <A extends Pick<Assumption, 'way' | 'field'>>(a: A): a is A & { way: string } => a.way !== undefined && a.field === 'p';
+
 type Node = { states?: Record<string, Node>; on?: Record<string, unknown>; meta?: Record<string, unknown> };
 
 /** Reads a dotted field (`duration.median`) inside an object; undefined when any step is missing. */
@@ -54,7 +60,7 @@ export function getAssumptions(config: Record<string, unknown>): Assumption[] {
           ? (n.range as [number, number])
           : undefined;
       out.push({
-        id: [state, way, field].filter(Boolean).join(' '),
+        id: toAssumptionId(state, way, field),
         state,
         ...(way ? { way } : {}),
         field,

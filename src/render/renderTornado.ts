@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toMeasureValueText } from '../report/comparisonWriters.ts';
-import { toAssumptionLabel, toAssumptionValue } from '../report/fitWriters.ts';
+import { toAssumptionLabel, toRangeText } from '../report/fitWriters.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, textLines, toSvg } from './svg.ts';
@@ -29,7 +29,7 @@ export function renderTornado(
   const format = (v: number) => toMeasureValueText(v, t.unit);
   const names = effects.map((e) => {
     const a = s.assumptions[e.assumption]!;
-    return `${toAssumptionLabel(ctx, a)} (${toAssumptionValue(a.range![0], a.field)}–${toAssumptionValue(a.range![1], a.field)})`;
+    return `${toAssumptionLabel(ctx, a)} (${toRangeText(a, '–')})`;
   });
   const left = Math.min(540, Math.max(160, ...names.map((n) => ctx.measure.width(n, 12))) + 24);
   const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);

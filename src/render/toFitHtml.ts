@@ -1,6 +1,7 @@
 import type { FitReport } from '../analysis/getFit.ts';
 import { toMeasureValueText } from '../report/comparisonWriters.ts';
-import { toAssumptionLabel, toAssumptionValue, toDifferenceText, toModelText, toObservedText, toToleranceText } from '../report/fitWriters.ts';
+import { toAssumptionLabel, toAssumptionValue, toDifferenceText, toModelText, toObservedText, toRangeText, toToleranceText } from '../report/fitWriters.ts';
+import { toAssumptionTable } from './toAssumptionTable.ts';
 import { renderTornado } from './renderTornado.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { toPageHead } from './toPageHead.ts';
@@ -42,7 +43,7 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
           .flatMap((a, k) =>
             c.after[k] !== c.before[k]
               ? [
-                  `<li>${escapeXml(toAssumptionLabel(report, a))}: ${escapeXml(toAssumptionValue(c.before[k]!, a.field))} → <b>${escapeXml(toAssumptionValue(c.after[k]!, a.field))}</b> (range ${escapeXml(toAssumptionValue(a.range![0], a.field))} to ${escapeXml(toAssumptionValue(a.range![1], a.field))})</li>`,
+                  `<li>${escapeXml(toAssumptionLabel(report, a))}: ${escapeXml(toAssumptionValue(c.before[k]!, a.field))} → <b>${escapeXml(toAssumptionValue(c.after[k]!, a.field))}</b> (range ${escapeXml(toRangeText(a))})</li>`,
                 ]
               : [],
           )
@@ -65,14 +66,7 @@ ${s.targets
   })
   .join('')}</section>`
     : '';
-  const assumptions = report.assumptions.length
-    ? `<div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${report.assumptions
-        .map(
-          (a) =>
-            `<tr><th scope="row">${escapeXml(toAssumptionLabel(report, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value, a.field))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
-        )
-        .join('')}</tbody></table></div>`
-    : '<p>The model marks no number as an assumption.</p>';
+  const assumptions = report.assumptions.length ? toAssumptionTable(report.graph, report.assumptions) : '<p>The model marks no number as an assumption.</p>';
   return `${toPageHead(`${fit.title}: the model against the place, with carepaths`, toReportStyle(ctx.fontCss, ctx.measure.family) + pageStyle)}<body>
 <header>
 <p>carepaths fit</p>

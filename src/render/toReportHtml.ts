@@ -3,9 +3,9 @@ import type { PathwayCount, Pathway } from '../pathways/types.ts';
 import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
 import { reportScript } from './reportScript.ts';
+import { toAssumptionTable } from './toAssumptionTable.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
-import { toAssumptionLabel, toAssumptionValue } from '../report/fitWriters.ts';
 import { escapeXml } from './svg.ts';
 import type { ReportSimulation } from './renderReport.ts';
 import type { Diagram, RenderContext } from './types.ts';
@@ -95,12 +95,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
   const sources = (graph.meta.sources ?? []).map((s) => `<li>${escapeXml(s)}</li>`).join('');
   const assumptions = graph.assumptions ?? [];
   const assumptionTable = assumptions.length
-    ? `<section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions</h2><p>${assumptions.length} numbers in the model are assumptions rather than published figures, each with the range thought plausible; <code>carepaths fit</code> shows which matter most.</p><details><summary>Every assumption, with its range and reason</summary><div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${assumptions
-        .map(
-          (a) =>
-            `<tr><th scope="row">${escapeXml(toAssumptionLabel({ graph }, a))}</th><td>${a.value === undefined ? '—' : escapeXml(toAssumptionValue(a.value, a.field))}</td><td>${a.range ? escapeXml(`${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}`) : 'no range'}</td><td>${escapeXml(a.reason ?? 'no reason given')}</td></tr>`,
-        )
-        .join('')}</tbody></table></div></details></section>`
+    ? `<section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions</h2><p>${assumptions.length} numbers in the model are assumptions rather than published figures, each with the range thought plausible; <code>carepaths fit</code> shows which matter most.</p><details><summary>Every assumption, with its range and reason</summary>${toAssumptionTable(graph, assumptions)}</details></section>`
     : '';
   return `${toPageHead(`${title}: carepaths report`, toReportStyle(ctx.fontCss, ctx.measure.family))}<body>
 <header>

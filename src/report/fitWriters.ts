@@ -61,6 +61,17 @@ export function toAssumptionLabel(report: Pick<FitReport, 'graph'>, a: Assumptio
 export const toAssumptionValue = (x: number, field?: string) =>
   field === 'p' ? `${Number((x * 100).toPrecision(3))}%` : Number.isInteger(x) ? toCount(x) : String(Number(x.toPrecision(4)));
 
+/** An assumption's range in words: "100 to 300", or with another joiner ("100–300"). */
+export const toRangeText = (a: Assumption, joiner = ' to ') => `${toAssumptionValue(a.range![0], a.field)}${joiner}${toAssumptionValue(a.range![1], a.field)}`;
+
+/** An assumption as plain-text table cells, for every table that lists them (fit and the report, text, Markdown and HTML). */
+export const toAssumptionCells = (report: Pick<FitReport, 'graph'>, a: Assumption) => ({
+  label: toAssumptionLabel(report, a),
+  value: a.value === undefined ? '—' : toAssumptionValue(a.value, a.field),
+  range: a.range ? toRangeText(a) : 'no range',
+  reason: a.reason ?? 'no reason given',
+});
+
 const sourceText = { exact: 'exact', montecarlo: 'Monte Carlo', des: 'simulated' } as const;
 
 function pad(rows: string[][]): string {
@@ -253,7 +264,7 @@ function toCalibrationLines(report: FitReport, format: 'text' | 'md'): string[] 
   for (const k of changed) {
     const a = c.assumptions[k]!;
     lines.push(
-      `${md ? '- ' : '  '}${e(toAssumptionLabel(report, a))}: ${toAssumptionValue(c.before[k]!, a.field)} → ${toAssumptionValue(c.after[k]!, a.field)} (range ${toAssumptionValue(a.range![0], a.field)} to ${toAssumptionValue(a.range![1], a.field)})`,
+      `${md ? '- ' : '  '}${e(toAssumptionLabel(report, a))}: ${toAssumptionValue(c.before[k]!, a.field)} → ${toAssumptionValue(c.after[k]!, a.field)} (range ${toRangeText(a)})`,
     );
   }
   for (const x of c.conflicts) {
@@ -309,13 +320,7 @@ function toSensitivityLines(report: FitReport, s: SensitivityResult, format: 'te
     if (md) lines.push('', '| assumption | range | at low | at high | swing |', '|---|---|---:|---:|---:|');
     for (const x of top) {
       const a = s.assumptions[x.assumption]!;
-      const cells = [
-        e(toAssumptionLabel(report, a)),
-        `${toAssumptionValue(a.range![0], a.field)} to ${toAssumptionValue(a.range![1], a.field)}`,
-        label(t.unit, x.atLow),
-        label(t.unit, x.atHigh),
-        toChangeText(x.swing, t.unit).slice(1),
-      ];
+      const cells = [e(toAssumptionLabel(report, a)), toRangeText(a), label(t.unit, x.atLow), label(t.unit, x.atHigh), toChangeText(x.swing, t.unit).slice(1)];
       lines.push(md ? `| ${cells.join(' | ')} |` : `  ${cells[0]} (${cells[1]}): ${cells[2]} to ${cells[3]}`);
     }
   });
@@ -331,12 +336,8 @@ function toAssumptionLines(report: FitReport, format: 'text' | 'md'): string[] {
   lines.push(`${list.length} numbers are marked as assumptions; ${list.filter((a) => a.range).length} have a range.`, '');
   if (md) lines.push('| number | value | range | reason |', '|---|---:|---|---|');
   for (const a of list) {
-    const cells = [
-      e(toAssumptionLabel(report, a)),
-      a.value === undefined ? '(not a number)' : toAssumptionValue(a.value, a.field),
-      a.range ? `${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}` : 'no range',
-      e(a.reason ?? 'no reason given'),
-    ];
+    const c = toAssumptionCells(report, a);
+    const cells = [e(c.label), c.value, c.range, e(c.reason)];
     lines.push(md ? `| ${cells.join(' | ')} |` : `  ${cells[0]}: ${cells[1]} (${cells[2]}). ${cells[3]}`);
   }
   return lines;

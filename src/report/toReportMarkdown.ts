@@ -3,7 +3,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import { toAnalysisMarkdown } from './analysisWriters.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
-import { toAssumptionLabel, toAssumptionValue } from './fitWriters.ts';
+import { toAssumptionCells } from './fitWriters.ts';
 import { toCount, toDuration, toInEvery, toPercent } from './formatNumber.ts';
 import { toNarrative, toPathwayListing } from './pathwayListing.ts';
 
@@ -49,10 +49,10 @@ export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis,
       '',
       '| number | value | range | reason |',
       '|---|---:|---|---|',
-      ...assumptions.map(
-        (a) =>
-          `| ${escapeMarkdown(toAssumptionLabel({ graph }, a))} | ${a.value === undefined ? '—' : toAssumptionValue(a.value, a.field)} | ${a.range ? `${toAssumptionValue(a.range[0], a.field)} to ${toAssumptionValue(a.range[1], a.field)}` : 'no range'} | ${escapeMarkdown(a.reason ?? 'no reason given')} |`,
-      ),
+      ...assumptions.map((a) => {
+        const c = toAssumptionCells({ graph }, a);
+        return `| ${escapeMarkdown(c.label)} | ${c.value} | ${c.range} | ${escapeMarkdown(c.reason)} |`;
+      }),
       '',
     );
   lines.push(

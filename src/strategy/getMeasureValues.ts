@@ -12,7 +12,7 @@ import { getSelectedNodes } from './measures/getSelectedNodes.ts';
 import { getMeasureDefinition } from './measures/index.ts';
 import type { MeasureValue } from './measures/types.ts';
 import { getMeasureSource } from './measureCatalogue.ts';
-import type { Measure, StateSelector, StrategySimulation, TimeStatistic } from './types.ts';
+import type { Measure, StateSelector, StrategyProblem, StrategySimulation, TimeStatistic } from './types.ts';
 
 /** Why a measure cannot be taken on this model (a name it uses is not there, or it needs demand or capacity), or undefined. */
 export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; hint: string } | undefined {
@@ -24,6 +24,14 @@ export function checkMeasure(graph: CareGraph, m: Measure): { problem: string; h
       hint: 'Add meta.demand (requests a day) to the model.',
     };
   return undefined;
+}
+
+/** The problems of a file's measures on this model, each at `list[i].measure (id)`: objectives of a strategy, figures of an observed file. */
+export function checkMeasures(graph: CareGraph, list: { id: string; measure: Measure }[], listName: string): StrategyProblem[] {
+  return list.flatMap((item, i) => {
+    const p = checkMeasure(graph, item.measure);
+    return p ? [{ at: `${listName}[${i + 1}].measure (${item.id})`, message: p.problem, hint: p.hint }] : [];
+  });
 }
 
 /**
