@@ -11,7 +11,7 @@ import { createRandom } from '../src/simulate/createRandom.ts';
 import { walkWithXstate } from '../src/simulate/walkWithXstate.ts';
 import { applyPlans, type MachineConfig } from '../src/strategy/applyPlans.ts';
 import { readPlan } from '../src/strategy/readPlan.ts';
-import { n } from './measure.ts';
+import { createSection, n } from './measure.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/carepaths.js');
@@ -37,11 +37,7 @@ function timeCommand(args: string[]): number {
  * And `watch`: seconds from a save to the open page being told to reload.
  */
 export async function benchCompare(): Promise<string[]> {
-  const lines: string[] = [];
-  const say = (line: string) => {
-    console.log(line);
-    lines.push(line);
-  };
+  const { lines, say } = createSection();
   const dir = mkdtempSync(path.join(tmpdir(), 'carepaths-bench-compare-'));
   const strategy = path.join(root, 'models/city-uec.strategy.yaml');
   say('## Testing plans against the strategy');

@@ -43,3 +43,15 @@ export function runBaseline(spec: { layered?: LayeredOptions; file?: string }, t
 
 /** A number with thousands separators. */
 export const n = (x: number | bigint) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+
+/** A section of the results: each line printed as it comes and kept for bench/RESULTS.md. */
+export function createSection(): { lines: string[]; say: (line: string) => void } {
+  const lines: string[] = [];
+  return {
+    lines,
+    say: (line: string) => {
+      console.log(line);
+      lines.push(line);
+    },
+  };
+}

@@ -7,7 +7,7 @@ import type { CareGraph } from '../src/graph/types.ts';
 import { loadModel } from '../src/io/loadModel.ts';
 import { getMarkovAnalysis } from '../src/markov/getMarkovAnalysis.ts';
 import { countPathways, enumeratePathways, getTopPathways, toPathway } from '../src/pathways/index.ts';
-import { n, runBaseline, time } from './measure.ts';
+import { createSection, n, runBaseline, time } from './measure.ts';
 import { createLayeredModel, type LayeredOptions } from './synthetic.ts';
 
 const BASELINE_TIMEOUT_MS = 20_000;
@@ -43,11 +43,7 @@ function ours(graph: CareGraph) {
 }
 
 export async function benchPathways(): Promise<string[]> {
-  const lines: string[] = [];
-  const say = (line: string) => {
-    console.log(line);
-    lines.push(line);
-  };
+  const { lines, say } = createSection();
 
   say('## Pathway enumeration against @xstate/graph getSimplePaths');
   say('');

@@ -8,16 +8,13 @@ import { loadFonts } from '../src/io/loadFonts.ts';
 import { createRenderContext } from '../src/render/createRenderContext.ts';
 import { renderSystemMap } from '../src/render/renderSystemMap.ts';
 import { createLayeredModel } from './synthetic.ts';
+import { createSection } from './measure.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 /** The report end to end, as a user runs it, and the system map of a 500-state model. */
 export async function benchReport(): Promise<string[]> {
-  const lines: string[] = [];
-  const say = (line: string) => {
-    console.log(line);
-    lines.push(line);
-  };
+  const { lines, say } = createSection();
   say('## The report');
   say('');
   say('No xstate baseline exists for drawing; the targets from the issue are given beside the figures.');

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchCompare } from './compare.bench.ts';
+import { benchFit } from './fit.bench.ts';
 import { benchPathways } from './pathways.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchSimulate } from './simulate.bench.ts';
@@ -18,7 +19,7 @@ const machine = [
   `- Node ${process.version} on ${os.platform()} ${os.release()}`,
 ];
 console.log(machine.join('\n') + '\n');
-const sections = [...(await benchPathways()), ...(await benchReport()), ...(await benchSimulate()), ...(await benchCompare())];
+const sections = [...(await benchPathways()), ...(await benchReport()), ...(await benchSimulate()), ...(await benchCompare()), ...(await benchFit())];
 writeFileSync(
   path.join(import.meta.dirname, 'RESULTS.md'),
   [

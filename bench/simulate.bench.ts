@@ -8,7 +8,7 @@ import { runReplication } from '../src/simulate/runMonteCarlo.ts';
 import { walkWithXstate } from '../src/simulate/walkWithXstate.ts';
 import { runDes } from '../src/simulate/runDes.ts';
 import { toHandoverGraph } from './handoverModel.ts';
-import { n } from './measure.ts';
+import { createSection, n } from './measure.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -31,11 +31,7 @@ function timeEngine(which: 'montecarlo' | 'des' | 'handover'): { count: number; 
 }
 
 export async function benchSimulate(): Promise<string[]> {
-  const lines: string[] = [];
-  const say = (line: string) => {
-    console.log(line);
-    lines.push(line);
-  };
+  const { lines, say } = createSection();
   const loaded = await loadModel(path.join(root, 'models/city-uec.ts'));
   if (!loaded.ok) throw new Error(loaded.reason);
   const city = compile(loaded.machine);

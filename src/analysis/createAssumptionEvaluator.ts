@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CareGraph } from '../graph/types.ts';
 import type { Assumption } from '../model/getAssumptions.ts';
+import { checkModel } from '../model/checkModel.ts';
 import { runReplications } from '../simulate/runReplications.ts';
 import { defaultMonteCarloOptions } from '../simulate/runMonteCarlo.ts';
 import type { DesTally } from '../simulate/types.ts';
@@ -20,6 +21,8 @@ export interface AssumptionEvaluator {
   many(list: number[][], workers: number): Promise<AssumptionResult[]>;
   /** Model evaluations made so far. */
   calls(): number;
+  /** Whether a measure is simulated (discrete-event), so that evaluations are best shared out with `many`. */
+  simulates: boolean;
 }
 
 /**
@@ -34,16 +37,18 @@ export function createAssumptionEvaluator(
   simulation: StrategySimulation,
 ): AssumptionEvaluator {
   let calls = 0;
+  // Compiled once; every evaluation puts its numbers into this graph.
+  const base = checkModel(machine).graph;
   const needsDes = measures.some((m) => getMeasureSource(m) === 'des');
   const measure = (graph: CareGraph, tallies?: DesTally[]) => ({ values: getMeasureValues(graph, measures, simulation, tallies) });
   const evaluate = (values: number[]): AssumptionResult => {
     calls++;
-    const built = toAssumptionModel(machine, assumptions, values);
+    const built = toAssumptionModel(machine, assumptions, values, base);
     return 'problem' in built ? built : measure(built.graph);
   };
   const many = async (list: number[][], workers: number): Promise<AssumptionResult[]> => {
     calls += list.length;
-    const built = list.map((values) => toAssumptionModel(machine, assumptions, values));
+    const built = list.map((values) => toAssumptionModel(machine, assumptions, values, base));
     const graphs = built.flatMap((b) => ('graph' in b ? [b.graph] : []));
     const tallies =
       needsDes && graphs.length
@@ -52,7 +57,7 @@ export function createAssumptionEvaluator(
     let g = 0;
     return built.map((b) => ('problem' in b ? b : measure(b.graph, tallies?.[g++])));
   };
-  return Object.assign(evaluate, { many, calls: () => calls });
+  return Object.assign(evaluate, { many, calls: () => calls, simulates: needsDes });
 }
 
 /** The assumptions' values as the model gives them. */

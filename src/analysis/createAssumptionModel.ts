@@ -1,7 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CareGraph } from '../graph/types.ts';
 import { isProbabilityAssumption, type Assumption } from '../model/getAssumptions.ts';
-import type { MachineConfig } from '../strategy/applyPlans.ts';
+import { checkRenumbered } from '../model/checkModel.ts';
+import { applyPlans, type MachineConfig } from '../strategy/applyPlans.ts';
 import type { Plan, PlanChange } from '../strategy/types.ts';
 import type { CalibrationResult } from './getCalibration.ts';
 import { toChangedGraph } from './runComparison.ts';
@@ -60,16 +61,37 @@ export function toFittedChanges(c: CalibrationResult, config: MachineConfig): Pl
   );
 }
 
-/** The model with its assumptions at the given values, checked; or why it cannot be built. */
-export function toAssumptionModel(machine: AnyStateMachine, assumptions: Assumption[], values: number[]): { graph: CareGraph } | { problem: string } {
+/**
+ * The model with its assumptions at the given values, checked; or why it cannot be built. Given
+ * the model's compiled graph, the numbers are put into it (`checkRenumbered`) rather than the
+ * machine built and walked again: the same graph and findings, about ten times faster.
+ */
+export function toAssumptionModel(
+  machine: AnyStateMachine,
+  assumptions: Assumption[],
+  values: number[],
+  base?: CareGraph,
+): { graph: CareGraph } | { problem: string } {
   const config = machine.config as MachineConfig;
   // No owner: the plan changes the model itself, not one agency's service.
   const changes = toAssumptionChanges(assumptions, values, config);
   const plan: Plan = { id: 'assumptions', name: 'Assumptions', owner: '', description: '', supports: [], evidence: [], changes };
-  const changed = toChangedGraph(machine, config, [plan], [0]);
+  const changed = toRenumberedGraph(base, config, plan) ?? toChangedGraph(machine, config, [plan], [0]);
   if ('graph' in changed) return changed;
   const p = changed.problem;
   if (p.kind === 'plan-changes') return { problem: p.problems.map((x) => `${x.at}: ${x.message}`).join('; ') };
   if (p.kind === 'plan-model-errors') return { problem: p.diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ') };
   return { problem: p.kind === 'plan-build' ? p.message : p.kind };
+}
+
+/** The plan's numbers put into the compiled graph, checked; undefined when there is no graph to put them in. */
+function toRenumberedGraph(base: CareGraph | undefined, config: MachineConfig, plan: Plan): ReturnType<typeof toChangedGraph> | undefined {
+  if (!base) return undefined;
+  const applied = applyPlans(config, [plan]);
+  if (applied.problems.length) return { problem: { kind: 'plan-changes', plans: [0], problems: applied.problems } };
+  const result = checkRenumbered(base, applied.config);
+  if (!result) return undefined;
+  if (!result.ok || !result.graph)
+    return { problem: { kind: 'plan-model-errors', plans: [0], diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } };
+  return { graph: result.graph };
 }

@@ -122,8 +122,10 @@ export async function getCalibration(
     options.progress?.(iterations + 1, cost);
     if (!improved) break;
   }
-  // The values written out, measured as written: whole numbers where the field needs them (toValues rounds those), others to 4 significant figures.
-  const after = toValues(x).map((v, k) => (whole[k] ? v : Number(v.toPrecision(4))));
+  // The values written out, measured as written: whole numbers where the field needs them (toValues rounds those), others to 4
+  // significant figures; a value the fit left the same to 4 figures keeps the model's own (so it is not written as a change).
+  const fourFigures = (v: number) => Number(v.toPrecision(4));
+  const after = toValues(x).map((v, k) => (whole[k] ? v : fourFigures(v) === fourFigures(before[k]!) ? before[k]! : fourFigures(v)));
   const rowsAfter = toRows((await evaluate.many([after], workers))[0]!) ?? rows;
   return {
     assumptions: ranged,

@@ -4,7 +4,7 @@ import { createRandom } from '../simulate/createRandom.ts';
 import { getMeasureSource, getMeasureUnit } from '../strategy/measureCatalogue.ts';
 import type { Measure, MeasureSource, MeasureUnit, StrategySimulation } from '../strategy/types.ts';
 import { isWholeField } from './createAssumptionModel.ts';
-import { createAssumptionEvaluator, toBaseValues, type AssumptionResult } from './createAssumptionEvaluator.ts';
+import { createAssumptionEvaluator, toBaseValues, type AssumptionEvaluator, type AssumptionResult } from './createAssumptionEvaluator.ts';
 
 /** Something whose sensitivity is asked for: an observed figure or a strategy objective. */
 export interface SensitivityTarget {
@@ -56,7 +56,9 @@ export interface SensitivityOptions {
   /** Samples for the joint spread; 0 for none. */
   samples: number;
   seed: number;
-  /** Told after each evaluation: done so far and the total planned. */
+  /** Worker threads for the simulated targets' replications (default 1). */
+  workers?: number;
+  /** Told after each evaluation (each batch, when simulated): done so far and the total planned. */
   progress?: (done: number, total: number) => void;
 }
 
@@ -64,83 +66,112 @@ export interface SensitivityOptions {
  * Which assumptions move each target most, one at a time over their ranges (a tornado), with the
  * slope at the model's value where the target is exact; and the spread of each target when every
  * assumption varies together, sampled uniformly over the ranges from a stated seed.
+ *
+ * Every evaluation is planned first, as a list of independent jobs (the assumptions' values), and
+ * then measured: in this thread when every target is exact, and with simulated targets shared out
+ * over `workers` threads (each job's replications on common random numbers).
  */
-export function getSensitivity(
+export async function getSensitivity(
   machine: AnyStateMachine,
   assumptions: Assumption[],
   targets: SensitivityTarget[],
   options: SensitivityOptions,
-): SensitivityResult {
+): Promise<SensitivityResult> {
   const ranged = assumptions.filter((a) => a.range && a.value !== undefined);
   const measures = targets.map((t) => t.measure);
   const evaluate = createAssumptionEvaluator(machine, ranged, measures, options.simulation);
   const base = toBaseValues(ranged);
   const exact = measures.map((m) => getMeasureSource(m) === 'exact');
-  const total = 1 + ranged.length * (exact.some(Boolean) ? 4 : 2) + options.samples;
-  const tick = () => options.progress?.(evaluate.calls(), total);
-  const at = (values: number[]) => {
-    const out = evaluate(values);
-    tick();
-    return out;
-  };
-  const baseValues = at(base);
+  const jobs = toSensitivityJobs(ranged, base, exact.some(Boolean));
+  const samples = toJointSamples(ranged, options);
+  const results = await evaluateAll(evaluate, [base, ...jobs.flatMap((j) => j.values), ...samples], options);
+  const baseValues = results[0]!;
   if ('problem' in baseValues) throw new Error(`getSensitivity: the model does not build at its own values (${baseValues.problem})`);
   const failures: SensitivityResult['failures'] = [];
   const effects: SensitivityEffect[][] = targets.map(() => []);
-  ranged.forEach((a, k) => {
-    const [lo, hi] = a.range!;
-    const moved = (v: number) => {
-      const values = [...base];
-      values[k] = v;
-      const out = at(values);
-      if ('problem' in out) failures.push({ assumption: k, value: v, problem: out.problem });
+  let next = 1;
+  for (const job of jobs) {
+    const k = job.assumption;
+    const measured = job.values.map((values) => {
+      const out = results[next++]!;
+      if ('problem' in out) failures.push({ assumption: k, value: values[k]!, problem: out.problem });
       return 'problem' in out ? undefined : out.values.map((x) => x.value);
-    };
-    const low = moved(lo);
-    const high = moved(hi);
-    let slopes: number[] | undefined;
-    if (exact.some(Boolean) && hi > lo) {
-      const h = isWholeField(a.field) ? 1 : (hi - lo) * 1e-3;
-      const down = Math.max(lo, a.value! - h);
-      const up = Math.min(hi, a.value! + h);
-      const d = moved(down);
-      const u = moved(up);
-      if (d && u && up > down) slopes = u.map((x, i) => (x - d[i]!) / (up - down));
-    }
-    if (!low || !high) return;
+    });
+    const [low, high, d, u] = measured;
+    const [down, up] = [job.values[2]?.[k], job.values[3]?.[k]];
+    const slopes = d && u && up! > down! ? u.map((x, i) => (x - d[i]!) / (up! - down!)) : undefined;
+    if (!low || !high) continue;
     targets.forEach((_, i) => {
       const swing = Math.abs(high[i]! - low[i]!);
       if (swing > 1e-12 * Math.max(1, Math.abs(baseValues.values[i]!.value)))
         effects[i]!.push({ assumption: k, atLow: low[i]!, atHigh: high[i]!, swing, ...(exact[i] && slopes ? { slope: slopes[i]! } : {}) });
     });
-  });
+  }
   for (const list of effects) list.sort((x, y) => y.swing - x.swing || x.assumption - y.assumption);
   return {
     targets: targets.map((t, i) => ({ ...t, unit: getMeasureUnit(t.measure), source: getMeasureSource(t.measure), base: baseValues.values[i]!.value })),
     assumptions: ranged,
     effects,
-    joint: options.samples > 0 ? getJointSpread(ranged, at, targets.length, options) : null,
+    joint: options.samples > 0 ? toJointSpread(results.slice(next), targets.length, options) : null,
     failures,
     evaluations: evaluate.calls(),
   };
 }
 
-function getJointSpread(
-  ranged: Assumption[],
-  at: (values: number[]) => AssumptionResult,
-  count: number,
-  options: SensitivityOptions,
-): SensitivityResult['joint'] {
+/**
+ * For each assumption, the values to measure at: each end of its range, and where a target is
+ * exact, either side of the model's value for the slope (±0.1% of the range; whole numbers ±1).
+ */
+function toSensitivityJobs(ranged: Assumption[], base: number[], slopes: boolean): { assumption: number; values: number[][] }[] {
+  return ranged.map((a, k) => {
+    const [lo, hi] = a.range!;
+    const at = (v: number) => base.map((b, j) => (j === k ? v : b));
+    const values = [at(lo), at(hi)];
+    if (slopes && hi > lo) {
+      const h = isWholeField(a.field) ? 1 : (hi - lo) * 1e-3;
+      values.push(at(Math.max(lo, a.value! - h)), at(Math.min(hi, a.value! + h)));
+    }
+    return { assumption: k, values };
+  });
+}
+
+/** Measures every job: in this thread, or (simulated targets) in batches over the worker threads, reporting progress after each. */
+async function evaluateAll(evaluate: AssumptionEvaluator, list: number[][], options: SensitivityOptions): Promise<AssumptionResult[]> {
+  const tick = () => options.progress?.(evaluate.calls(), list.length);
+  if (!evaluate.simulates) {
+    return list.map((values) => {
+      const out = evaluate(values);
+      tick();
+      return out;
+    });
+  }
+  const workers = options.workers ?? 1;
+  const batch = Math.max(1, workers * 4);
+  const out: AssumptionResult[] = [];
+  for (let i = 0; i < list.length; i += batch) {
+    out.push(...(await evaluate.many(list.slice(i, i + batch), workers)));
+    tick();
+  }
+  return out;
+}
+
+/** Every assumption drawn at once, uniformly over its range (whole numbers rounded), from the stated seed. */
+function toJointSamples(ranged: Assumption[], options: SensitivityOptions): number[][] {
   // Its own stream (one past any replication's), so the draws do not depend on the simulation settings.
   const random = createRandom(options.seed, 1000);
-  const seen: number[][] = Array.from({ length: count }, () => []);
-  let problem: string | undefined;
-  for (let s = 0; s < options.samples; s++) {
-    const values = ranged.map((a) => {
+  return Array.from({ length: options.samples }, () =>
+    ranged.map((a) => {
       const v = a.range![0] + random.next() * (a.range![1] - a.range![0]);
       return isWholeField(a.field) ? Math.round(v) : v;
-    });
-    const out = at(values);
+    }),
+  );
+}
+
+/** The spread of each target over the joint samples that could be built. */
+function toJointSpread(results: AssumptionResult[], count: number, options: SensitivityOptions): SensitivityResult['joint'] {
+  const seen: number[][] = Array.from({ length: count }, () => []);
+  let problem: string | undefined;
+  for (const out of results) {
     if ('problem' in out) {
       problem ??= out.problem;
       continue;

@@ -11,3 +11,14 @@ export type { Verification, VerificationOptions, VerificationPart } from './getV
 export { reservedPlanIds, runComparison } from './runComparison.ts';
 export type { ComparisonInput, ComparisonProblem, ComparisonResult, ComparisonRun } from './runComparison.ts';
 export { getSimulatedHandoffSteps } from './getSimulatedHandoffSteps.ts';
+export { getFit, toFitRow } from './getFit.ts';
+export type { FitReport, FitResult, FitRow } from './getFit.ts';
+export { getSensitivity } from './getSensitivity.ts';
+export type { SensitivityEffect, SensitivityOptions, SensitivityResult, SensitivityTarget } from './getSensitivity.ts';
+export { getCalibration } from './getCalibration.ts';
+export type { CalibrationConflict, CalibrationOptions, CalibrationResult } from './getCalibration.ts';
+export { createAssumptionEvaluator, toBaseValues } from './createAssumptionEvaluator.ts';
+export type { AssumptionEvaluator, AssumptionResult } from './createAssumptionEvaluator.ts';
+export { isWholeField, toAssumptionChanges, toAssumptionModel, toFittedChanges } from './createAssumptionModel.ts';
+export { runFit } from './runFit.ts';
+export type { FitInput, FitProblem } from './runFit.ts';

@@ -84,7 +84,8 @@ export async function runFit(input: FitInput): Promise<({ ok: true } & FitReport
       ...(input.strategy?.objectives.filter(kept).map((o) => ({ id: o.id, title: o.title, kind: 'objective' as const, measure: o.measure })) ?? []),
     ];
     let last = 0;
-    report.sensitivity = getSensitivity(input.machine, varied, targets, {
+    report.sensitivity = await getSensitivity(input.machine, varied, targets, {
+      workers: input.workers ?? 1,
       simulation: observed.simulation,
       samples: input.samples ?? 200,
       seed: input.seed ?? 1,

@@ -2,6 +2,7 @@ import {
   __unsafe_getAllOwnEventDescriptors as getEventDescriptors,
   createEmptyActor,
   type AnyActorScope,
+  type AnyTransitionDefinition,
   type AnyMachineSnapshot,
   type AnyStateMachine,
   type AnyStateNode,
@@ -20,10 +21,24 @@ export function getStatePath(node: AnyStateNode): string {
   return [node.machine.root.id, ...node.path].join('.');
 }
 
+/**
+ * Where compiling reads the numbers and annotations of states and ways out: the machine's own
+ * `meta`, or (when a compiled graph is renumbered, see `renumberCareGraph`) another config's.
+ */
+export interface MetaSource {
+  state(node: AnyStateNode): StateMeta | undefined;
+  way(t: AnyTransitionDefinition): { p?: unknown; when?: unknown } | undefined;
+}
+
+const machineMeta: MetaSource = {
+  state: (node) => node.meta as StateMeta | undefined,
+  way: (t) => (t as { meta?: { p?: unknown; when?: unknown } }).meta,
+};
+
 /** The agency of a node: its own `meta.agency`, or the nearest ancestor's. */
-export function getAgency(node: AnyStateNode): string | undefined {
+export function getAgency(node: AnyStateNode, metas: MetaSource = machineMeta): string | undefined {
   for (let n: AnyStateNode | undefined = node; n; n = n.parent) {
-    const agency = (n.meta as StateMeta | undefined)?.agency;
+    const agency = metas.state(n)?.agency;
     if (typeof agency === 'string' && agency) return agency;
   }
   return undefined;
@@ -49,6 +64,30 @@ const atomicNodes = (snapshot: AnyMachineSnapshot): AnyStateNode[] =>
   (snapshot._nodes as AnyStateNode[]).filter((n) => n.type === 'atomic' || n.type === 'final');
 
 class ConfigurationLimit extends Error {}
+
+/**
+ * What a compilation found that does not depend on numbers: each configuration's xstate snapshot,
+ * and the transitions xstate takes on each way out. A graph renumbered from another config
+ * (`renumberCareGraph`) reuses it instead of walking the machine again. Kept beside the graph,
+ * not in it, so that graphs stay plain data (they are sent to worker threads).
+ */
+export interface Provenance {
+  snapshots: AnyMachineSnapshot[];
+  /** For each edge, the transitions xstate takes on its event (the first declared `p` is the edge's). */
+  chosen: AnyTransitionDefinition[][];
+  /** The same for each conditional way out. */
+  conditionalChosen: AnyTransitionDefinition[][];
+  /** For each edge out of a configuration with regions: the transitions, with their regions. */
+  offers: (Offer[] | undefined)[];
+  /** What compiling found to say about the model (none of it depends on numbers). */
+  diagnostics: Diagnostic[];
+}
+
+const provenance = new WeakMap<CareGraph, Provenance>();
+
+/** How a compiled graph was found, when it was compiled (or renumbered) in this process. */
+export const getProvenance = (graph: CareGraph): Provenance | undefined => provenance.get(graph);
+export const setProvenance = (graph: CareGraph, found: Provenance): void => void provenance.set(graph, found);
 
 /**
  * The actor scope @xstate/graph uses to step a machine without running it: actions are not
@@ -90,6 +129,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
   const offers: (Offer[] | undefined)[] = [];
   /** Ways out taken only on a condition (`meta.when`), kept apart from the probabilities. */
   const conditionalWays: CareEdge[] = [];
+  const found: Provenance = { snapshots, chosen: [], conditionalChosen: [], offers, diagnostics };
 
   const intern = (snapshot: AnyMachineSnapshot): number => {
     const key = getConfigurationKey(snapshot);
@@ -99,7 +139,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     const index = nodes.length;
     indexByKey.set(key, index);
     snapshots.push(snapshot);
-    nodes.push(toCareNode(snapshot, index, key));
+    nodes.push(toCareNode(snapshot, index, key, machineMeta));
     for (const n of snapshot._nodes as AnyStateNode[]) activePaths.add(getStatePath(n));
     return index;
   };
@@ -119,7 +159,7 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     for (; current < nodes.length; current++) {
       const node = nodes[current]!;
       if (node.isOutcome) continue;
-      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, { edges, conditionalWays }, intern, offers, diagnostics, passedPaths);
+      node.guardedWays = addWaysOut(machine, scope, snapshots[current]!, current, { edges, conditionalWays, found }, intern, diagnostics, passedPaths);
     }
   } catch (error) {
     if (error instanceof ConfigurationLimit) {
@@ -137,14 +177,27 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     return { diagnostics, machine };
   }
 
-  const race = addRegions(nodes, edges, snapshots, offers);
+  const race = addRegions(nodes, edges, snapshots, offers, machineMeta);
   normaliseProbabilities(nodes, edges, race);
   const outStart = new Int32Array(nodes.length + 1);
   for (const e of edges) outStart[e.from + 1]!++;
   for (let i = 0; i < nodes.length; i++) outStart[i + 1]! += outStart[i]!;
 
-  const meta = (machine.root.meta ?? {}) as ModelMeta;
-  const stateInfo = getStateInfo(machine, activePaths, passedPaths);
+  const graph = toCareGraph(
+    { modelId, nodes, edges, outStart, stateInfo: getStateInfo(machine, activePaths, passedPaths), conditionalWays },
+    machine.config as Record<string, unknown>,
+  );
+  setProvenance(graph, found);
+  return { graph, diagnostics, machine };
+}
+
+/** The graph from its parts and the config its model-wide meta and assumptions come from. */
+export function toCareGraph(
+  parts: Pick<CareGraph, 'modelId' | 'nodes' | 'edges' | 'outStart' | 'stateInfo'> & { conditionalWays: CareEdge[] },
+  config: Record<string, unknown>,
+): CareGraph {
+  const { modelId, nodes, edges, outStart, stateInfo, conditionalWays } = parts;
+  const meta = (config.meta ?? {}) as ModelMeta;
   const graph: CareGraph = {
     modelId,
     meta,
@@ -156,10 +209,13 @@ export function compileCareGraph(machine: AnyStateMachine, options: Partial<Comp
     stateInfo,
     ...(conditionalWays.length ? { conditionalWays } : {}),
   };
-  const assumptions = getAssumptions(machine.config as Record<string, unknown>);
+  const assumptions = getAssumptions(config);
   if (assumptions.length) graph.assumptions = assumptions;
-  return { graph, diagnostics, machine };
+  return graph;
 }
+
+/** The `p` a way out declares: the first that the transitions xstate takes on its event declare. */
+export const getDeclaredP = (chosen: AnyTransitionDefinition[], metas: MetaSource): unknown => chosen.map((t) => metas.way(t)?.p).find((p) => p !== undefined);
 
 /** Adds the ways out of one configuration; returns how many offered events a guard disabled. */
 function addWaysOut(
@@ -167,14 +223,13 @@ function addWaysOut(
   scope: AnyActorScope,
   snapshot: AnyMachineSnapshot,
   from: number,
-  ways: { edges: CareEdge[]; conditionalWays: CareEdge[] },
+  ways: { edges: CareEdge[]; conditionalWays: CareEdge[]; found: Provenance },
   intern: (s: AnyMachineSnapshot) => number,
-  offers: (Offer[] | undefined)[],
   diagnostics: Diagnostic[],
   passedPaths: Set<string>,
 ): number {
   let guarded = 0;
-  const { edges, conditionalWays } = ways;
+  const { edges, conditionalWays, found } = ways;
   const parallel = atomicNodes(snapshot).length > 1;
   for (const type of getOfferedEvents(snapshot)) {
     const event = { type };
@@ -185,9 +240,9 @@ function addWaysOut(
     }
     const next = machine.transition(snapshot, event, scope);
     for (const t of chosen) for (const target of t.target ?? []) markPassed(target, passedPaths);
-    const declared = chosen.map((t) => (t as { meta?: { p?: unknown } }).meta?.p).find((p) => p !== undefined);
+    const declared = getDeclaredP(chosen, machineMeta);
     const first = chosen[0]!;
-    const when = (first as { meta?: { when?: unknown } }).meta?.when;
+    const when = machineMeta.way(first)?.when;
     const domain = getExitDomain(first);
     if (when !== undefined && when !== 'full' && when !== 'abandoned')
       diagnostics.push({
@@ -198,6 +253,7 @@ function addWaysOut(
         hint: "Mark a way out when: 'full' (taken when the waiting room is full) or when: 'abandoned' (taken when a waiting request gives up).",
       });
     if (when === 'full' || when === 'abandoned') {
+      found.conditionalChosen.push(chosen);
       conditionalWays.push({
         index: conditionalWays.length,
         from,
@@ -220,8 +276,9 @@ function addWaysOut(
         ),
       );
     if (parallel) {
-      offers[edges.length] = chosen.map((t) => ({ source: t.source, p: (t as { meta?: { p?: unknown } }).meta?.p, domain: getExitDomain(t) }));
+      found.offers[edges.length] = chosen.map((t) => ({ source: t.source, transition: t, p: machineMeta.way(t)?.p, domain: getExitDomain(t) }));
     }
+    found.chosen.push(chosen);
     edges.push({
       index: edges.length,
       from,
@@ -238,8 +295,9 @@ function addWaysOut(
 }
 
 /** A transition xstate takes on an edge's event, as far as regions need it. */
-interface Offer {
+export interface Offer {
   source: AnyStateNode;
+  transition: AnyTransitionDefinition;
   p: unknown;
   /** The state whose active descendants the transition leaves (undefined: it leaves none). */
   domain: AnyStateNode | undefined;
@@ -271,7 +329,13 @@ function getExitDomain(t: { source: AnyStateNode; target?: readonly AnyStateNode
  * configurations the regions whose clocks carry on. Then the edges' probabilities and the node's
  * time follow from the race between regions (see `RegionStep`).
  */
-function addRegions(nodes: CareNode[], edges: CareEdge[], snapshots: AnyMachineSnapshot[], offers: (Offer[] | undefined)[]): Map<number, number> {
+export function addRegions(
+  nodes: CareNode[],
+  edges: CareEdge[],
+  snapshots: AnyMachineSnapshot[],
+  offers: (Offer[] | undefined)[],
+  metas: MetaSource,
+): Map<number, number> {
   const race = new Map<number, number>();
   // Regions in document order (xstate's own list of active nodes changes order as regions move).
   const atomsOf = snapshots.map((s) => atomicNodes(s).sort((a, b) => a.order - b.order));
@@ -281,7 +345,7 @@ function addRegions(nodes: CareNode[], edges: CareEdge[], snapshots: AnyMachineS
     while (end < edges.length && edges[end]!.from === node.index) end++;
     const atoms = atomsOf[node.index]!;
     if (atoms.length > 1) {
-      node.regions = atoms.map((atom) => toRegionStep(atom, edges.slice(start, end), offers));
+      node.regions = atoms.map((atom) => toRegionStep(atom, edges.slice(start, end), offers, metas));
       setRace(node, race);
     }
     start = end;
@@ -300,7 +364,7 @@ function addRegions(nodes: CareNode[], edges: CareEdge[], snapshots: AnyMachineS
   return race;
 }
 
-function toRegionStep(atom: AnyStateNode, ways: CareEdge[], offers: (Offer[] | undefined)[]): RegionStep {
+function toRegionStep(atom: AnyStateNode, ways: CareEdge[], offers: (Offer[] | undefined)[], metas: MetaSource): RegionStep {
   const own = ways.flatMap((e) => {
     const offer = offers[e.index]?.find((o) => o.source === atom || isDescendant(atom, o.source));
     return offer ? [{ edge: e.index, declared: offer.p }] : [];
@@ -308,10 +372,10 @@ function toRegionStep(atom: AnyStateNode, ways: CareEdge[], offers: (Offer[] | u
   const raw = own.map((w) => (own.length === 1 && w.declared === undefined ? 1 : w.declared));
   const valid = raw.every((p) => typeof p === 'number' && Number.isFinite(p) && p >= 0);
   const sum = valid ? (raw as number[]).reduce((a, b) => a + b, 0) : 0;
-  const duration = (atom.meta as StateMeta | undefined)?.duration;
+  const duration = metas.state(atom)?.duration;
   return {
     state: getStatePath(atom),
-    agency: getAgency(atom) ?? '',
+    agency: getAgency(atom, metas) ?? '',
     ...(duration !== undefined ? { duration } : {}),
     meanMinutes: safeMean(duration),
     done: atom.type === 'final',
@@ -339,13 +403,13 @@ function setRace(node: CareNode, race: Map<number, number>): void {
   node.meanMinutes = instant ? 0 : 1 / total;
 }
 
-function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): CareNode {
+export function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string, metas: MetaSource): CareNode {
   const atoms = atomicNodes(snapshot);
   const states = atoms.map(getStatePath);
   const context = snapshot.context as CareContext | undefined;
   const hasContext = !!context && Object.keys(context).length > 0;
   const isOutcome = snapshot.status === 'done' || atoms.every((n) => n.type === 'final');
-  const metaOf = (n: AnyStateNode) => (n.meta ?? {}) as StateMeta;
+  const metaOf = (n: AnyStateNode) => metas.state(n) ?? {};
   const firstMeta = <K extends keyof StateMeta>(k: K): StateMeta[K] | undefined => atoms.map((n) => metaOf(n)[k]).find((v) => v !== undefined);
   // In a configuration with regions each region keeps its own duration (see `addRegions`).
   const duration = atoms.length > 1 ? undefined : toNodeDuration(firstMeta('duration'), firstMeta('durationBy'), context);
@@ -359,7 +423,7 @@ function toCareNode(snapshot: AnyMachineSnapshot, index: number, key: string): C
     id: states.join(' + ') + (hasContext ? ` ${JSON.stringify(context)}` : ''),
     states,
     ...(hasContext ? { context: { ...context } } : {}),
-    agency: atoms.map(getAgency).find((a) => a !== undefined) ?? '',
+    agency: atoms.map((n) => getAgency(n, metas)).find((a) => a !== undefined) ?? '',
     ...(fn !== undefined ? { function: fn } : {}),
     isOutcome,
     guardedWays: 0,
@@ -418,7 +482,7 @@ function safeMean(duration: Duration | undefined): number {
  * Where a guard has switched some ways out off, the enabled ones are renormalised to sum to 1;
  * malformed declarations (reported by the model check) fall back to equal shares.
  */
-function normaliseProbabilities(nodes: CareNode[], edges: CareEdge[], race: Map<number, number>): void {
+export function normaliseProbabilities(nodes: CareNode[], edges: CareEdge[], race: Map<number, number>): void {
   let start = 0;
   for (let i = 0; i < nodes.length; i++) {
     let end = start;

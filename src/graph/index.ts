@@ -1,4 +1,5 @@
 export { compileCareGraph, defaultCompileOptions, getAgency, getConfigurationKey, getOfferedEvents, getStateInfo, getStatePath } from './compileCareGraph.ts';
+export { renumberCareGraph } from './renumberCareGraph.ts';
 export type { CareEdge, CareGraph, CareNode, CompileOptions, CompileResult, StateInfo } from './types.ts';
 export { getComponents } from './getComponents.ts';
 export type { Components } from './getComponents.ts';

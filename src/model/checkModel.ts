@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
-import { compileCareGraph, getStateInfo } from '../graph/compileCareGraph.ts';
+import { compileCareGraph, getProvenance, getStateInfo } from '../graph/compileCareGraph.ts';
+import { renumberCareGraph } from '../graph/renumberCareGraph.ts';
 import type { CareGraph, CompileOptions } from '../graph/types.ts';
 import { checkAgencies } from './rules/checkAgencies.ts';
 import { checkAssumptions } from './rules/checkAssumptions.ts';
@@ -18,7 +19,7 @@ import { checkReachability } from './rules/checkReachability.ts';
 import { checkResources } from './rules/checkResources.ts';
 import { checkV4Syntax } from './rules/checkV4Syntax.ts';
 import { checkWaiting } from './rules/checkWaiting.ts';
-import type { Rule } from './rules/types.ts';
+import type { Rule, RuleInput } from './rules/types.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Every model check, in the order their findings are most useful to read. */
@@ -56,8 +57,26 @@ export interface CheckResult {
 export function checkModel(machine: AnyStateMachine, options: Partial<CompileOptions> = {}): CheckResult {
   const compiled = compileCareGraph(machine, options);
   const states = compiled.graph?.stateInfo ?? getStateInfo(machine);
-  const input = { modelId: machine.root.id, states, config: machine.config as Record<string, unknown>, ...(compiled.graph ? { graph: compiled.graph } : {}) };
-  const found = [...compiled.diagnostics, ...rules.flatMap((rule) => rule(input))];
+  return runRules(
+    { modelId: machine.root.id, states, config: machine.config as Record<string, unknown>, ...(compiled.graph ? { graph: compiled.graph } : {}) },
+    compiled.diagnostics,
+  );
+}
+
+/**
+ * Checks a config that differs from a compiled model's only in numbers (see `renumberCareGraph`):
+ * the same result as building and checking it, without walking the machine again. Undefined when
+ * the compiled graph cannot be renumbered here.
+ */
+export function checkRenumbered(base: CareGraph, config: Record<string, unknown>): CheckResult | undefined {
+  const graph = renumberCareGraph(base, config);
+  if (!graph) return undefined;
+  return runRules({ modelId: base.modelId, states: graph.stateInfo, config, graph }, getProvenance(base)!.diagnostics);
+}
+
+function runRules(input: RuleInput, compiling: Diagnostic[]): CheckResult {
+  const { states, graph } = input;
+  const found = [...compiling, ...rules.flatMap((rule) => rule(input))];
   const diagnostics = sortDiagnostics(
     dedupe(found),
     states.map((s) => s.path),
@@ -65,7 +84,7 @@ export function checkModel(machine: AnyStateMachine, options: Partial<CompileOpt
   return {
     ok: !diagnostics.some((d) => d.severity === 'error'),
     diagnostics,
-    ...(compiled.graph ? { graph: compiled.graph } : {}),
+    ...(graph ? { graph } : {}),
   };
 }
 

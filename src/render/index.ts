@@ -20,3 +20,4 @@ export { toComparisonHtml } from './toComparisonHtml.ts';
 export type { SankeyOptions } from './renderSankey.ts';
 export { createReportFiles } from './createReportFiles.ts';
 export type { ReportFilesOptions } from './createReportFiles.ts';
+export { toFitHtml } from './toFitHtml.ts';

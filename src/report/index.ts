@@ -15,3 +15,4 @@ export { toComparisonWords, type ComparisonWords } from './toComparisonWords.ts'
 export { toVerificationText } from './toVerificationText.ts';
 export { toPlanChangeText } from './toPlanChangeText.ts';
 export { toPathLabel, toSelectorLabel } from './toStateNames.ts';
+export { toFitJson, toFitMarkdown, toFitText } from './fitWriters.ts';

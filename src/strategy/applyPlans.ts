@@ -42,7 +42,8 @@ type StateChange = Exclude<PlanChange, { change: 'add-service' } | { change: 'de
 class PlanApplication {
   private readonly states: Map<string, StateConfig>;
   private readonly agencies: Set<string>;
-  private readonly touched = new Map<string, string>();
+  /** What each change has claimed, by the state it touches (claims on different states never conflict). */
+  private readonly touched = new Map<string, [key: string, by: string][]>();
   private readonly pending: (() => void)[] = [];
   private readonly problems: PlanProblem[] = [];
   private plan!: Plan;
@@ -75,7 +76,9 @@ class PlanApplication {
     const plan = this.plan;
     const here = `${plan.id} ${at}`;
     // A change never conflicts with itself (a re-weight with rebalance claims one way and all of them).
-    const clash = [...this.touched.entries()].find(([k, by]) => by !== here && (k === key || conflicts(k, key)));
+    const state = key.split(':')[1] ?? '';
+    const claims = this.touched.get(state) ?? [];
+    const clash = claims.find(([k, by]) => by !== here && (k === key || conflicts(k, key)));
     if (clash) {
       const [, by] = clash;
       this.fail(
@@ -85,7 +88,10 @@ class PlanApplication {
       );
       return false;
     }
-    this.touched.set(key, here);
+    const same = claims.findIndex(([k]) => k === key);
+    if (same >= 0) claims[same] = [key, here];
+    else claims.push([key, here]);
+    this.touched.set(state, claims);
     return true;
   }
 

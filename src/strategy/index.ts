@@ -9,3 +9,4 @@ export { parseDocument } from './parseDocument.ts';
 export { changeKinds, readPlan } from './readPlan.ts';
 export { defaultStrategySimulation, readStrategy } from './readStrategy.ts';
 export type * from './types.ts';
+export { readObserved } from './readObserved.ts';

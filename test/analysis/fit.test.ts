@@ -127,9 +127,9 @@ describe('carepaths fit: the model against observed figures', () => {
     expect(problems.map((p) => p.at)).toEqual(['figures[1].id', 'figures[1].measure', 'figures[2].observed', 'figures[2].tolerance', 'figures[3].source']);
   });
 
-  it('the sensitivity gives each figure at both ends of each range, exact slopes, and a reproducible joint spread', () => {
+  it('the sensitivity gives each figure at both ends of each range, exact slopes, and a reproducible joint spread', async () => {
     const targets = observed.figures.map((f) => ({ id: f.id, title: f.title, kind: 'observed' as const, measure: f.measure }));
-    const s = getSensitivity(load(), getAssumptions(load().config as Record<string, unknown>), targets, {
+    const s = await getSensitivity(load(), getAssumptions(load().config as Record<string, unknown>), targets, {
       simulation: observed.simulation,
       samples: 40,
       seed: 3,
@@ -148,7 +148,7 @@ describe('carepaths fit: the model against observed figures', () => {
     const joint = s.joint!.targets[0]!;
     expect(joint.interval[0]).toBeGreaterThanOrEqual(80);
     expect(joint.interval[1]).toBeLessThanOrEqual(600);
-    const again = getSensitivity(load(), getAssumptions(load().config as Record<string, unknown>), targets, {
+    const again = await getSensitivity(load(), getAssumptions(load().config as Record<string, unknown>), targets, {
       simulation: observed.simulation,
       samples: 40,
       seed: 3,
