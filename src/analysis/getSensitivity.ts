@@ -56,11 +56,21 @@ export interface SensitivityOptions {
   /** Samples for the joint spread; 0 for none. */
   samples: number;
   seed: number;
+  /** The slope at the model's value for exact targets (two more evaluations an assumption); default true. */
+  slopes?: boolean;
+  /**
+   * Asked between evaluations, which then give way to other work on this thread (a live page's
+   * next save); when it answers true the analysis stops with a `SensitivityCancelled`.
+   */
+  cancelled?: () => boolean;
   /** Worker threads for the simulated targets' replications (default 1). */
   workers?: number;
   /** Told after each evaluation (each batch, when simulated): done so far and the total planned. */
   progress?: (done: number, total: number) => void;
 }
+
+/** Thrown when a sensitivity analysis is stopped because it is no longer wanted. */
+export class SensitivityCancelled extends Error {}
 
 /**
  * Which assumptions move each target most, one at a time over their ranges (a tornado), with the
@@ -82,7 +92,7 @@ export async function getSensitivity(
   const evaluate = createAssumptionEvaluator(machine, ranged, measures, options.simulation);
   const base = toBaseValues(ranged);
   const exact = measures.map((m) => getMeasureSource(m) === 'exact');
-  const jobs = toSensitivityJobs(ranged, base, exact.some(Boolean));
+  const jobs = toSensitivityJobs(ranged, base, (options.slopes ?? true) && exact.some(Boolean));
   const samples = toJointSamples(ranged, options);
   const results = await evaluateAll(evaluate, [base, ...jobs.flatMap((j) => j.values), ...samples], options);
   const baseValues = results[0]!;
@@ -138,17 +148,24 @@ function toSensitivityJobs(ranged: Assumption[], base: number[], slopes: boolean
 /** Measures every job: in this thread, or (simulated targets) in batches over the worker threads, reporting progress after each. */
 async function evaluateAll(evaluate: AssumptionEvaluator, list: number[][], options: SensitivityOptions): Promise<AssumptionResult[]> {
   const tick = () => options.progress?.(evaluate.calls(), list.length);
+  const { cancelled } = options;
   if (!evaluate.simulates) {
-    return list.map((values) => {
-      const out = evaluate(values);
+    const out: AssumptionResult[] = [];
+    for (const values of list) {
+      if (cancelled && out.length % 20 === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled()) throw new SensitivityCancelled();
+      }
+      out.push(evaluate(values));
       tick();
-      return out;
-    });
+    }
+    return out;
   }
   const workers = options.workers ?? 1;
   const batch = Math.max(1, workers * 4);
   const out: AssumptionResult[] = [];
   for (let i = 0; i < list.length; i += batch) {
+    if (cancelled?.()) throw new SensitivityCancelled();
     out.push(...(await evaluate.many(list.slice(i, i + batch), workers)));
     tick();
   }

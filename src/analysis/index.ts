@@ -13,7 +13,7 @@ export type { ComparisonInput, ComparisonProblem, ComparisonResult, ComparisonRu
 export { getSimulatedHandoffSteps } from './getSimulatedHandoffSteps.ts';
 export { getFit, toFitRow } from './getFit.ts';
 export type { FitReport, FitResult, FitRow } from './getFit.ts';
-export { getSensitivity } from './getSensitivity.ts';
+export { getSensitivity, SensitivityCancelled } from './getSensitivity.ts';
 export type { SensitivityEffect, SensitivityOptions, SensitivityResult, SensitivityTarget } from './getSensitivity.ts';
 export { getCalibration } from './getCalibration.ts';
 export type { CalibrationConflict, CalibrationOptions, CalibrationResult } from './getCalibration.ts';
@@ -22,3 +22,4 @@ export type { AssumptionEvaluator, AssumptionResult } from './createAssumptionEv
 export { isWholeField, toAssumptionChanges, toAssumptionModel, toFittedChanges } from './createAssumptionModel.ts';
 export { runFit } from './runFit.ts';
 export type { FitInput, FitProblem } from './runFit.ts';
+export { getStrategySensitivity } from './getStrategySensitivity.ts';

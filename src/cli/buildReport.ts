@@ -1,6 +1,7 @@
 import type { CareGraph } from '../graph/types.ts';
 import type { OutputFile } from '../io/writeFilesAtomic.ts';
 import type { PathwayCount } from '../pathways/types.ts';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { version } from './version.ts';
 
 /**
@@ -16,6 +17,7 @@ export async function buildReport(
     png: boolean;
     simulation?: { days: number; replications: number; seed: number; workers: number };
     count?: (graph: CareGraph) => PathwayCount;
+    sensitivity?: SensitivityResult;
   },
 ): Promise<{ files: OutputFile[]; diagrams: number }> {
   const [{ loadFonts }, { toPng }, { createReportFiles }] = await Promise.all([
@@ -35,5 +37,6 @@ export async function buildReport(
     ...(options.png ? { toPng: (svg: string) => toPng(svg, fonts) } : {}),
     ...(options.simulation ? { simulation: { ...options.simulation, ...(progress ? { progress } : {}) } } : {}),
     ...(options.count ? { count: options.count } : {}),
+    ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   });
 }

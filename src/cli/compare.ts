@@ -5,7 +5,7 @@ import { toComparisonJson, toComparisonMarkdown, toComparisonText } from '../rep
 import { measureCatalogue } from '../strategy/measureCatalogue.ts';
 import { collectOption, defaultWorkers, toChoice, toWorkers } from './loadChecked.ts';
 import { prepareComparison } from './prepareComparison.ts';
-import { renderComparisonPage } from './renderComparisonPage.ts';
+import { renderComparisonPage, withSensitivity } from './renderComparisonPage.ts';
 import { writeTableAndPage } from './writeTableAndPage.ts';
 
 const writers = { text: toComparisonText, json: toComparisonJson, md: toComparisonMarkdown };
@@ -64,7 +64,7 @@ export function addCompareCommand(program: Command): void {
           workers,
           applied: options.apply ?? [],
         });
-        const html = options.html ? await renderComparisonPage(prepared) : undefined;
+        const html = options.html ? await renderComparisonPage(prepared, await withSensitivity(prepared)) : undefined;
         writeTableAndPage(writers[format](prepared), options.out, { html, file: options.html, what: 'comparison page' });
       },
     );

@@ -82,7 +82,7 @@ export async function loadGraph(
   file: string | undefined,
   maxConfigurations?: number,
   applied: string[] = [],
-): Promise<{ graph: CareGraph; file: string; source: ModelSource }> {
+): Promise<{ graph: CareGraph; file: string; source: ModelSource; machine: AnyStateMachine }> {
   const result = await loadChecked(file, maxConfigurations, applied);
   if (!result.ok || !result.graph) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -91,7 +91,7 @@ export async function loadGraph(
       exitCodes.modelErrors,
     );
   }
-  return { graph: result.graph, file: result.file, source: result.source };
+  return { graph: result.graph, file: result.file, source: result.source, machine: result.machine };
 }
 
 /** The range of every whole-number option, the same in every command. */

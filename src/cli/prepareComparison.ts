@@ -34,6 +34,9 @@ export class ComparisonCancelled extends Error {}
 /** A comparison with the models it compared, for the HTML page's Sankey diagrams. */
 export interface PreparedComparison extends ComparisonResult {
   file: string;
+  /** The baseline model, for the sensitivity of its objectives to its assumptions. */
+  machine: AnyStateMachine;
+  strategy: Strategy;
 }
 
 const shown = (file: string) => {
@@ -64,7 +67,7 @@ export async function prepareComparison(request: ComparisonRequest): Promise<Pre
     ...(request.cancelled ? { cancelled: request.cancelled } : {}),
   });
   if (!run.ok) throw toComparisonError(run.problem, loaded.file, request.strategy, plans);
-  return { comparison: run.comparison, baseline: run.baseline, graphs: run.graphs, file: loaded.file };
+  return { comparison: run.comparison, baseline: run.baseline, graphs: run.graphs, file: loaded.file, machine: loaded.machine, strategy };
 }
 
 /** A comparison problem in words, naming the files. */

@@ -1,7 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkOutputFolder } from '../io/OutputProblem.ts';
+import type { AnyStateMachine } from 'xstate';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
+import type { CareGraph } from '../graph/types.ts';
+import { checkMeasures } from '../strategy/getMeasureValues.ts';
 import { buildReport } from './buildReport.ts';
+import { loadStrategy, toProblemsError } from './prepareComparison.ts';
 import { collectOption, defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { defaultDesOptions } from '../simulate/runDesReplication.ts';
 import { defaultReportSimulation } from '../render/createReportFiles.ts';
@@ -22,6 +27,7 @@ export function addReportCommand(program: Command): void {
       'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each',
       collectOption,
     )
+    .option('--strategy <file>', "add which of the model's ranged assumptions move each of the strategy's exact objectives most (a tornado chart each)")
     .option('--png', 'also write PNG copies of the diagrams, for slides and documents')
     .option('--simulate', 'add simulated flows, and (where the model has demand and capacity) waits, utilisation and response times')
     .option(
@@ -34,7 +40,7 @@ export function addReportCommand(program: Command): void {
     .option('--workers <W>', 'with --simulate: worker threads', defaultWorkers)
     .addHelpText(
       'after',
-      '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams.\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.\nDIR/.carepaths-files lists what carepaths wrote there: files of an earlier report that this run does not write are removed; files carepaths did not write are never touched.',
+      '\nWrites DIR/report.html, DIR/report.md, DIR/diagrams/*.svg (and *.png with --png), DIR/pathways.csv and DIR/analysis.json.\nWith --simulate, also DIR/simulation.json and the simulated diagrams; with --strategy, the tornado charts (diagrams/tornado-N.svg).\nNothing is written unless everything is ready, so a failed run leaves the previous report as it was.\nDIR/.carepaths-files lists what carepaths wrote there: files of an earlier report that this run does not write are removed; files carepaths did not write are never touched.',
     )
     .action(
       async (
@@ -49,6 +55,7 @@ export function addReportCommand(program: Command): void {
           seed: string;
           workers: string;
           apply?: string[];
+          strategy?: string;
         },
         command: Command,
       ) => {
@@ -65,12 +72,30 @@ export function addReportCommand(program: Command): void {
         const { writeFilesAtomic } = await import('../io/writeFilesAtomic.ts');
         // Before the work: an output folder that cannot be used is said at once.
         checkOutputFolder(options.out);
-        const { graph, file } = await loadGraph(model, undefined, options.apply ?? []);
-        const { files, diagrams } = await buildReport(graph, file, { top, png: options.png ?? false, ...(simulation ? { simulation } : {}) });
+        const { graph, file, machine } = await loadGraph(model, undefined, options.apply ?? []);
+        const sensitivity = options.strategy ? await getReportSensitivity(machine, graph, options.strategy) : undefined;
+        const { files, diagrams } = await buildReport(graph, file, {
+          top,
+          png: options.png ?? false,
+          ...(simulation ? { simulation } : {}),
+          ...(sensitivity ? { sensitivity } : {}),
+        });
         writeFilesAtomic(options.out, files);
         process.stdout.write(
           `Wrote the report for "${graph.meta.title ?? graph.modelId}" to ${path.join(options.out, 'report.html')}\n(${files.length} files in ${options.out}: report.html, report.md, ${diagrams} diagrams${options.png ? ' as SVG and PNG' : ''}, pathways.csv, analysis.json)\n`,
         );
       },
     );
+}
+
+/**
+ * The sensitivity of the strategy's exact objectives to the model's ranged assumptions; a strategy
+ * that cannot be used, or whose measures do not fit the model, stops the report with its problems.
+ */
+async function getReportSensitivity(machine: AnyStateMachine, graph: CareGraph, file: string): Promise<SensitivityResult | undefined> {
+  const strategy = await loadStrategy(file);
+  const problems = checkMeasures(graph, strategy.objectives, 'objectives');
+  if (problems.length) throw toProblemsError('strategy', file, problems);
+  const { getStrategySensitivity } = await import('../analysis/getStrategySensitivity.ts');
+  return getStrategySensitivity(machine, strategy);
 }

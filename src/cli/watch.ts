@@ -14,8 +14,9 @@ import { toDiagnosticsText } from '../report/toDiagnosticsText.ts';
 import { buildReport } from './buildReport.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { collectOption, toWholeNumber } from './loadChecked.ts';
-import { ComparisonCancelled, prepareComparison } from './prepareComparison.ts';
-import { renderComparisonPage } from './renderComparisonPage.ts';
+import { ComparisonCancelled, prepareComparison, type PreparedComparison } from './prepareComparison.ts';
+import { renderComparisonPage, withSensitivity } from './renderComparisonPage.ts';
+import { SensitivityCancelled } from '../analysis/getSensitivity.ts';
 
 /** What the live view regenerates from. */
 export interface WatchRequest {
@@ -76,9 +77,10 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
       return finish();
     }
     let compared = false;
+    let exact: PreparedComparison | undefined;
     if (request.strategy) {
       try {
-        const exact = await prepareComparison({ strategy: request.strategy, plans: request.plans, together: request.together, exactOnly: true, loaded: model });
+        exact = await prepareComparison({ strategy: request.strategy, plans: request.plans, together: request.together, exactOnly: true, loaded: model });
         if (!current()) return;
         live.setPage('/', await renderComparisonPage(exact, { pending: true }));
         compared = exact.comparison.leftOut.length > 0;
@@ -96,6 +98,25 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
       problems.push(messageOf(error));
     }
     finish();
+    if (!exact) return;
+    const prepared = exact;
+    const quiet = (error: unknown) => {
+      if (error instanceof ComparisonCancelled || error instanceof SensitivityCancelled || !current()) return;
+      live.setProblem(messageOf(error));
+    };
+    // In the background, on this thread between steps: which assumptions the objectives depend on,
+    // added to the comparison and the report when it is ready (a newer save stops it).
+    let simulatedShown = false;
+    const sensitivity = withSensitivity(prepared, () => !current()).then(async ({ sensitivity }) => {
+      if (!current() || !sensitivity) return sensitivity;
+      const { files } = await buildReport(model.graph, model.file, { top: 20, png: false, count, sensitivity });
+      if (!current()) return sensitivity;
+      live.setPage('/report', files[0]!.content as string);
+      if (!simulatedShown) live.setPage('/', await renderComparisonPage(prepared, { pending: compared, sensitivity }));
+      log(`Added what the objectives depend on in ${took()}`);
+      return sensitivity;
+    });
+    sensitivity.catch(quiet);
     if (!compared) return;
     // The simulated objectives run on worker threads, in the background: a newer save does not
     // wait for them, and makes them stop.
@@ -109,13 +130,13 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
     })
       .then(async (full) => {
         if (!current()) return;
-        live.setPage('/', await renderComparisonPage(full));
+        simulatedShown = true;
+        const known = await sensitivity.catch(() => undefined);
+        if (!current()) return;
+        live.setPage('/', await renderComparisonPage(full, known ? { sensitivity: known } : {}));
         log(`Updated the comparison with its simulated objectives in ${took()}`);
       })
-      .catch((error: unknown) => {
-        if (error instanceof ComparisonCancelled || !current()) return;
-        live.setProblem(messageOf(error));
-      });
+      .catch(quiet);
   };
 }
 

@@ -18,6 +18,7 @@ import { runReplications } from '../simulate/runReplications.ts';
 import { summariseDes } from '../simulate/summariseDes.ts';
 import type { DesTally } from '../simulate/types.ts';
 import { createRenderContext } from './createRenderContext.ts';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { renderReport, type ReportSimulation } from './renderReport.ts';
 
 /** What the report is made from, besides the model. */
@@ -34,6 +35,8 @@ export interface ReportFilesOptions {
   toPng?: (svg: string) => Uint8Array;
   /** Add simulated flows and, where the model has demand and capacity, the discrete-event results. */
   simulation?: { days: number; replications: number; seed: number; workers: number; progress?: (done: number, total: number) => void };
+  /** Which assumptions move a strategy's exact objectives most (getStrategySensitivity), for its section and tornado charts. */
+  sensitivity?: SensitivityResult;
   /** The exact pathway count, when already known (watch mode keeps it while the model's shape is unchanged). */
   count?: (graph: CareGraph) => PathwayCount;
 }
@@ -66,13 +69,14 @@ export async function createReportFiles(graph: CareGraph, options: ReportFilesOp
     version: options.version,
     source: options.source,
     ...(simulated ? { simulation: simulated } : {}),
+    ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   });
   let csv = '';
   renderTopPathways(graph, found, total, 0, csvPathwayWriter, (text) => (csv += text));
   const toPng = options.toPng;
   const files: OutputFile[] = [
     { path: 'report.html', content: report.html },
-    { path: 'report.md', content: toReportMarkdown(graph, analysis, found.pathways, found.coverage, total) },
+    { path: 'report.md', content: toReportMarkdown(graph, analysis, found.pathways, found.coverage, total, options.sensitivity) },
     { path: 'pathways.csv', content: csv },
     { path: 'analysis.json', content: toAnalysisJson(analysis) },
     ...(simulated?.des ? [{ path: 'simulation.json', content: JSON.stringify(simulated.des, null, 2) + '\n' }] : []),

@@ -11,6 +11,8 @@ import { renderSankey } from './renderSankey.ts';
 import { renderSwimlane } from './renderSwimlane.ts';
 import { renderSystemMap } from './renderSystemMap.ts';
 import { toReportHtml } from './toReportHtml.ts';
+import { renderTornadoes } from './toSensitivitySection.ts';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 /** Everything the report needs that is not a diagram. */
@@ -22,6 +24,8 @@ export interface ReportInput {
   source: string;
   /** Simulated results to add, when the report is asked to simulate. */
   simulation?: ReportSimulation;
+  /** Which assumptions move each of a strategy's exact objectives most, when the report is given a strategy. */
+  sensitivity?: SensitivityResult;
 }
 
 /** What simulation adds to the report. */
@@ -50,8 +54,9 @@ export async function renderReport(ctx: RenderContext, input: ReportInput): Prom
   const matrix = renderHandoffMatrix(ctx);
   const swimlanes = input.pathways.map((p) => renderSwimlane(ctx, p));
   const simulated = input.simulation ? renderSimulation(ctx, input.simulation) : [];
-  const html = toReportHtml(ctx, { overview, systemMap, sankey, matrix, swimlanes, simulated, ...input });
-  return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes, ...simulated] };
+  const tornadoes = input.sensitivity ? renderTornadoes(ctx, input.sensitivity) : [];
+  const html = toReportHtml(ctx, { overview, systemMap, sankey, matrix, swimlanes, simulated, tornadoes, ...input });
+  return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes, ...simulated, ...tornadoes] };
 }
 
 function renderSimulation(ctx: RenderContext, sim: ReportSimulation): Diagram[] {

@@ -1,5 +1,6 @@
 import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { Comparison, ObjectiveValue } from '../analysis/getComparison.ts';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toAgencyChangeText, toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
 import { toComparisonWords } from '../report/toComparisonWords.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
@@ -7,6 +8,7 @@ import { toCount } from '../report/formatNumber.ts';
 import { renderObjectiveChart } from './renderObjectiveChart.ts';
 import { renderSankey } from './renderSankey.ts';
 import { renderWorkloadChange } from './renderWorkloadChange.ts';
+import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
@@ -40,9 +42,14 @@ function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
  * The comparison as one self-contained HTML page: the objective table, each plan with its changes,
  * claims and side effects, a chart per objective, and the patient flow before and after each plan.
  * `contexts` are the baseline's and then each plan's render context, in the comparison's order;
- * `pending` says the objectives left out are still being simulated (the live view shows the exact ones first).
+ * `pending` says the objectives left out are still being simulated (the live view shows the exact ones first);
+ * `sensitivity`, which of the baseline model's assumptions its exact objectives depend on most.
  */
-export function toComparisonHtml(contexts: RenderContext[], c: Comparison, meta: { version: string; source: string; pending?: boolean }): string {
+export function toComparisonHtml(
+  contexts: RenderContext[],
+  c: Comparison,
+  meta: { version: string; source: string; pending?: boolean; sensitivity?: SensitivityResult },
+): string {
   const base = contexts[0]!;
   const words = toComparisonWords({ comparison: c, baseline: base.graph, graphs: contexts.slice(1).map((x) => x.graph) });
   const inline = (svg: string) => (base.fontCss ? svg.split(base.fontCss).join('') : svg);
@@ -98,6 +105,14 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1
       return `<div class="pair"><h3>${escapeXml(heading)}</h3>${figure(renderSankey(ctx, getHandoffSteps(ctx.graph), { id: `sankey-${i}`, heading }))}</div>`;
     })
     .join('');
+  const sensitivity = meta.sensitivity
+    ? toSensitivitySection(base, meta.sensitivity, {
+        heading: 'What the objectives depend on',
+        lead: `The baseline model's ranged assumptions against its ${meta.sensitivity.targets.length} exact objective${meta.sensitivity.targets.length === 1 ? '' : 's'}: the assumptions to check first before trusting a plan's change in them. carepaths fit --sensitivity --strategy adds slopes and every assumption varied together.`,
+        figure,
+        labels: base,
+      })
+    : '';
   return `${toPageHead(`${c.strategy.title}: plans tested with carepaths`, toReportStyle(base.fontCss, base.measure.family) + pageStyle)}<body>
 <header>
 <p>carepaths comparison</p>
@@ -107,7 +122,7 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1
     .slice(1)
     .map((s) => `<a href="#plan-${escapeXml(s.id)}">${escapeXml(s.name)}</a>`)
     .join('; ')}.</p>
-<nav aria-label="Sections"><ul><li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li></ul></nav>
+<nav aria-label="Sections"><ul><li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li>${sensitivity ? '<li><a href="#sensitivity">What the objectives depend on</a></li>' : ''}</ul></nav>
 </header>
 <main>
 <section id="objectives-table" aria-labelledby="objectives-table-h"><h2 id="objectives-table-h">Objectives: baseline and each plan</h2>
@@ -123,6 +138,7 @@ ${plans}
 <p>Requests per 1,000, from the first agency met through each handoff to the outcome, for the baseline and then for each plan.</p>
 ${flows}
 </section>
+${sensitivity}
 </main>
 <footer><p>Made by carepaths ${escapeXml(meta.version)} from ${escapeXml(meta.source)} (model “${escapeXml(c.model)}”) and the strategy “${escapeXml(c.strategy.title)}”. Scenarios: ${c.scenarios.map((s) => escapeXml(`${s.id} (${name(s.id)})`)).join(', ')}.</p></footer>
 </body>

@@ -1,8 +1,7 @@
 import type { FitReport } from '../analysis/getFit.ts';
-import { toMeasureValueText } from '../report/comparisonWriters.ts';
 import { toAssumptionLabel, toAssumptionValue, toDifferenceText, toModelText, toObservedText, toRangeText, toToleranceText } from '../report/fitWriters.ts';
 import { toAssumptionTable } from './toAssumptionTable.ts';
-import { renderTornado } from './renderTornado.ts';
+import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { toPageHead } from './toPageHead.ts';
 import { escapeXml } from './svg.ts';
@@ -51,20 +50,11 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
       }</ul></section>`
     : '';
   const sensitivity = s
-    ? `<section id="sensitivity" aria-labelledby="sensitivity-h"><h2 id="sensitivity-h">Which assumptions matter</h2>
-<p>Each ranged assumption moved over its range, one at a time, the others at the model's values${s.joint ? `; then all together, ${s.joint.samples} samples drawn uniformly over the ranges (seed ${s.joint.seed}), the middle 95% shown` : ''}.</p>
-${s.targets
-  .map((t, i) => {
-    const top = s.effects[i]![0];
-    const words = top
-      ? `${t.title} depends most on ${toAssumptionLabel(report, s.assumptions[top.assumption]!).replace(/^The /, 'the ')}.`
-      : `No ranged assumption moves ${t.title.toLowerCase()}.`;
-    const joint = s.joint?.targets[i]
-      ? ` With every assumption varied together it runs from ${toMeasureValueText(s.joint.targets[i]!.interval[0], t.unit)} to ${toMeasureValueText(s.joint.targets[i]!.interval[1], t.unit)}.`
-      : '';
-    return `<h3>${escapeXml(t.title)}</h3><p>${escapeXml(words + joint)}</p>${figure(renderTornado(ctx, { sensitivity: s, target: i }, { id: `tornado-${i + 1}` }))}`;
-  })
-  .join('')}</section>`
+    ? toSensitivitySection(ctx, s, {
+        heading: 'Which assumptions matter',
+        figure,
+        labels: report,
+      })
     : '';
   const assumptions = report.assumptions.length ? toAssumptionTable(report.graph, report.assumptions) : '<p>The model marks no number as an assumption.</p>';
   return `${toPageHead(`${fit.title}: the model against the place, with carepaths`, toReportStyle(ctx.fontCss, ctx.measure.family) + pageStyle)}<body>

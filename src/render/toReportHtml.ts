@@ -4,6 +4,9 @@ import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../repor
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
 import { reportScript } from './reportScript.ts';
 import { toAssumptionTable } from './toAssumptionTable.ts';
+import { toSensitivitySection } from './toSensitivitySection.ts';
+import { strategyHeading } from '../report/toReportMarkdown.ts';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
@@ -20,6 +23,9 @@ export interface ReportParts {
   /** Simulated diagrams (Sankey, waits, utilisation, response times), when the report simulated. */
   simulated: Diagram[];
   simulation?: ReportSimulation;
+  /** The tornado charts of a strategy's objectives, and the sensitivity they draw, when the report was given a strategy. */
+  sensitivity?: SensitivityResult;
+  tornadoes: Diagram[];
   pathways: Pathway[];
   coverage: number;
   total: PathwayCount;
@@ -97,12 +103,21 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
   const assumptionTable = assumptions.length
     ? `<section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions</h2><p>${assumptions.length} numbers in the model are assumptions rather than published figures, each with the range thought plausible; <code>carepaths fit</code> shows which matter most.</p><details><summary>Every assumption, with its range and reason</summary>${toAssumptionTable(graph, assumptions)}</details></section>`
     : '';
+  const sensitivity = parts.sensitivity
+    ? toSensitivitySection(ctx, parts.sensitivity, {
+        heading: strategyHeading,
+        lead: `Which of the model's ranged assumptions move each of the strategy's ${parts.sensitivity.targets.length} exact objective${parts.sensitivity.targets.length === 1 ? '' : 's'} most: the numbers to check first with the people who know them. carepaths fit --sensitivity --strategy adds slopes and every assumption varied together.`,
+        figure,
+        labels: ctx,
+        tornadoes: parts.tornadoes,
+      })
+    : '';
   return `${toPageHead(`${title}: carepaths report`, toReportStyle(ctx.fontCss, ctx.measure.family))}<body>
 <header>
 <p>carepaths report</p>
 <h1>${escapeXml(title)}</h1>
 <p class="lead">${escapeXml(graph.meta.description ?? '')}</p>
-<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li>${parts.simulation ? '<li><a href="#simulation">Simulation</a></li>' : ''}${assumptions.length ? '<li><a href="#assumptions">Assumptions</a></li>' : ''}</ul></nav>
+<nav aria-label="Sections"><ul><li><a href="#summary">Summary</a></li><li><a href="#overview">Agencies</a></li><li><a href="#map">System map</a></li><li><a href="#pathways">Pathways</a></li><li><a href="#functions">Who does what</a></li><li><a href="#flow">Patient flow</a></li><li><a href="#handoffs">Handoffs</a></li>${parts.simulation ? '<li><a href="#simulation">Simulation</a></li>' : ''}${sensitivity ? '<li><a href="#sensitivity">What the objectives depend on</a></li>' : ''}${assumptions.length ? '<li><a href="#assumptions">Assumptions</a></li>' : ''}</ul></nav>
 </header>
 <main>
 <section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
@@ -131,6 +146,7 @@ ${functions}
 <section id="flow" aria-labelledby="flow-h"><h2 id="flow-h">${escapeXml(parts.sankey.title)}</h2>${figure(parts.sankey)}</section>
 <section id="handoffs" aria-labelledby="handoffs-h"><h2 id="handoffs-h">${escapeXml(parts.matrix.title)}</h2>${figure(parts.matrix)}</section>
 ${parts.simulation ? toSimulationSection(ctx, parts, figure) : ''}
+${sensitivity}
 ${assumptionTable}
 </main>
 <footer>

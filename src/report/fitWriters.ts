@@ -300,11 +300,17 @@ function toCalibrationLines(report: FitReport, format: 'text' | 'md'): string[] 
 }
 
 /** "the share reaching ED depends most on …": each target's largest swings, in words and as a table. */
-function toSensitivityLines(report: FitReport, s: SensitivityResult, format: 'text' | 'md'): string[] {
+/** The sensitivity in words and (Markdown) tables: for each target what it depends on most, and its five largest swings. */
+export function toSensitivityLines(
+  report: Pick<FitReport, 'graph'>,
+  s: SensitivityResult,
+  format: 'text' | 'md',
+  heading = 'Sensitivity to the assumptions',
+): string[] {
   const md = format === 'md';
   const e = md ? escapeMarkdown : (x: string) => x;
   const lines = [
-    md ? '## Sensitivity to the assumptions' : 'Sensitivity to the assumptions',
+    md ? `## ${heading}` : heading,
     '',
     `Each of ${s.assumptions.length} ranged assumptions moved over its range, one at a time, the others at the model's values (${toCount(s.evaluations)} model evaluations).${s.joint ? ` Then all together: ${toCount(s.joint.samples)} samples drawn uniformly over the ranges (seed ${s.joint.seed}; ${toCount(s.joint.built)} could be built${s.joint.problem ? `; the first that could not: ${s.joint.problem}` : ''}), the middle 95% of each value given.` : ''}`,
   ];

@@ -3,7 +3,8 @@ import type { CareGraph } from '../graph/types.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import { toAnalysisMarkdown } from './analysisWriters.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
-import { toAssumptionCells } from './fitWriters.ts';
+import { toAssumptionCells, toSensitivityLines } from './fitWriters.ts';
+import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toCount, toDuration, toInEvery, toPercent } from './formatNumber.ts';
 import { toNarrative, toPathwayListing } from './pathwayListing.ts';
 
@@ -11,7 +12,14 @@ import { toNarrative, toPathwayListing } from './pathwayListing.ts';
  * The report in plain English for people who read rather than look: a summary, each of the most
  * likely pathways as a short story, and the functional analysis.
  */
-export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis, pathways: Pathway[], coverage: number, total: PathwayCount): string {
+export function toReportMarkdown(
+  graph: CareGraph,
+  analysis: FunctionalAnalysis,
+  pathways: Pathway[],
+  coverage: number,
+  total: PathwayCount,
+  sensitivity?: SensitivityResult,
+): string {
   const listing = toPathwayListing(graph, total, 0, 'probability');
   const label = new Map(graph.agencies.map((a) => [a.id, a.label]));
   const title = graph.meta.title ?? graph.modelId;
@@ -40,6 +48,7 @@ export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis,
       '',
     );
   }
+  if (sensitivity) lines.push(...toSensitivityLines({ graph }, sensitivity, 'md', strategyHeading), '');
   const assumptions = graph.assumptions ?? [];
   if (assumptions.length)
     lines.push(
@@ -64,5 +73,8 @@ export function toReportMarkdown(graph: CareGraph, analysis: FunctionalAnalysis,
   );
   return lines.join('\n');
 }
+
+/** The heading of the report's section on the strategy's objectives and the assumptions. */
+export const strategyHeading = "What the strategy's objectives depend on";
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

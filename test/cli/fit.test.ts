@@ -43,6 +43,34 @@ describe('carepaths fit', () => {
     expect(r.stdout).toContain('| Emergency department: ED: mean time (min) | 100 to 300 | 100 min | 5 h | 3 h 20 min |');
   });
 
+  it("the report and the comparison page show which assumptions the strategy's objectives depend on, worked by hand", () => {
+    // The share reaching ED is p (0.3, range 0.1 to 0.5); the share admitted p·q (q 0.25, range 0.1 to 0.4).
+    const strategy = 'test/fixtures/fit-town.strategy.yaml';
+    const out = `${scratch.dir}/report`;
+    const r = runCli('report', model, '--strategy', strategy, '--out', out);
+    expect(r.code).toBe(0);
+    const md = readFileSync(`${out}/report.md`, 'utf8');
+    expect(md).toContain("## What the strategy's objectives depend on");
+    expect(md).toContain('| Phone line: start: share taking “to ED” | 10% to 50% | 10% | 50% | 40 points |');
+    expect(md).toContain('| Phone line: start: share taking “to ED” | 10% to 50% | 2.5% | 12.5% | 10 points |');
+    expect(md).toContain('| Emergency department: ED: share taking “admit” | 10% to 40% | 3% | 12% | 9 points |');
+    const page = readFileSync(`${out}/report.html`, 'utf8');
+    expect(page).toContain('“Fewer requests are admitted” depends most on Phone line: start: share taking “to ED”.');
+    expect(existsSync(`${out}/diagrams/tornado-2.svg`)).toBe(true);
+    const html = `${scratch.dir}/compare.html`;
+    expect(runCli('compare', model, '--strategy', strategy, '--html', html, '--format', 'json').code).toBe(0);
+    const compared = readFileSync(html, 'utf8');
+    expect(compared).toContain('<h2 id="sensitivity-h">What the objectives depend on</h2>');
+    expect(compared).toContain('“Fewer requests reach the emergency department” depends most on Phone line: start: share taking “to ED”.');
+    // A strategy whose measures do not fit the model stops the report, and leaves nothing.
+    const bad = scratch.file('bad.strategy.yaml', readFileSync(strategy, 'utf8').replace('agency: c', 'agency: nowhere'));
+    const refused = runCli('report', model, '--strategy', bad, '--out', `${scratch.dir}/refused`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('objectives[2].measure (fewer-admissions)');
+    expectNoStack(refused.stderr);
+    expect(existsSync(`${scratch.dir}/refused`)).toBe(false);
+  });
+
   it('refuses a bad observed-figures file with every problem by place, and options that need another', () => {
     const bad = scratch.file(
       'bad.observed.yaml',
