@@ -35,6 +35,8 @@ export interface FitResult {
   rows: FitRow[];
   /** How many figures are within tolerance. */
   within: number;
+  /** Whether every figure the model is held to is within tolerance (figures marked not held may be outside). */
+  met: boolean;
   simulation: ObservedFigures['simulation'];
 }
 
@@ -84,5 +86,12 @@ export function getFit(graph: CareGraph, observed: ObservedFigures, options: { d
     options.desTallies,
   );
   const rows = observed.figures.map((f, i) => toFitRow(f, values[i]!));
-  return { model: graph.modelId, title: observed.title, rows, within: rows.filter((r) => r.within).length, simulation: observed.simulation };
+  return {
+    model: graph.modelId,
+    title: observed.title,
+    rows,
+    within: rows.filter((r) => r.within).length,
+    met: rows.every((r) => r.within || r.figure.notHeld !== undefined),
+    simulation: observed.simulation,
+  };
 }

@@ -72,11 +72,17 @@ export async function runFit(input: FitInput): Promise<({ ok: true } & FitReport
   const kept = (m: { measure: ObservedFigures['figures'][number]['measure'] }) => input.simulated || getMeasureSource(m.measure) === 'exact';
   const report: FitReport = { fit, assumptions, graph };
   if (input.calibrate) {
-    report.calibration = await getCalibration(input.machine, varied, observed.figures.filter(kept), {
-      simulation: observed.simulation,
-      workers: input.workers ?? 1,
-      progress: (step, cost) => input.progress?.(`calibration step ${step}: misfit ${cost.toPrecision(3)}`),
-    });
+    // A figure the model is not held to is not fitted either.
+    report.calibration = await getCalibration(
+      input.machine,
+      varied,
+      observed.figures.filter((f) => kept(f) && f.notHeld === undefined),
+      {
+        simulation: observed.simulation,
+        workers: input.workers ?? 1,
+        progress: (step, cost) => input.progress?.(`calibration step ${step}: misfit ${cost.toPrecision(3)}`),
+      },
+    );
   }
   if (input.sensitivity) {
     const targets: SensitivityTarget[] = [

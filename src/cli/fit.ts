@@ -72,7 +72,7 @@ export function addFitCommand(program: Command): void {
     .option('--no-html', 'do not write the fit page')
     .addHelpText(
       'after',
-      '\nJSON: { model, title, simulation, within, figures: [{ id, title, measure, source, unit, observed: { low, high }, tolerance, model, ci95?, difference, misfit, within, period, reference }],\n      assumptions: [{ id, state, way?, field, value, range, reason }], calibration?: { iterations, evaluations, costBefore, costAfter, values: [{ id, range, before, after }], figures, conflicts },\n      sensitivity?: { evaluations, targets: [{ id, kind, title, unit, source, value, effects: [{ assumption, atLow, atHigh, swing, slope? }], joint? }], joint, failures } }.\nWithout --simulated, the sensitivity and the calibration use the exact figures only (the table has every figure).\nExit codes: 0 every figure within tolerance; 1 a figure outside tolerance, or model errors; 2 a file or option that cannot be used.',
+      '\nJSON: { model, title, simulation, within, met, figures: [{ id, title, measure, source, unit, observed: { low, high }, tolerance, model, ci95?, difference, misfit, within, held, why?, period, reference }],\n      assumptions: [{ id, state, way?, field, value, range, reason }], calibration?: { iterations, evaluations, costBefore, costAfter, values: [{ id, range, before, after }], figures, conflicts },\n      sensitivity?: { evaluations, targets: [{ id, kind, title, unit, source, value, effects: [{ assumption, atLow, atHigh, swing, slope? }], joint? }], joint, failures } }.\nWithout --simulated, the sensitivity and the calibration use the exact figures only (the table has every figure).\nExit codes: 0 every figure within tolerance (figures marked held: false may be outside); 1 a figure outside tolerance, or model errors; 2 a file or option that cannot be used.',
     )
     .action(async (model: string | undefined, options: FitOptions, command: Command) => {
       const format = toChoice(options.format, '--format', ['text', 'json', 'md'] as const);
@@ -127,7 +127,7 @@ export function addFitCommand(program: Command): void {
         writeFileAtomic(options.write, toFittedPlan(run, loaded.machine.config as Record<string, unknown>, options.observed, options.write));
         process.stderr.write(`Wrote the fitted values to ${options.write} (use them with --apply ${options.write})\n`);
       }
-      if (run.fit.within < run.fit.rows.length) process.exitCode = exitCodes.modelErrors;
+      if (!run.fit.met) process.exitCode = exitCodes.modelErrors;
     });
 }
 

@@ -1,5 +1,14 @@
 import type { FitReport } from '../analysis/getFit.ts';
-import { toAssumptionLabel, toAssumptionValue, toDifferenceText, toModelText, toObservedText, toRangeText, toToleranceText } from '../report/fitWriters.ts';
+import {
+  toAssumptionLabel,
+  toAssumptionValue,
+  toDifferenceText,
+  toWithinText,
+  toModelText,
+  toObservedText,
+  toRangeText,
+  toToleranceText,
+} from '../report/fitWriters.ts';
 import { toAssumptionTable } from './toAssumptionTable.ts';
 import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toReportStyle } from './reportStyle.ts';
@@ -25,7 +34,7 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
   const rows = fit.rows
     .map(
       (r) =>
-        `<tr class="${r.within ? 'within' : 'outside'}"><th scope="row">${escapeXml(r.figure.title)}<br><span class="meta">${escapeXml(r.figure.period)}; ${escapeXml(r.figure.source)}</span></th><td>${escapeXml(toObservedText(r))}</td><td>${escapeXml(toModelText(r))}</td><td>${escapeXml(toDifferenceText(r))}</td><td>${escapeXml(toToleranceText(r))}</td><td>${r.within ? '✓ within' : '✗ outside'}</td></tr>`,
+        `<tr class="${r.within ? 'within' : 'outside'}"><th scope="row">${escapeXml(r.figure.title)}<br><span class="meta">${escapeXml(r.figure.period)}; ${escapeXml(r.figure.source)}</span></th><td>${escapeXml(toObservedText(r))}</td><td>${escapeXml(toModelText(r))}</td><td>${escapeXml(toDifferenceText(r))}</td><td>${escapeXml(toToleranceText(r))}</td><td>${r.within ? '✓ within' : r.figure.notHeld !== undefined ? `✗ outside, not held: ${escapeXml(r.figure.notHeld)}` : '✗ outside'}</td></tr>`,
     )
     .join('');
   const calibration = c
@@ -61,7 +70,7 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
 <header>
 <p>carepaths fit</p>
 <h1>${escapeXml(fit.title)}</h1>
-<p class="lead">The model ${escapeXml(fit.model)} against what the place observes: <b>${fit.within} of ${fit.rows.length} figures within tolerance</b>.</p>
+<p class="lead">The model ${escapeXml(fit.model)} against what the place observes: <b>${escapeXml(toWithinText(fit))}</b></p>
 <nav aria-label="Sections"><ul><li><a href="#figures">Figures</a></li>${c ? '<li><a href="#calibration">Calibration</a></li>' : ''}${s ? '<li><a href="#sensitivity">Which assumptions matter</a></li>' : ''}<li><a href="#assumptions">Assumptions</a></li></ul></nav>
 </header>
 <main>

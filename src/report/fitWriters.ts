@@ -94,12 +94,36 @@ function toSimulationLine(report: FitReport): string {
     : 'Every figure is exact (solved from the model, no simulation).';
 }
 
+/** How many figures are within tolerance, and (when some are outside that the model is not held to) how many of those. */
+export function toWithinText(fit: FitReport['fit']): string {
+  const outside = fit.rows.length - fit.within;
+  const unheld = fit.rows.filter((r) => !r.within && r.figure.notHeld !== undefined).length;
+  const held = !unheld
+    ? ''
+    : unheld === outside
+      ? `; ${outside === 1 ? 'the one outside is a figure' : `the ${outside} outside are figures`} the model is not held to`
+      : `; of the ${outside} outside, ${unheld} ${unheld === 1 ? 'is a figure' : 'are figures'} the model is not held to`;
+  return `${fit.within} of ${fit.rows.length} figures within tolerance${held}.`;
+}
+
+/** A figure's verdict in a table: within, outside, or outside but not held to it. */
+export const toVerdictText = (r: FitRow, outside = 'OUTSIDE') => (r.within ? 'within' : r.figure.notHeld !== undefined ? 'outside, not held' : outside);
+
+/** Each figure the model is not held to, with the reason the observed file gives. */
+export const toNotHeldLines = (fit: FitReport['fit'], md: boolean): string[] => {
+  const rows = fit.rows.filter((r) => r.figure.notHeld !== undefined);
+  const e = md ? escapeMarkdown : (x: string) => x;
+  return rows.length
+    ? ['', md ? 'Figures the model is not held to:' : 'Not held to:', ...rows.map((r) => `${md ? '- ' : '  '}${e(r.figure.title)}: ${e(r.figure.notHeld!)}`)]
+    : [];
+};
+
 /** The fit for reading in a terminal. */
 export function toFitText(report: FitReport): string {
   const { fit } = report;
   const lines = [
     `${fit.title}: the model ${fit.model} against what the place observes`,
-    `${fit.within} of ${fit.rows.length} figures within tolerance.`,
+    toWithinText(fit),
     toSimulationLine(report),
     '',
     pad([
@@ -110,10 +134,11 @@ export function toFitText(report: FitReport): string {
         toModelText(r),
         toDifferenceText(r),
         toToleranceText(r),
-        r.within ? 'within' : 'OUTSIDE',
+        toVerdictText(r),
         sourceText[r.source],
       ]),
     ]),
+    ...toNotHeldLines(fit, false),
   ];
   if (report.calibration) lines.push('', ...toCalibrationLines(report, 'text'));
   if (report.sensitivity) lines.push('', ...toSensitivityLines(report, report.sensitivity, 'text'));
@@ -128,14 +153,15 @@ export function toFitMarkdown(report: FitReport): string {
   const lines = [
     `# ${md(fit.title)}`,
     '',
-    `The model ${md(fit.model)} against what the place observes: **${fit.within} of ${fit.rows.length} figures within tolerance.** ${toSimulationLine(report)}`,
+    `The model ${md(fit.model)} against what the place observes: **${toWithinText(fit)}** ${toSimulationLine(report)}`,
     '',
     '| figure | observed | model | difference | tolerance | | period | source |',
     '|---|---:|---:|---:|---:|---|---|---|',
     ...fit.rows.map(
       (r) =>
-        `| ${md(r.figure.title)} | ${toObservedText(r)} | ${toModelText(r)} | ${toDifferenceText(r)} | ${toToleranceText(r)} | ${r.within ? 'within' : '**outside**'} | ${md(r.figure.period)} | ${md(r.figure.source)} |`,
+        `| ${md(r.figure.title)} | ${toObservedText(r)} | ${toModelText(r)} | ${toDifferenceText(r)} | ${toToleranceText(r)} | ${toVerdictText(r, '**outside**')} | ${md(r.figure.period)} | ${md(r.figure.source)} |`,
     ),
+    ...toNotHeldLines(fit, true),
   ];
   if (report.calibration) lines.push('', ...toCalibrationLines(report, 'md'));
   if (report.sensitivity) lines.push('', ...toSensitivityLines(report, report.sensitivity, 'md'));
@@ -158,6 +184,8 @@ export function toFitJson(report: FitReport): string {
     difference: r.difference,
     misfit: Number.isFinite(r.misfit) ? r.misfit : null,
     within: r.within,
+    held: r.figure.notHeld === undefined,
+    ...(r.figure.notHeld !== undefined ? { why: r.figure.notHeld } : {}),
     period: r.figure.period,
     reference: r.figure.source,
   });
@@ -168,6 +196,7 @@ export function toFitJson(report: FitReport): string {
       title: fit.title,
       simulation: fit.simulation,
       within: fit.within,
+      met: fit.met,
       figures: fit.rows.map(row),
       assumptions: report.assumptions.map((a) => ({
         id: a.id,

@@ -26,7 +26,7 @@ export function readObserved(value: unknown): { observed?: ObservedFigures; prob
     const at = `figures[${i + 1}]`;
     const f = r.object(item, at);
     if (!f) return;
-    r.onlyKeys(f, ['id', 'title', 'measure', 'observed', 'tolerance', 'period', 'source'], at);
+    r.onlyKeys(f, ['id', 'title', 'measure', 'observed', 'tolerance', 'period', 'source', 'held', 'why'], at);
     const id = r.text(f, 'id', at);
     if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id))
       r.problem(`${at}.id`, `"${id}" should be short lower-case words joined by hyphens, such as type-1-attendances.`);
@@ -58,12 +58,34 @@ export function readObserved(value: unknown): { observed?: ObservedFigures; prob
       if (typeof v === 'string') r.problem(`${at}.tolerance`, v);
       else tolerance = v;
     }
+    const notHeld = readHeld(r, f, at);
     if (id && figureTitle && period && source && observed && tolerance !== undefined)
-      figures.push({ id, title: figureTitle, measure, observed, tolerance, period, source });
+      figures.push({ id, title: figureTitle, measure, observed, tolerance, period, source, ...(notHeld ? { notHeld } : {}) });
   });
   const simulation = readSimulation(r, o.simulation);
   if (r.problems.length || !title) return { problems: r.problems };
   return { observed: { title, description, figures, simulation }, problems: [] };
+}
+
+/** `held: false` with its `why`: the reason the model is not held to a figure; undefined when it is held. */
+function readHeld(r: ReturnType<typeof createFieldReader>, f: Record<string, unknown>, at: string): string | undefined {
+  if (f.held !== undefined && typeof f.held !== 'boolean')
+    return void r.problem(
+      `${at}.held`,
+      `should be true or false, not ${JSON.stringify(f.held)}.`,
+      'Write held: false (with why: …) for a figure the model is not held to.',
+    );
+  if (f.held === false) {
+    if (f.why === undefined)
+      return void r.problem(
+        `${at}.why`,
+        'is missing: a figure with held: false needs the reason.',
+        'Say why the model is not held to it, for example which published figures it cannot be met together with.',
+      );
+    return r.text(f, 'why', at);
+  }
+  if (f.why !== undefined) r.problem(`${at}.why`, 'is only read with held: false.', 'Add held: false, or leave why out.');
+  return undefined;
 }
 
 /** An observed value, or a `[low, high]` range, in the measure's unit. */

@@ -177,6 +177,12 @@ export interface ObservedFigure {
   period: string;
   /** Where it comes from: a row of the model's sources file, or a publication. */
   source: string;
+  /**
+   * Why the model is not held to this figure (`held: false`, `why: …` in the file), for a
+   * published figure that cannot be met together with the others: shown against the model, but
+   * not counted in the verdict, and left out of the calibration.
+   */
+  notHeld?: string;
 }
 
 /** What a place observes: the figures a model of it should reproduce. */

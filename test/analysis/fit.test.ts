@@ -127,6 +127,39 @@ describe('carepaths fit: the model against observed figures', () => {
     expect(problems.map((p) => p.at)).toEqual(['figures[1].id', 'figures[1].measure', 'figures[2].observed', 'figures[2].tolerance', 'figures[3].source']);
   });
 
+  it('a figure the model is not held to needs its reason; it does not count in the verdict, nor in the calibration', async () => {
+    const figure = { title: 't', measure: { kind: 'per-day', state: 'fitTown.ed' }, observed: 3, tolerance: 1, period: 'p', source: 's' };
+    const { problems } = readObserved({
+      title: 'Held',
+      figures: [
+        { id: 'a', ...figure, held: false },
+        { id: 'b', ...figure, held: 'no', why: 'x' },
+        { id: 'c', ...figure, why: 'no held: false' },
+      ],
+    });
+    expect(problems.map((p) => `${p.at}: ${p.message}`)).toEqual([
+      'figures[1].why: is missing: a figure with held: false needs the reason.',
+      'figures[2].held: should be true or false, not "no".',
+      'figures[3].why: is only read with held: false.',
+    ]);
+    // Fit town's ED attendances (observed 400; the model 300, reachable with p 0.4) marked not held.
+    const notHeld = { ...observed, figures: observed.figures.map((f) => (f.id === 'ed-a-day' ? { ...f, notHeld: 'a count from another year' } : f)) };
+    const graph = checkModel(load()).graph!;
+    const before = getFit(graph, observed);
+    const after = getFit(graph, notHeld);
+    expect(before.rows[0]!.within).toBe(false);
+    expect([before.met, after.met, after.within]).toEqual([false, before.rows.slice(1).every((r) => r.within), before.within]);
+    const calibration = await getCalibration(
+      load(),
+      getAssumptions(load().config as Record<string, unknown>),
+      notHeld.figures.filter((f) => !f.notHeld),
+      {
+        simulation: observed.simulation,
+      },
+    );
+    expect(calibration.rowsAfter.map((r) => r.figure.id)).not.toContain('ed-a-day');
+  });
+
   it('the sensitivity gives each figure at both ends of each range, exact slopes, and a reproducible joint spread', async () => {
     const targets = observed.figures.map((f) => ({ id: f.id, title: f.title, kind: 'observed' as const, measure: f.measure }));
     const s = await getSensitivity(load(), getAssumptions(load().config as Record<string, unknown>), targets, {

@@ -71,6 +71,23 @@ describe('carepaths fit', () => {
     expect(existsSync(`${scratch.dir}/refused`)).toBe(false);
   });
 
+  it('exits 0 when the only figures outside tolerance are ones the model is not held to, and says why', () => {
+    const outside = ['ed-a-day', 'admissions-a-day', 'ed-los'];
+    // Each figure's block starts at "  - id: "; the outside ones get held: false and a reason.
+    const marked = readFileSync(observed, 'utf8')
+      .split(/(?=^ {2}- id: )/m)
+      .map((block) =>
+        outside.some((id) => block.startsWith(`  - id: ${id}\n`)) ? block.replace(/\n?$/, '\n    held: false\n    why: a count from another year\n') : block,
+      )
+      .join('');
+    const file = scratch.file('not-held.observed.yaml', marked);
+    const r = runCli('fit', model, '--observed', file, '--format', 'md', '--no-html');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('**1 of 4 figures within tolerance; the 3 outside are figures the model is not held to.**');
+    expect(r.stdout).toContain('| outside, not held |');
+    expect(r.stdout).toContain('- Time in ED: a count from another year');
+  });
+
   it('refuses a bad observed-figures file with every problem by place, and options that need another', () => {
     const bad = scratch.file(
       'bad.observed.yaml',
