@@ -152,7 +152,7 @@ async function evaluateAll(evaluate: AssumptionEvaluator, list: number[][], opti
   if (!evaluate.simulates) {
     const out: AssumptionResult[] = [];
     for (const values of list) {
-      if (cancelled && out.length % 20 === 0) {
+      if (cancelled && out.length % 4 === 0) {
         await new Promise((resolve) => setImmediate(resolve));
         if (cancelled()) throw new SensitivityCancelled();
       }

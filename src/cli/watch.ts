@@ -105,13 +105,13 @@ export function createRegenerator(request: WatchRequest, live: LiveServer, log: 
       live.setProblem(messageOf(error));
     };
     // In the background, on this thread between steps: which assumptions the objectives depend on,
-    // added to the comparison and the report when it is ready (a newer save stops it).
+    // added to the comparison when it is ready (a newer save stops it). The report is not made
+    // again for it: that would hold up the next save by a second (carepaths report --strategy has it).
     let simulatedShown = false;
     const sensitivity = withSensitivity(prepared, () => !current()).then(async ({ sensitivity }) => {
+      // A save may be waiting behind the last evaluations: let it go first.
+      await new Promise((resolve) => setImmediate(resolve));
       if (!current() || !sensitivity) return sensitivity;
-      const { files } = await buildReport(model.graph, model.file, { top: 20, png: false, count, sensitivity });
-      if (!current()) return sensitivity;
-      live.setPage('/report', files[0]!.content as string);
       if (!simulatedShown) live.setPage('/', await renderComparisonPage(prepared, { pending: compared, sensitivity }));
       log(`Added what the objectives depend on in ${took()}`);
       return sensitivity;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../support/golden.ts';
 import { createScratch, expectNoStack, runCli } from '../support/runCli.ts';
 
 const scratch = createScratch('fit');
@@ -30,10 +31,37 @@ describe('carepaths fit', () => {
     const json = JSON.parse(again.stdout) as { within: number; figures: { id: string; model: number; within: boolean }[] };
     expect(json.within).toBe(4);
     expect(json.figures.find((f) => f.id === 'ed-los')!.model).toBe(240);
-    // The same plan applies to the other commands.
+    // The same plan applies to the other commands, and they give the fitted figures: the time in ED is 240 min.
     const analysed = JSON.parse(runCli('analyse', model, '--apply', fitted, '--format', 'json').stdout) as { expectedMinutes: number };
     const before = JSON.parse(runCli('analyse', model, '--format', 'json').stdout) as { expectedMinutes: number };
     expect(analysed.expectedMinutes).toBeGreaterThan(before.expectedMinutes);
+    const out = `${scratch.dir}/fitted-report`;
+    expect(runCli('report', model, '--apply', fitted, '--out', out).code).toBe(0);
+    expect(JSON.parse(readFileSync(`${out}/analysis.json`, 'utf8'))).toEqual(analysed);
+    // The share reaching ED in the fitted model, as analyse gives it, is the share compare's objective gives.
+    const fittedShare = (analysed as unknown as { agencies: { agency: string; shareOfRequests: number }[] }).agencies.find(
+      (a) => a.agency === 'b',
+    )!.shareOfRequests;
+    expect(fittedShare).not.toBeCloseTo(0.3, 3);
+    const strategy = 'test/fixtures/fit-town.strategy.yaml';
+    const compared = JSON.parse(runCli('compare', model, '--strategy', strategy, '--apply', fitted, '--format', 'json', '--no-html').stdout) as {
+      objectives: { id: string; values: { value: number }[] }[];
+    };
+    expect(compared.objectives.find((o) => o.id === 'fewer-ed')!.values[0]!.value).toBeCloseTo(fittedShare, 12);
+    // And the simulation runs the fitted model: its exact mean time is analyse's, inside the simulated interval.
+    const simulated = JSON.parse(runCli('simulate', model, '--apply', fitted, '--requests', '20000', '--format', 'json').stdout) as {
+      timeToOutcome: { mean: number; ci95: [number, number]; exactMean: number };
+    };
+    expect(simulated.timeToOutcome.exactMean).toBeCloseTo(analysed.expectedMinutes, 9);
+    expect(simulated.timeToOutcome.ci95[0]).toBeLessThanOrEqual(analysed.expectedMinutes);
+    expect(simulated.timeToOutcome.ci95[1]).toBeGreaterThanOrEqual(analysed.expectedMinutes);
+  });
+
+  it("the city's fit table (golden Markdown), the same from one worker and from two", () => {
+    const one = runCli('fit', '--observed', 'models/city-uec.observed.yaml', '--format', 'md', '--no-html', '--workers', '1');
+    expect(one.code).toBe(1);
+    expectGolden('city-fit.md', one.stdout);
+    expect(runCli('fit', '--observed', 'models/city-uec.observed.yaml', '--format', 'md', '--no-html', '--workers', '2').stdout).toBe(one.stdout);
   });
 
   it('the sensitivity names what each figure depends on most, in Markdown too', () => {
