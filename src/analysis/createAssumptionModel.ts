@@ -5,7 +5,7 @@ import { checkRenumbered } from '../model/checkModel.ts';
 import { applyPlans, type MachineConfig } from '../strategy/applyPlans.ts';
 import type { Plan, PlanChange } from '../strategy/types.ts';
 import type { CalibrationResult } from './getCalibration.ts';
-import { toChangedGraph } from './runComparison.ts';
+import { toChangedGraph, toCheckedGraph } from './runComparison.ts';
 
 /** Fields that hold whole numbers (units, servers, places): assumptions on them move by whole units. */
 export const isWholeField = (field: string) => /(^|\.)(units|servers|waitingRoom|places)$/.test(field);
@@ -90,8 +90,5 @@ function toRenumberedGraph(base: CareGraph | undefined, config: MachineConfig, p
   const applied = applyPlans(config, [plan]);
   if (applied.problems.length) return { problem: { kind: 'plan-changes', plans: [0], problems: applied.problems } };
   const result = checkRenumbered(base, applied.config);
-  if (!result) return undefined;
-  if (!result.ok || !result.graph)
-    return { problem: { kind: 'plan-model-errors', plans: [0], diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } };
-  return { graph: result.graph };
+  return result && toCheckedGraph(result, [0]);
 }

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CareGraph } from '../graph/types.ts';
-import { checkModel } from '../model/checkModel.ts';
+import { checkModel, type CheckResult } from '../model/checkModel.ts';
 import { toCareMachine } from '../model/defineCareModel.ts';
 import type { Diagnostic } from '../model/types.ts';
 import { runReplications } from '../simulate/runReplications.ts';
@@ -172,7 +172,11 @@ export function toChangedGraph(
 ): { graph: CareGraph } | { problem: ComparisonProblem } {
   const changed = toChangedMachine(machine, config, plans, indices);
   if ('problem' in changed) return changed;
-  const result = checkModel(changed.machine);
+  return toCheckedGraph(checkModel(changed.machine), indices);
+}
+
+/** A changed model's check: its graph, or its errors as the plans' problem. */
+export function toCheckedGraph(result: CheckResult, indices: number[]): { graph: CareGraph } | { problem: ComparisonProblem } {
   if (!result.ok || !result.graph)
     return { problem: { kind: 'plan-model-errors', plans: indices, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } };
   return { graph: result.graph };

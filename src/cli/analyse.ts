@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { getFunctionalAnalysis } from '../analysis/getFunctionalAnalysis.ts';
 import { createOutput } from '../io/createOutput.ts';
 import { toAnalysisJson, toAnalysisMarkdown, toAnalysisText } from '../report/analysisWriters.ts';
-import { collectOption, loadGraph, toChoice } from './loadChecked.ts';
+import { collectOption, loadGraph, toChoice, applyHelp } from './loadChecked.ts';
 
 const writers = { text: toAnalysisText, json: toAnalysisJson, md: toAnalysisMarkdown };
 
@@ -15,11 +15,7 @@ export function addAnalyseCommand(program: Command): void {
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--format <format>', 'text, json or md', 'text')
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
-    .option(
-      '--apply <plan>',
-      'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each',
-      collectOption,
-    )
+    .option('--apply <plan>', applyHelp, collectOption)
     .addHelpText(
       'after',
       '\nJSON: { model, title, outcomes: [{ state, outcome, probability, configurations? }], outcomeCategories, expectedMinutes, expectedHandoffs,\n      states: [{ state, agency, function, expectedVisits, configurations? }], functions: [{ function, label, agencies, expectedVisitsPer1000,\n      shareOfRequests, shareMoreThanOnce, summary }], agencies, handoffs: [{ from, to, expectedPer1000 }] }.\n`state` is a state path; `configurations` (where context values or parallel regions make several) gives each one.\n--out FILE writes only over a regular file; --out - writes to the screen. Exit codes: 0 done, 1 model errors, 2 a file, option or output that cannot be used.',

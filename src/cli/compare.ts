@@ -6,13 +6,13 @@ import { measureCatalogue } from '../strategy/measureCatalogue.ts';
 import { collectOption, defaultWorkers, toChoice, toWorkers } from './loadChecked.ts';
 import { prepareComparison } from './prepareComparison.ts';
 import { renderComparisonPage, withSensitivity } from './renderComparisonPage.ts';
-import { writeTableAndPage } from './writeTableAndPage.ts';
+import { addTableAndPageOptions, writeTableAndPage } from './writeTableAndPage.ts';
 
 const writers = { text: toComparisonText, json: toComparisonJson, md: toComparisonMarkdown };
 
 /** `carepaths compare MODEL --strategy S --plan P …`: each plan tested against the strategy's objectives. */
 export function addCompareCommand(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .description(
       'Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.',
@@ -27,11 +27,8 @@ export function addCompareCommand(program: Command): void {
     )
     .option('--together', 'also test every plan applied at once (plans that change the same thing are refused)')
     .option('--exact-only', 'leave out the objectives that need a simulation: a quick first look, in about a second')
-    .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', defaultWorkers)
-    .option('--format <format>', 'text, json or md', 'text')
-    .option('--out <file>', 'write the table to this file (atomically) instead of the screen')
-    .option('--html <file>', 'write the comparison page here', path.join('out', 'comparison.html'))
-    .option('--no-html', 'do not write the comparison page')
+    .option('--workers <W>', 'worker threads for the discrete-event simulation (results do not depend on it)', defaultWorkers);
+  addTableAndPageOptions(command, 'comparison page', path.join('out', 'comparison.html'))
     .addHelpText(
       'after',
       `\nMeasures a strategy can use (details in the README):\n${measureCatalogue.map((m) => `  ${m.kind.padEnd(16)} ${m.summary}`).join('\n')}\n\nJSON: { model, strategy, simulation, workloadBasis, leftOut, scenarios: [{ id, name, owner, description, supports, evidence, changes }],\n      objectives: [{ id, title, measure, source, unit, direction, target, values: [{ scenario, value, ci95?, status,\n      uncertain, change?, changeCi95?, changeStatus? }] }], workload: [{ agency, label, requestsPerDay, minutesPerDay }],\n      findings: [{ plan, rises, falls, netMinutesPerDay, unsupportedClaims, untestedClaims, unclaimedGains }] }.\nExit codes: 0 done; 1 the model, or the model with a plan applied, has errors; 2 a file or option cannot be used.`,

@@ -15,7 +15,7 @@ import { CliError, exitCodes } from './errors.ts';
 import { collectOption, defaultWorkers, loadMachine, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { loadStrategy, toProblemsError } from './prepareComparison.ts';
 import { version } from './version.ts';
-import { writeTableAndPage } from './writeTableAndPage.ts';
+import { addTableAndPageOptions, writeTableAndPage } from './writeTableAndPage.ts';
 
 const writers = { text: toFitText, json: toFitJson, md: toFitMarkdown };
 
@@ -38,7 +38,7 @@ interface FitOptions {
 
 /** `carepaths fit MODEL --observed FILE`: the model against what a place observes; with options, the sensitivity and a calibration. */
 export function addFitCommand(program: Command): void {
-  program
+  const command = program
     .command('fit')
     .description(
       'Hold the model against what a real place observes: each figure, the model’s value (with its 95% interval where simulated), the difference and whether it is within tolerance; which assumptions drive each figure; and a calibration of the ranged assumptions.',
@@ -65,11 +65,8 @@ export function addFitCommand(program: Command): void {
       collectOption,
     )
     .option('--apply <plan>', 'apply a plan to the model first, such as fitted values; give --apply once for each', collectOption)
-    .option('--workers <W>', 'worker threads for the discrete-event replications of the figures', defaultWorkers)
-    .option('--format <format>', 'text, json or md', 'text')
-    .option('--out <file>', 'write the table to this file (atomically) instead of the screen')
-    .option('--html <file>', 'write the fit page here', path.join('out', 'fit.html'))
-    .option('--no-html', 'do not write the fit page')
+    .option('--workers <W>', 'worker threads for the discrete-event replications of the figures', defaultWorkers);
+  addTableAndPageOptions(command, 'fit page', path.join('out', 'fit.html'))
     .addHelpText(
       'after',
       '\nJSON: { model, title, simulation, within, met, figures: [{ id, title, measure, source, unit, observed: { low, high }, tolerance, model, ci95?, difference, misfit, within, held, why?, period, reference }],\n      assumptions: [{ id, state, way?, field, value, range, reason }], calibration?: { iterations, evaluations, costBefore, costAfter, values: [{ id, range, before, after }], figures, conflicts },\n      sensitivity?: { evaluations, targets: [{ id, kind, title, unit, source, value, effects: [{ assumption, atLow, atHigh, swing, slope? }], joint? }], joint, failures } }.\nWithout --simulated, the sensitivity and the calibration use the exact figures only (the table has every figure).\nExit codes: 0 every figure within tolerance (figures marked held: false may be outside); 1 a figure outside tolerance, or model errors; 2 a file or option that cannot be used.',

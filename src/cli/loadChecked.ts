@@ -167,4 +167,7 @@ export function toChoice<T extends string>(value: string, option: string, choice
 }
 
 /** Collects an option given more than once (`--plan a --plan b`) into a list. */
+/** `--apply`'s help, the same in every command that takes it. */
+export const applyHelp = 'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each';
+
 export const collectOption = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -7,7 +7,7 @@ import type { CareGraph } from '../graph/types.ts';
 import { checkMeasures } from '../strategy/getMeasureValues.ts';
 import { buildReport } from './buildReport.ts';
 import { loadStrategy, toProblemsError } from './prepareComparison.ts';
-import { collectOption, defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers } from './loadChecked.ts';
+import { collectOption, defaultWorkers, loadGraph, refuseOptions, toWholeNumber, toWorkers, applyHelp } from './loadChecked.ts';
 import { defaultDesOptions } from '../simulate/runDesReplication.ts';
 import { defaultReportSimulation } from '../render/createReportFiles.ts';
 import { defaultPathwayOptions } from '../pathways/defaults.ts';
@@ -22,11 +22,7 @@ export function addReportCommand(program: Command): void {
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .option('--out <dir>', 'the folder to write to', 'out')
     .option('--top <K>', 'how many of the most likely pathways to include', String(defaultPathwayOptions.top))
-    .option(
-      '--apply <plan>',
-      'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each',
-      collectOption,
-    )
+    .option('--apply <plan>', applyHelp, collectOption)
     .option('--strategy <file>', "add which of the model's ranged assumptions move each of the strategy's exact objectives most (a tornado chart each)")
     .option('--png', 'also write PNG copies of the diagrams, for slides and documents')
     .option('--simulate', 'add simulated flows, and (where the model has demand and capacity) waits, utilisation and response times')

@@ -12,7 +12,7 @@ import type { ReplicationTally } from '../simulate/types.ts';
 import { createDesTally, summariseDes } from '../simulate/summariseDes.ts';
 import type { DesTally } from '../simulate/types.ts';
 import { CliError, exitCodes } from './errors.ts';
-import { collectOption, defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
+import { collectOption, defaultWorkers, loadGraph, refuseOptions, toChoice, toWholeNumber, toWorkers, applyHelp } from './loadChecked.ts';
 import { runReplications } from '../simulate/runReplications.ts';
 
 interface SimulateOptions {
@@ -54,11 +54,7 @@ export function addSimulateCommand(program: Command): void {
     .option('--arrivals <kind>', 'DES: poisson or regular', 'poisson')
     .option('--format <format>', 'text, json or md; csv with --mode des (one row a figure)', 'text')
     .option('--out <file>', 'write to this file (atomically) instead of the screen')
-    .option(
-      '--apply <plan>',
-      'apply a plan to the model first, such as the fitted values from carepaths fit --calibrate; give --apply once for each',
-      collectOption,
-    )
+    .option('--apply <plan>', applyHelp, collectOption)
     .option('--events <file>', 'DES: also write the event log as CSV (one row a request a step), for process-mining tools')
     .addHelpText(
       'after',

@@ -35,7 +35,11 @@ export function renumberCareGraph(base: CareGraph, config: Record<string, unknow
   if (!found) return undefined;
   const states = indexStates(config as StateConfigPart, base.modelId);
   const paths = new Map<AnyStateNode, string>();
-  const pathOf = (node: AnyStateNode) => paths.get(node) ?? (paths.set(node, getStatePath(node)), paths.get(node)!);
+  const pathOf = (node: AnyStateNode) => {
+    let path = paths.get(node);
+    if (path === undefined) paths.set(node, (path = getStatePath(node)));
+    return path;
+  };
   const metas: MetaSource = {
     state: (node) => states.get(pathOf(node))?.meta,
     way: (t) => wayMeta(states.get(pathOf(t.source)), t),

@@ -1,7 +1,7 @@
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { toMeasureValueText } from '../report/comparisonWriters.ts';
-import { toAssumptionLabel } from '../report/fitWriters.ts';
+import { toAssumptionPhrase } from '../report/fitWriters.ts';
 import { renderTornado } from './renderTornado.ts';
 import { escapeXml } from './svg.ts';
 import type { Diagram, RenderContext } from './types.ts';
@@ -13,7 +13,7 @@ export function toSensitivityWords(s: SensitivityResult, i: number, labels: { gr
   // An objective's title says what is wanted ("Fewer handoffs …"), so it is quoted; a figure's names what is measured.
   const subject = t.kind === 'objective' ? `“${t.title}”` : t.title;
   const words = top
-    ? `${subject} depends most on ${toAssumptionLabel(labels, s.assumptions[top.assumption]!).replace(/^The /, 'the ')}.`
+    ? `${subject} depends most on ${toAssumptionPhrase(labels, s.assumptions[top.assumption]!)}.`
     : `No ranged assumption moves ${t.kind === 'objective' ? subject : t.title.toLowerCase()}.`;
   const joint = s.joint?.targets[i]
     ? ` With every assumption varied together it runs from ${toMeasureValueText(s.joint.targets[i]!.interval[0], t.unit)} to ${toMeasureValueText(s.joint.targets[i]!.interval[1], t.unit)}.`

@@ -58,6 +58,9 @@ export function toAssumptionLabel(report: Pick<FitReport, 'graph'>, a: Assumptio
 }
 
 /** A number of an assumption, to the precision it needs; a probability (`field` p) as a percentage. */
+/** An assumption's label inside a sentence ("… depends most on the person and their carers: …"). */
+export const toAssumptionPhrase = (report: Pick<FitReport, 'graph'>, a: Assumption) => toAssumptionLabel(report, a).replace(/^The /, 'the ');
+
 export const toAssumptionValue = (x: number, field?: string) =>
   field === 'p' ? `${Number((x * 100).toPrecision(3))}%` : Number.isInteger(x) ? toCount(x) : String(Number(x.toPrecision(4)));
 
@@ -351,7 +354,7 @@ export function toSensitivityLines(
       `${md ? '### ' : ''}${e(t.title)} (${label(t.unit, t.base)}${s.joint?.targets[i] ? `; all assumptions together ${label(t.unit, s.joint.targets[i]!.interval[0])} to ${label(t.unit, s.joint.targets[i]!.interval[1])}` : ''})`,
     );
     if (!top.length) return void lines.push(`${md ? '' : '  '}No ranged assumption moves it.`);
-    lines.push(`${md ? '' : '  '}It depends most on ${e(toAssumptionLabel(report, s.assumptions[top[0]!.assumption]!).replace(/^The /, 'the '))}.`);
+    lines.push(`${md ? '' : '  '}It depends most on ${e(toAssumptionPhrase(report, s.assumptions[top[0]!.assumption]!))}.`);
     if (md) lines.push('', '| assumption | range | at low | at high | swing |', '|---|---|---:|---:|---:|');
     for (const x of top) {
       const a = s.assumptions[x.assumption]!;
