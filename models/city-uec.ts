@@ -202,16 +202,17 @@ const clocks = [
     // [figures: Ambulance › response standards: Cat 1 mean 7, 90th centile 15; Cat 2 mean 18, 90th 40;
     // Cat 3 90% within 2 h; Cat 4 90% within 3 h]. Each clock runs from the call being given its
     // category to the crew reaching the patient, so it includes the wait for a free crew.
-    { n: 1, over: [7, 15, 30], from: 'city.ambulance.firstResponse.drive', to: 'city.ambulance.firstResponse.atPatient' },
-    { n: 2, over: [18, 40, 60] },
-    { n: 3, over: [60, 120, 240] },
-    { n: 4, over: [120, 180, 360] },
-  ].map(({ n, over, from, to }: { n: number; over: number[]; from?: string; to?: string }) => ({
+    { n: 1, over: [7, 15, 30], standard: { mean: 7, p90: 15 }, from: 'city.ambulance.firstResponse.drive', to: 'city.ambulance.firstResponse.atPatient' },
+    { n: 2, over: [18, 40, 60], standard: { mean: 18, p90: 40 } },
+    { n: 3, over: [60, 120, 240], standard: { p90: 120 } },
+    { n: 4, over: [120, 180, 360], standard: { p90: 180 } },
+  ].map(({ n, over, standard, from, to }: { n: number; over: number[]; standard: { mean?: number; p90?: number }; from?: string; to?: string }) => ({
     id: `category${n}Response`,
     label: `Category ${n} response (from the call being categorised to ${n === 1 ? 'the first responder reaching' : 'arrival at'} the patient)`,
     from: from ?? `city.ambulance.crew.category${n}Response`,
     to: to ?? 'city.ambulance.crew.onScene',
     over,
+    standard,
   })),
   {
     id: 'handover',
@@ -346,19 +347,62 @@ export default defineCareModel({
       'Flow (beds, ambulance fleet and handover, medically fit patients, ED spaces, NHS 111 answering): models/SOURCES.md',
       'Numbers marked as assumptions (meta.assumptions) are modelling assumptions where no published figure was to hand, each with its range and reasoning',
     ],
+    // Aliases are the other names people search the report's pathways by.
     agencies: [
       { id: 'person', label: 'The person and their carers' },
-      { id: 'nhs111', label: 'NHS 111' },
-      { id: 'ambulance', label: 'Ambulance service (999)' },
-      { id: 'gp', label: 'GP practice' },
-      { id: 'ooh', label: 'Out-of-hours GP service' },
-      { id: 'pharmacy', label: 'Community pharmacy' },
-      { id: 'utc', label: 'Urgent treatment centre' },
-      { id: 'ed', label: 'Emergency department' },
-      { id: 'acute', label: 'Acute hospital wards' },
-      { id: 'community', label: 'Community health services' },
-      { id: 'social', label: 'Adult social care' },
-      { id: 'mentalHealth', label: 'Mental health crisis service' },
+      { id: 'nhs111', label: 'NHS 111', aliases: ['111'] },
+      { id: 'ambulance', label: 'Ambulance service (999)', aliases: ['999', 'paramedic'] },
+      { id: 'gp', label: 'GP practice', aliases: ['GP surgery', 'family doctor'] },
+      { id: 'ooh', label: 'Out-of-hours GP service', aliases: ['OOH'] },
+      { id: 'pharmacy', label: 'Community pharmacy', aliases: ['pharmacist', 'chemist'] },
+      { id: 'utc', label: 'Urgent treatment centre', aliases: ['UTC', 'walk-in centre', 'minor injuries unit'] },
+      { id: 'ed', label: 'Emergency department', aliases: ['A&E', 'ED', 'casualty'] },
+      { id: 'acute', label: 'Acute hospital wards', aliases: ['hospital', 'inpatient'] },
+      { id: 'community', label: 'Community health services', aliases: ['district nurse', 'rehabilitation'] },
+      { id: 'social', label: 'Adult social care', aliases: ['social services', 'home care'] },
+      { id: 'mentalHealth', label: 'Mental health crisis service', aliases: ['crisis team'] },
+    ],
+    // The one outcome category whose built-in words would mislead here: acute admissions end later,
+    // at home or elsewhere after discharge, and are counted on the way (milestones).
+    outcomes: [
+      {
+        id: 'admitted',
+        label: 'Admitted to a mental health bed',
+        definition: 'The person was admitted to a mental health hospital bed; the model follows them no further.',
+      },
+    ],
+    // What happens to requests on the way, whatever their outcome: shares reaching each at least once.
+    milestones: [
+      {
+        id: 'conveyed',
+        label: 'Taken to an emergency department by ambulance',
+        definition: 'An ambulance crew conveyed the person to an emergency department at least once.',
+        state: 'city.ambulance.crew.conveyToEd',
+      },
+      {
+        id: 'seen-in-ed',
+        label: 'Went to an emergency department (A&E)',
+        definition: 'Arrived at the type 1 emergency department or its same-day emergency care at least once, by any route.',
+        agency: 'ed',
+      },
+      {
+        id: 'admitted-to-hospital',
+        label: 'Admitted to hospital',
+        definition: 'Admitted to an acute ward or a critical care bed at least once (mental health admissions are apart).',
+        state: 'city.acute',
+      },
+      {
+        id: 'discharged-with-support',
+        label: 'Left hospital needing support arranged',
+        definition: 'Became medically fit needing support at home, a rehabilitation bed or a care home place (discharge pathways 1 to 3), and waited in the bed while it was arranged.',
+        state: ['city.acute.ward.awaitingHomeSupport', 'city.acute.ward.awaitingRehabilitationBed', 'city.acute.ward.awaitingCareHome'],
+      },
+      {
+        id: 'mental-health-crisis',
+        label: 'Seen by the mental health crisis service',
+        definition: 'Assessed by the mental health crisis service at least once.',
+        agency: 'mentalHealth',
+      },
     ],
   },
   initial: 'person',

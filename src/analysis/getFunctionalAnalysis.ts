@@ -5,6 +5,8 @@ import type { CareGraph, CareNode } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { getBoundaryValues, getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
 import type { MarkovAnalysis } from '../markov/types.ts';
+import { getOutcomeWords } from '../model/outcomes.ts';
+import { getSelectedNodes } from '../strategy/measures/getSelectedNodes.ts';
 import type { AgencyRow, FunctionalAnalysis, FunctionRow } from './types.ts';
 
 /** What the parts of the functional analysis share: the graph, its compact form and each node's expected visits. */
@@ -41,6 +43,7 @@ export function getFunctionalAnalysis(graph: CareGraph, markov: MarkovAnalysis =
     model: graph.modelId,
     title: graph.meta.title ?? graph.modelId,
     ...getOutcomeRows(graph, markov),
+    milestones: getMilestones(solved),
     expectedMinutes: markov.expectedMinutes,
     expectedHandoffs: markov.expectedHandoffs,
     capacity: hasCapacity(graph),
@@ -103,6 +106,17 @@ function getAgencyRows({ graph, g, visits, services, maskOf, sumVisits }: Solved
   });
 }
 
+/** What happens on the way (`meta.milestones`): the share of requests reaching each at least once. */
+function getMilestones({ graph, g }: Solved): FunctionalAnalysis['milestones'] {
+  return (graph.meta.milestones ?? []).flatMap((m) => {
+    const found = getSelectedNodes(graph, m);
+    if (!('nodes' in found)) return [];
+    const mask = new Uint8Array(g.n);
+    for (const n of found.nodes) mask[n.index] = 1;
+    return [{ id: m.id, label: m.label, definition: m.definition, share: getHittingProbabilities(g, mask)[0]! }];
+  });
+}
+
 /** How requests end: by final state (with its configurations) and by kind of outcome. */
 function getOutcomeRows(graph: CareGraph, markov: MarkovAnalysis): Pick<FunctionalAnalysis, 'outcomes' | 'outcomeCategories'> {
   const ending = new Map(markov.outcomes.map((o) => [o.node, o.probability]));
@@ -119,7 +133,7 @@ function getOutcomeRows(graph: CareGraph, markov: MarkovAnalysis): Pick<Function
       ...toConfigurations(nodes, (n) => ({ probability: ending.get(n.index)! })),
     })),
     outcomeCategories: [...categories]
-      .map(([outcome, probability]) => ({ outcome, probability }))
+      .map(([outcome, probability]) => ({ outcome, ...getOutcomeWords(graph.meta, outcome), probability }))
       .sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome)),
   };
 }

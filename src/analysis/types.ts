@@ -61,8 +61,10 @@ export interface FunctionalAnalysis {
    * regions make several configurations of one state, `configurations` gives each one's share.
    */
   outcomes: { state: string; outcome: string; probability: number; configurations?: (Omit<ConfigurationRef, 'state'> & { probability: number })[] }[];
-  /** Probability of each outcome category. */
-  outcomeCategories: { outcome: string; probability: number }[];
+  /** Probability of each outcome category, with its name and definition in clinicians' words (`meta.outcomes`, or the built-in words). */
+  outcomeCategories: { outcome: string; label: string; definition?: string; probability: number }[];
+  /** What happens to requests on the way (`meta.milestones`): the share reaching each at least once, whatever the outcome. */
+  milestones: { id: string; label: string; definition: string; share: number }[];
   /** Expected minutes from the first contact to the outcome. */
   expectedMinutes: number;
   /** Expected changes of agency per request. */

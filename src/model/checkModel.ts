@@ -5,6 +5,7 @@ import type { CareGraph, CompileOptions } from '../graph/types.ts';
 import { checkAgencies } from './rules/checkAgencies.ts';
 import { checkAssumptions } from './rules/checkAssumptions.ts';
 import { checkArrivalsAndClocks } from './rules/checkArrivalsAndClocks.ts';
+import { checkOutcomeWords } from './rules/checkOutcomeWords.ts';
 import { checkCapacities } from './rules/checkCapacities.ts';
 import { checkDescriptions } from './rules/checkDescriptions.ts';
 import { checkDurations } from './rules/checkDurations.ts';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   checkPriorities,
   checkProbabilities,
   checkOutcomes,
+  checkOutcomeWords,
   checkReachability,
   checkDescriptions,
   checkAssumptions,

@@ -6,6 +6,7 @@ export { defineCareModel, toCareMachine } from './defineCareModel.ts';
 export type { CareModelConfig } from './defineCareModel.ts';
 export { checkDuration, durationKinds, getMeanMinutes, Z90 } from './duration.ts';
 export { defaultFunctions } from './functions.ts';
+export { defaultOutcomes, getOutcomeWords } from './outcomes.ts';
 export type * from './types.ts';
 export { getAssumptions, getField } from './getAssumptions.ts';
 export type { Assumption, AssumptionNote } from './getAssumptions.ts';

@@ -108,6 +108,39 @@ export interface ClockDeclaration {
   where?: Record<string, string | number | boolean>;
   /** Minutes: the share of requests over each, and the hours beyond each a day. Default 15, 30, 60, 240 and 720. */
   over?: number[];
+  /**
+   * The standard this clock is held to, in minutes: its mean, its 90th centile, or both (Category 2:
+   * mean 18, 90th centile 40). Reports draw the simulated times against it.
+   */
+  standard?: { mean?: number; p90?: number };
+}
+
+/** A kind of outcome (`meta.outcome` on final states) in the words clinicians use. */
+export interface OutcomeDeclaration {
+  /** The category final states name, for example `home-with-support`. */
+  id: string;
+  /** The name shown in reports, for example `Home with new support`. */
+  label: string;
+  /** One line on what it means, for example `Left hospital with new care at home arranged (discharge pathway 1).` */
+  definition: string;
+}
+
+/**
+ * Something that happens to a request on the way, counted when it happens at least once (admitted
+ * to hospital, conveyed by ambulance, seen in the emergency department), whatever the outcome.
+ * It selects states as a strategy measure does: by state path, agency, function or outcome.
+ */
+export interface MilestoneDeclaration {
+  id: string;
+  /** The name shown in reports, for example `Admitted to hospital`. */
+  label: string;
+  /** One line on what counts, for example `Reached an acute ward or critical care bed at least once.` */
+  definition: string;
+  /** A state path (a compound state includes the states inside it), or a list of them. */
+  state?: string | string[];
+  agency?: string | string[];
+  function?: string | string[];
+  outcome?: string | string[];
 }
 
 /** An agency that answers part of a request for help. */
@@ -116,6 +149,8 @@ export interface AgencyDeclaration {
   id: string;
   /** The name clinicians and planners know it by, for example `Ambulance service (999)`. */
   label: string;
+  /** Other names people use for it, which the report's pathway search finds (`A&E` for the emergency department). */
+  aliases?: string[];
 }
 
 /** A function of the care system (receive, assess, advise, …). */
@@ -160,6 +195,10 @@ export interface ModelMeta {
   arrivals?: ArrivalStream[];
   /** Clocks the discrete-event simulation reports: the standards the model is measured against. */
   clocks?: ClockDeclaration[];
+  /** The model's outcome categories in clinicians' words, with a definition each; built-in words cover common ones (`home`, `died`, …). */
+  outcomes?: OutcomeDeclaration[];
+  /** What happens to requests on the way (admitted, conveyed, seen in ED), reported as the share reaching it at least once. */
+  milestones?: MilestoneDeclaration[];
   /** Numbers in this meta that are assumptions, by their field (`'demand.perDay'`, `'resources.crews.units'`): see `AssumptionNote`. */
   assumptions?: Record<string, AssumptionNote>;
 }

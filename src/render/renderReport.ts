@@ -2,6 +2,7 @@ import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { HandoffSteps } from '../analysis/getHandoffSteps.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import type { DesResult } from '../simulate/types.ts';
+import { renderClockStandards } from './renderClockStandards.ts';
 import { renderResponseTimes } from './renderResponseTimes.ts';
 import { renderUtilisationChart } from './renderUtilisationChart.ts';
 import { renderWaitChart } from './renderWaitChart.ts';
@@ -18,6 +19,8 @@ import type { Diagram, RenderContext } from './types.ts';
 /** Everything the report needs that is not a diagram. */
 export interface ReportInput {
   pathways: Pathway[];
+  /** Further likely pathways, after `pathways`, that the page's search finds (without a swimlane). */
+  searchable?: Pathway[];
   coverage: number;
   total: PathwayCount;
   version: string;
@@ -66,6 +69,7 @@ function renderSimulation(ctx: RenderContext, sim: ReportSimulation): Diagram[] 
     heading: 'Patient flow, handoff by handoff (simulated)',
   });
   if (!sim.des) return [flows];
-  const response = renderResponseTimes(ctx, sim.des);
+  // Clocks held to a standard are drawn against it, in the standard's statistics; otherwise the spread of each dispatch state's response.
+  const response = renderClockStandards(ctx, sim.des) ?? renderResponseTimes(ctx, sim.des);
   return [flows, renderWaitChart(ctx, sim.des), renderUtilisationChart(ctx, sim.des), ...(response ? [response] : [])];
 }

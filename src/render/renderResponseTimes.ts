@@ -49,7 +49,7 @@ export function renderResponseTimes(ctx: RenderContext, des: DesResult, options:
         el('rect', { x: x(r.p25), y: y - 10, width: Math.max(1, x(r.p75) - x(r.p25)), height: 20, fill: style.fill, stroke: style.stroke }),
         el('line', { x1: x(r.p50), x2: x(r.p50), y1: y - 10, y2: y + 10, stroke: '#1a1a1a', 'stroke-width': 2.5 }),
         el('circle', { cx: x(r.mean), cy: y, r: 3.5, fill: '#1a1a1a' }),
-        el('text', { x: x(r.p90) + 8, y: y + 4, 'font-size': 11 }, escapeXml(`median ${toFixedTrim(r.p50, 1)}, 90th ${toFixedTrim(r.p90, 1)}`)),
+        el('text', { x: x(r.p90) + 8, y: y + 4, 'font-size': 11 }, escapeXml(`mean ${toFixedTrim(r.mean, 1)}, 90th ${toFixedTrim(r.p90, 1)}`)),
       ],
     ),
   );
@@ -58,7 +58,7 @@ export function renderResponseTimes(ctx: RenderContext, des: DesResult, options:
     width,
     height,
     title: 'Response times',
-    description: rows.map((r) => `${label(r.state)}: median ${toFixedTrim(r.p50, 1)} minutes, 90th centile ${toFixedTrim(r.p90, 1)}`).join('; '),
+    description: rows.map((r) => `${label(r.state)}: mean ${toFixedTrim(r.mean, 1)} minutes, 90th centile ${toFixedTrim(r.p90, 1)}`).join('; '),
     style: toBaseStyle(ctx, id),
     body: parts.join(''),
   });

@@ -11,23 +11,31 @@ export const reportScript = String.raw`
     document.querySelectorAll('.swimlane').forEach(function (f) { f.hidden = f.getAttribute('data-rank') !== String(rank); });
     items.forEach(function (li) {
       var b = li.querySelector('button');
-      b.setAttribute('aria-pressed', li.getAttribute('data-rank') === String(rank) ? 'true' : 'false');
+      if (b) b.setAttribute('aria-pressed', li.getAttribute('data-rank') === String(rank) ? 'true' : 'false');
     });
   }
   items.forEach(function (li) {
-    li.querySelector('button').addEventListener('click', function () { show(li.getAttribute('data-rank')); });
+    var b = li.querySelector('button');
+    if (b) b.addEventListener('click', function () { show(li.getAttribute('data-rank')); });
   });
   if (search) {
+    // Each search word must start a word of the pathway (so "ed" finds the emergency department's
+    // id, not "needs"); further pathways without a swimlane show only while searching.
+    var total = search.getAttribute('data-total');
     search.addEventListener('input', function () {
-      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = search.value.toLowerCase().split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
       var shown = 0;
       items.forEach(function (li) {
         var text = li.getAttribute('data-text');
-        var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+        var match = words.length ? words.every(function (w) { return text.indexOf(' ' + w) >= 0; }) : !li.hasAttribute('data-extra');
         li.hidden = !match;
         if (match) shown++;
       });
-      count.textContent = shown + ' of ' + items.length + ' pathways shown';
+      count.textContent = !words.length
+        ? ''
+        : shown
+          ? shown + ' of the ' + total + ' most likely pathways match'
+          : 'No pathway among the ' + total + ' most likely matches \u201c' + search.value.trim() + '\u201d. Try fewer words, the name of an agency or an outcome.';
     });
   }
   if (items.length) show(items[0].getAttribute('data-rank'));

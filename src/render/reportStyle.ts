@@ -28,6 +28,7 @@ input[type=search]{font:inherit;padding:.35em .6em;width:min(32em,100%);border:1
 #pathway-list li{border-bottom:1px solid #eee}
 #pathway-list button{display:block;width:100%;text-align:left;border:0;border-radius:0;padding:.5em .8em}
 #pathway-list .meta{color:var(--muted);font-size:.9em}
+#pathway-list .unlaned{padding:.5em .8em}
 table{border-collapse:collapse;margin:.6em 0;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:.3em .55em;text-align:left;vertical-align:top}
 td:last-child{font-variant-numeric:tabular-nums}

@@ -1,4 +1,7 @@
-import { noQueuesLine } from '../report/noQueuesLine.ts';
+import { noQueuesLine, toTimeWithoutWaits } from '../report/noQueuesLine.ts';
+import { milestonesHeading, outcomesHeading } from '../report/analysisWriters.ts';
+import { getOutcomeWords } from '../model/outcomes.ts';
+import { getSelectedNodes } from '../strategy/measures/getSelectedNodes.ts';
 import type { PathwayCount, Pathway } from '../pathways/types.ts';
 import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
@@ -27,6 +30,8 @@ export interface ReportParts {
   sensitivity?: SensitivityResult;
   tornadoes: Diagram[];
   pathways: Pathway[];
+  /** Further likely pathways, after `pathways`, that the search finds but that have no swimlane. */
+  searchable?: Pathway[];
   coverage: number;
   total: PathwayCount;
   /** The carepaths version and the model's file, for the footer. */
@@ -48,12 +53,19 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
   // Outcomes reached only when a room is full or a request gives up (left without being seen) have no share here.
   const outcomes = analysis.outcomeCategories
     .filter((o) => o.probability > 0)
-    .map((o) => `<tr><td>${escapeXml(o.outcome)}</td><td>${toPercent(o.probability)}</td></tr>`)
+    .map((o) => `<tr><td>${escapeXml(o.label)}</td><td>${toPercent(o.probability)}</td><td>${escapeXml(o.definition ?? '')}</td></tr>`)
     .join('');
-  const demand = graph.meta.demand?.perDay;
+  const perDay = graph.meta.demand?.perDay;
+  const milestones = analysis.milestones
+    .map(
+      (m) =>
+        `<tr><td>${escapeXml(m.label)}</td><td>${toPercent(m.share)}</td>${perDay !== undefined ? `<td>${toCount(m.share * perDay)}</td>` : ''}<td>${escapeXml(m.definition)}</td></tr>`,
+    )
+    .join('');
+  const demand = perDay;
   const figures = [
     demand !== undefined ? [`${toCount(demand)}`, 'requests for help a day'] : undefined,
-    [toDuration(analysis.expectedMinutes).replace(/^about /, ''), 'expected from first contact to outcome'],
+    [toDuration(analysis.expectedMinutes).replace(/^about /, ''), 'expected from first contact to outcome, without waits'],
     [analysis.expectedHandoffs.toFixed(2), 'handoffs between agencies per request'],
     [parts.total.exact ? toCount(parts.total.total) : 'too many to count', 'pathways in which no state is visited twice'],
     [toPercent(parts.coverage), `of requests follow one of the ${parts.pathways.length} most likely pathways`],
@@ -61,11 +73,18 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     .filter((f): f is string[] => f !== undefined)
     .map(([value, label]) => `<div class="figure"><b>${escapeXml(value!)}</b>${escapeXml(label!)}</div>`)
     .join('');
-  const list = parts.pathways
-    .map((p) => {
-      const text =
-        `${p.agencies.map(ctx.agencyLabel).join(' ')} ${p.outcome} ${p.states.map((s) => graph.nodes.find((n) => n.id === s)?.description ?? s).join(' ')}`.toLowerCase();
-      return `<li data-rank="${p.rank}" data-text="${escapeXml(text)}"><button type="button" aria-controls="swimlane-figure-${p.rank}"><b>${p.rank}. ${escapeXml(p.agencies.map(ctx.agencyLabel).join(' → '))}</b><br><span class="meta">${toPercent(p.probability)} of requests · ${toDuration(p.expectedMinutes)} · ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`} · outcome: ${escapeXml(p.outcome)}</span></button></li>`;
+  const search = toSearchText(ctx);
+  const searchable = [...parts.pathways, ...(parts.searchable ?? [])];
+  const searchCoverage = searchable.reduce((a, p) => a + p.probability, 0);
+  const list = searchable
+    .map((p, i) => {
+      const meta = `${toPercent(p.probability)} of requests · ${toTimeWithoutWaits(p.expectedMinutes)} · ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`} · outcome: ${escapeXml(getOutcomeWords(graph.meta, p.outcome).label)}`;
+      const head = `<b>${p.rank}. ${escapeXml(p.agencies.map(ctx.agencyLabel).join(' → '))}</b><br><span class="meta">${meta}</span>`;
+      return i < parts.pathways.length
+        ? `<li data-rank="${p.rank}" data-text="${escapeXml(search(p))}"><button type="button" aria-controls="swimlane-figure-${p.rank}">${head}</button></li>`
+        : `<li data-rank="${p.rank}" data-text="${escapeXml(search(p))}" data-extra hidden><div class="unlaned">${head}<br><span class="meta">${escapeXml(
+            p.nodes.map((n) => graph.nodes[n]!.description || graph.nodes[n]!.id).join(' '),
+          )}</span></div></li>`;
     })
     .join('');
   const lanes = parts.swimlanes
@@ -123,7 +142,8 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
 <section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
 <div class="figures">${figures}</div>
 <p>All figures are exact, from the model as an absorbing Markov chain, for one request entering the system; re-contacts and re-attendances are included.</p>${analysis.capacity ? `<p>${escapeXml(noQueuesLine)}</p>` : ''}
-<h3>How requests end</h3><table><thead><tr><th scope="col">Outcome</th><th scope="col">Share of requests</th></tr></thead><tbody>${outcomes}</tbody></table>
+${milestones ? `<h3>${escapeXml(milestonesHeading)}</h3><table><thead><tr><th scope="col">What happens</th><th scope="col">Share of requests</th>${perDay !== undefined ? '<th scope="col">Requests a day</th>' : ''}<th scope="col">What counts</th></tr></thead><tbody>${milestones}</tbody></table>` : ''}
+<h3>${escapeXml(outcomesHeading)}</h3><table><thead><tr><th scope="col">Outcome</th><th scope="col">Share of requests</th><th scope="col">What it means</th></tr></thead><tbody>${outcomes}</tbody></table>
 </section>
 <section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${escapeXml(parts.overview.title)}</h2>${figure(parts.overview)}</section>
 <section id="map" aria-labelledby="map-h"><h2 id="map-h">System map</h2>
@@ -134,7 +154,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
 </section>
 <section id="pathways" aria-labelledby="pathways-h"><h2 id="pathways-h">The ${parts.pathways.length} most likely pathways</h2>
 <p>Together they account for ${toPercent(parts.coverage)} of requests${parts.total.exact ? `, out of ${toCount(parts.total.total)} pathways in which no state is visited twice` : ''}. Choose a pathway to see it as a swimlane.</p>
-<label for="pathway-search">Search the pathways (agency, outcome or any words):</label><br><input type="search" id="pathway-search" placeholder="for example: ambulance admitted"> <span id="pathway-count" aria-live="polite"></span>
+<label for="pathway-search">Search the ${searchable.length} most likely pathways (${toPercent(searchCoverage)} of requests) by agency, outcome, what happens on the way or any words:</label><br><input type="search" id="pathway-search" placeholder="for example: ambulance admitted" data-total="${searchable.length}"> <span id="pathway-count" aria-live="polite"></span>
 <ol id="pathway-list">${list}</ol>
 ${lanes}
 </section>
@@ -157,6 +177,36 @@ ${sources ? `<p>Sources named by the model:</p><ul>${sources}</ul>` : ''}
 </body>
 </html>
 `;
+}
+
+/**
+ * What the pathway search looks in, for each pathway: the agencies (names, ids and aliases), the
+ * outcome (its words and id), what happens on the way (the milestones it reaches) and every step's
+ * description, lower case, one space between words, so that a search word matches the start of a word.
+ */
+function toSearchText(ctx: RenderContext): (p: Pathway) => string {
+  const { graph } = ctx;
+  const aliases = new Map((graph.meta.agencies ?? []).map((a) => [a.id, a.aliases ?? []]));
+  const milestones = (graph.meta.milestones ?? []).flatMap((m) => {
+    const found = getSelectedNodes(graph, m);
+    return 'nodes' in found ? [{ label: m.label, nodes: new Set(found.nodes.map((n) => n.index)) }] : [];
+  });
+  return (p) => {
+    const outcome = getOutcomeWords(graph.meta, p.outcome);
+    const words = [
+      ...p.agencies.flatMap((a) => [ctx.agencyLabel(a), a, ...(aliases.get(a) ?? [])]),
+      outcome.label,
+      p.outcome,
+      ...milestones.filter((m) => p.nodes.some((n) => m.nodes.has(n))).map((m) => m.label),
+      ...p.nodes.map((n) => graph.nodes[n]!.description ?? ''),
+    ];
+    return ` ${words
+      .join(' ')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}&]+/u)
+      .filter(Boolean)
+      .join(' ')} `;
+  };
 }
 
 /** The simulation section: what was simulated, the simulated diagrams, and the four-hour shares. */

@@ -1,6 +1,6 @@
-import { noQueuesLine } from './noQueuesLine.ts';
+import { noQueuesLine, toTimeWithoutWaits } from './noQueuesLine.ts';
 import type { FunctionalAnalysis } from '../analysis/types.ts';
-import { toCount, toDuration, toFixedTrim, toPercent } from './formatNumber.ts';
+import { toCount, toFixedTrim, toPercent } from './formatNumber.ts';
 import { escapeMarkdown as escapeText } from './escapeMarkdown.ts';
 import { toFunctionSummary } from './toFunctionSummary.ts';
 
@@ -14,6 +14,11 @@ const labelOf = (analysis: FunctionalAnalysis) => {
   return (id: string) => labels.get(id) ?? id;
 };
 
+/** The heading of what happens to requests on the way (`meta.milestones`), in every writer. */
+export const milestonesHeading = 'What happens to requests on the way (at least once, whatever the outcome)';
+/** The heading of how requests end, in every writer. */
+export const outcomesHeading = 'How requests end (the last step of each pathway)';
+
 /** The analysis as plain text for a terminal. */
 export function toAnalysisText(analysis: FunctionalAnalysis): string {
   const label = labelOf(analysis);
@@ -22,11 +27,21 @@ export function toAnalysisText(analysis: FunctionalAnalysis): string {
     'Exact figures for one request entering the system, loops included.',
     ...(analysis.capacity ? [noQueuesLine] : []),
     '',
-    `Expected time from first contact to outcome: ${toDuration(analysis.expectedMinutes)} (${toCount(analysis.expectedMinutes)} minutes).`,
+    `Expected time from first contact to outcome: ${toTimeWithoutWaits(analysis.expectedMinutes)} (${toCount(analysis.expectedMinutes)} minutes).`,
     `Expected handoffs between agencies: ${analysis.expectedHandoffs.toFixed(2)} per request.`,
+    ...(analysis.milestones.length
+      ? [
+          '',
+          `${milestonesHeading}:`,
+          ...analysis.milestones.flatMap((m) => [`  ${m.label.padEnd(44)} ${toPercent(m.share).padStart(7)}`, ...wrap(m.definition, 92, '    ')]),
+        ]
+      : []),
     '',
-    'Outcomes:',
-    ...analysis.outcomeCategories.map((o) => `  ${o.outcome.padEnd(36)} ${toPercent(o.probability).padStart(11)}`),
+    `${outcomesHeading}:`,
+    ...analysis.outcomeCategories.flatMap((o) => [
+      `  ${o.label.padEnd(44)} ${toPercent(o.probability).padStart(7)}`,
+      ...(o.definition ? wrap(o.definition, 92, '    ') : []),
+    ]),
     '',
     'Functions, who performs them, and how often:',
   ];
@@ -53,14 +68,24 @@ export function toAnalysisMarkdown(analysis: FunctionalAnalysis): string {
     'Exact figures for one request entering the system, re-contacts and re-attendances included.',
     ...(analysis.capacity ? ['', noQueuesLine] : []),
     '',
-    `- Expected time from first contact to outcome: ${toDuration(analysis.expectedMinutes)}.`,
+    `- Expected time from first contact to outcome: ${toTimeWithoutWaits(analysis.expectedMinutes)}.`,
     `- Expected handoffs between agencies: ${analysis.expectedHandoffs.toFixed(2)} per request.`,
     '',
-    '## Outcomes',
+    ...(analysis.milestones.length
+      ? [
+          `## ${milestonesHeading}`,
+          '',
+          '| What happens | Share of requests | What counts |',
+          '|---|---:|---|',
+          ...analysis.milestones.map((m) => `| ${escapeText(m.label)} | ${toPercent(m.share)} | ${escapeText(m.definition)} |`),
+          '',
+        ]
+      : []),
+    `## ${outcomesHeading}`,
     '',
-    '| Outcome | Share of requests |',
-    '|---|---:|',
-    ...analysis.outcomeCategories.map((o) => `| ${escapeText(o.outcome)} | ${toPercent(o.probability)} |`),
+    '| Outcome | Share of requests | What it means |',
+    '|---|---:|---|',
+    ...analysis.outcomeCategories.map((o) => `| ${escapeText(o.label)} | ${toPercent(o.probability)} | ${escapeText(o.definition ?? '')} |`),
     '',
     '## Who does what',
     '',

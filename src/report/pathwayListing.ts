@@ -1,3 +1,4 @@
+import { getOutcomeWords } from '../model/outcomes.ts';
 import { hasCapacity } from '../graph/hasCapacity.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
@@ -17,6 +18,8 @@ export interface PathwayListing {
   order: 'probability' | 'enumeration';
   /** Labels of agencies and plain-English descriptions of states, by id. */
   agencyLabel: (id: string) => string;
+  /** An outcome category's name in clinicians' words. */
+  outcomeLabel: (outcome: string) => string;
   /** The plain-English description of a configuration (a node index of the care graph). */
   describe: (node: number) => string;
 }
@@ -49,6 +52,7 @@ export function toPathwayListing(graph: CareGraph, total: PathwayCount, maxRevis
     capacity: hasCapacity(graph),
     order,
     agencyLabel: (id) => labels.get(id) ?? id,
+    outcomeLabel: (outcome) => getOutcomeWords(graph.meta, outcome).label,
     describe: (node) => graph.nodes[node]!.description || graph.nodes[node]!.id,
   };
 }

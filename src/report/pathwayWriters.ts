@@ -1,7 +1,7 @@
 import type { Pathway } from '../pathways/types.ts';
-import { toCount, toDuration, toPercent } from './formatNumber.ts';
+import { toCount, toPercent } from './formatNumber.ts';
 import { escapeMarkdown as escapeText } from './escapeMarkdown.ts';
-import { noQueuesLine } from './noQueuesLine.ts';
+import { noQueuesLine, toTimeWithoutWaits } from './noQueuesLine.ts';
 import { toCsvRow } from './toCsv.ts';
 import { toNarrative, toTotalSentence, type PathwayListing, type PathwayListingEnd, type PathwayWriter } from './pathwayListing.ts';
 
@@ -22,7 +22,7 @@ export const textPathwayWriter: PathwayWriter = {
       '',
     ].join('\n') + '\n',
   row: (p, l) =>
-    `${String(p.rank).padStart(3)}. ${toPercent(p.probability)} of requests · ${toDuration(p.expectedMinutes)} · ${agencyChain(p, l)}\n` +
+    `${String(p.rank).padStart(3)}. ${toPercent(p.probability)} of requests · ${toTimeWithoutWaits(p.expectedMinutes)} · ${agencyChain(p, l)}\n` +
     `     ${toNarrative(p, l)}\n\n`,
   tail: (l, end) =>
     [`These ${toCount(end.listed)} pathways account for ${toPercent(end.coverage)} of requests.`, ...(end.complete ? [] : [cutShort(l, end)])].join('\n') +
@@ -43,9 +43,9 @@ export const markdownPathwayWriter: PathwayWriter = {
     ].join('\n'),
   row: (p, l) =>
     [
-      `## ${p.rank}. ${toPercent(p.probability)} of requests, ${toDuration(p.expectedMinutes)}`,
+      `## ${p.rank}. ${toPercent(p.probability)} of requests, ${toTimeWithoutWaits(p.expectedMinutes)}`,
       '',
-      `${escapeText(agencyChain(p, l))} · ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`} · outcome: ${escapeText(p.outcome)}`,
+      `${escapeText(agencyChain(p, l))} · ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`} · outcome: ${escapeText(l.outcomeLabel(p.outcome))}`,
       '',
       escapeText(toNarrative(p, l)),
       '',

@@ -90,11 +90,14 @@ function toClockLines(r: DesResult): string[] {
     '',
     "Clocks (the model's standards): mean with 95% CI, median, 90th centile, and the share over each threshold with the hours beyond it a day:",
     ...r.clocks.flatMap((c) => [
-      `  ${c.label}: mean ${toDuration(c.mean)} ${ci(c.ci95, minutes)}, median ${toDuration(c.p50)}, 90th centile ${toDuration(c.p90)} (${toCount(c.count)} a replication)`,
+      `  ${c.label}: mean ${toDuration(c.mean)} ${ci(c.ci95, minutes)}${against(c.standard?.mean)}, median ${toDuration(c.p50)}, 90th centile ${toDuration(c.p90)}${against(c.standard?.p90)} (${toCount(c.count)} a replication)`,
       `    ${c.over.map((o) => `over ${toThreshold(o.minutes)} ${toPercent(o.share)} ${ci(o.ci95, toPercent)}, ${toFixedTrim(o.hoursPerDay, 1)} h a day beyond ${ci(o.hoursPerDayCi95, (x) => `${toFixedTrim(x, 1)} h`)}`).join('; ')}`,
     ]),
   ];
 }
+
+/** A clock's figure beside its standard: " (standard 18 minutes)". */
+const against = (standard: number | undefined) => (standard === undefined ? '' : ` (standard ${toDuration(standard).replace(/^about /, '')})`);
 
 /** A threshold as planners write it: 15 min, 4 h, 7 days. */
 const toThreshold = (m: number) => (m % 1440 === 0 ? `${m / 1440} day${m === 1440 ? '' : 's'}` : m % 60 === 0 ? `${m / 60} h` : `${toFixedTrim(m, 1)} min`);
@@ -154,6 +157,8 @@ export function toDesCsv(r: DesResult): string {
     add('clock', c.id, 'mean minutes', c.mean, c.ci95);
     add('clock', c.id, 'median minutes', c.p50);
     add('clock', c.id, '90th centile minutes', c.p90);
+    if (c.standard?.mean !== undefined) add('clock', c.id, 'standard for the mean, minutes', c.standard.mean);
+    if (c.standard?.p90 !== undefined) add('clock', c.id, 'standard for the 90th centile, minutes', c.standard.p90);
     for (const o of c.over) {
       add('clock', c.id, `share over ${o.minutes} minutes`, o.share, o.ci95);
       add('clock', c.id, `hours a day beyond ${o.minutes} minutes`, o.hoursPerDay, o.hoursPerDayCi95);

@@ -5,7 +5,8 @@ import { toAnalysisMarkdown } from './analysisWriters.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
 import { toAssumptionCells, toSensitivityLines } from './fitWriters.ts';
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
-import { toCount, toDuration, toInEvery, toPercent } from './formatNumber.ts';
+import { toCount, toInEvery, toPercent } from './formatNumber.ts';
+import { toTimeWithoutWaits } from './noQueuesLine.ts';
 import { toNarrative, toPathwayListing } from './pathwayListing.ts';
 
 /**
@@ -31,7 +32,7 @@ export function toReportMarkdown(
     '## Summary',
     '',
     ...(graph.meta.demand ? [`- Requests for help a day: ${toCount(graph.meta.demand.perDay)}.`] : []),
-    `- Expected time from first contact to outcome: ${toDuration(analysis.expectedMinutes)}.`,
+    `- Expected time from first contact to outcome: ${toTimeWithoutWaits(analysis.expectedMinutes)}.`,
     `- Expected handoffs between agencies: ${analysis.expectedHandoffs.toFixed(2)} per request.`,
     `- Pathways in which no state is visited twice: ${total.exact ? toCount(total.total) : 'too many to count'}.`,
     `- The ${pathways.length} most likely pathways below account for ${toPercent(coverage)} of requests.`,
@@ -44,7 +45,7 @@ export function toReportMarkdown(
     lines.push(
       `### ${p.rank}. ${escapeMarkdown(agencies)}`,
       '',
-      `${escapeMarkdown(toNarrative(p, listing))} ${capitalise(toInEvery(p.probability))} requests; ${toDuration(p.expectedMinutes)}; ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`}.`,
+      `${escapeMarkdown(toNarrative(p, listing))} ${capitalise(toInEvery(p.probability))} requests; ${toTimeWithoutWaits(p.expectedMinutes)}; ${p.handoffs === 1 ? '1 handoff' : `${p.handoffs} handoffs`}.`,
       '',
     );
   }

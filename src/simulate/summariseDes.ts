@@ -490,6 +490,7 @@ function getClocks(graph: CareGraph, options: DesOptions, tallies: DesTally[]): 
     return {
       id: c.id,
       label: c.label,
+      ...(c.standard ? { standard: c.standard } : {}),
       count: all.count / tallies.length,
       mean: orZero(m.mean),
       ci95: m.ci95.map(orZero) as [number, number],

@@ -193,6 +193,8 @@ export interface DesResult {
   clocks: {
     id: string;
     label: string;
+    /** The standard the model holds this clock to, in minutes (`meta.clocks[].standard`). */
+    standard?: { mean?: number; p90?: number };
     /** Requests timed per replication (mean). */
     count: number;
     mean: number;

@@ -82,11 +82,24 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       expect(await page.locator('#swimlane-figure-1').isVisible()).toBe(false);
       const lane = await page.locator('#swimlane-figure-3 svg').boundingBox();
       expect((lane?.width ?? 0) * (lane?.height ?? 0)).toBeGreaterThan(1000);
-      // Search narrows the list.
-      await page.fill('#pathway-search', 'ambulance');
-      const shown = await page.$$eval('#pathway-list li', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).length);
-      expect(shown).toBeGreaterThan(0);
-      expect(shown).toBeLessThan(20);
+      // Search looks through the 200 most likely pathways: every word must start a word of the
+      // pathway (agencies, aliases, outcome, milestones, steps), and it says when nothing matches.
+      const search = async (q: string) => {
+        await page.fill('#pathway-search', q);
+        const shown = await page.$$eval('#pathway-list li', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.getAttribute('data-text')!));
+        return { shown, said: await page.textContent('#pathway-count') };
+      };
+      const ambulanceAdmitted = await search('ambulance admitted');
+      expect(ambulanceAdmitted.shown.length).toBeGreaterThan(0);
+      for (const text of ambulanceAdmitted.shown) expect(text).toMatch(/ ambulance .* admitted/);
+      expect(ambulanceAdmitted.said).toBe(`${ambulanceAdmitted.shown.length} of the 200 most likely pathways match`);
+      for (const q of ['died', 'admitted', 'UTC', 'A&E']) expect((await search(q)).shown.length, q).toBeGreaterThan(0);
+      // "ED" is the department (its id and alias), not any word with "ed" inside it.
+      const ed = await search('ED');
+      expect(ed.shown.length).toBeLessThan(200);
+      for (const text of ed.shown) expect(text).toMatch(/ ed /);
+      expect((await search('zzzz')).said).toMatch(/^No pathway among the 200 most likely matches “zzzz”\./);
+      expect((await search('')).shown.length).toBe(20);
       // Zooming the map changes its view box.
       const before = await page.getAttribute('#map-frame svg', 'viewBox');
       await page.click('[data-zoom="in"]');

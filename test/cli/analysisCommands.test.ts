@@ -12,7 +12,7 @@ describe('carepaths pathways', () => {
     const { code, stdout } = run('pathways', 'models/city-uec.ts', '--top', '20');
     expect(code).toBe(0);
     expect(stdout).toContain('8,420,309 pathways in which no state is visited twice.');
-    expect(stdout).toMatch(/^ {2}1\. 22\.7% of requests · about 25 minutes · The person and their carers → GP practice$/m);
+    expect(stdout).toMatch(/^ {2}1\. 22\.7% of requests · about 25 minutes without waits · The person and their carers → GP practice$/m);
     expect(stdout).toMatch(/^ 20\. /m);
     expect(stdout).toMatch(/These 20 pathways account for \d+\.\d% of requests\.\n$/);
   });
@@ -154,10 +154,13 @@ describe('carepaths report --simulate', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const diagrams = readdirSync(path.join(out, 'diagrams'));
-    for (const d of ['sankey-simulated', 'simulated-waits', 'simulated-utilisation', 'simulated-response-times']) expect(diagrams).toContain(`${d}.svg`);
+    for (const d of ['sankey-simulated', 'simulated-waits', 'simulated-utilisation', 'simulated-response-standards']) expect(diagrams).toContain(`${d}.svg`);
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('<section id="simulation"');
     expect(html).toContain('Stays within four hours');
+    // The city's response clocks are drawn against their standards, in the standards' statistics.
+    expect(html).toContain('Response times against the standards');
+    for (const mark of ['mean standard 7', '90th standard 15', 'mean standard 18', '90th standard 40', '90th standard 120', '90th standard 180']) expect(html).toContain(mark);
     expect(JSON.parse(readFileSync(path.join(out, 'simulation.json'), 'utf8'))).toMatchObject({ mode: 'des', days: 3, replications: 2 });
   });
 

@@ -96,6 +96,16 @@ export const checkArrivalsAndClocks: Rule = ({ modelId, states }) => {
       bad('where must map context keys to values', "Write where: { category: 'C2' }.");
     if (c.over !== undefined && !(Array.isArray(c.over) && c.over.every((m) => typeof m === 'number' && m > 0)))
       bad('over must list thresholds in minutes, each above 0', 'Write over: [15, 30, 60].');
+    const standard = c.standard as Record<string, unknown> | undefined;
+    if (
+      standard !== undefined &&
+      (typeof standard !== 'object' ||
+        standard === null ||
+        Object.keys(standard).some((k) => k !== 'mean' && k !== 'p90') ||
+        !Object.keys(standard).length ||
+        Object.values(standard).some((m) => !(typeof m === 'number' && m > 0)))
+    )
+      bad('standard must give mean, p90 or both, in minutes above 0', 'Write standard: { mean: 18, p90: 40 } (Category 2).');
   });
   return out;
 };

@@ -31,5 +31,9 @@ export const checkModelMeta: Rule = ({ modelId, states }) => {
       problem(`meta.${key} must be a list of { id, label${key === 'functions' ? ', description' : ''} }.`, `Fix meta.${key} on the model, or leave it out.`);
     }
   }
+  const agencies = Array.isArray(meta.agencies) ? meta.agencies : [];
+  for (const a of agencies as { id?: unknown; aliases?: unknown }[])
+    if (a?.aliases !== undefined && !(Array.isArray(a.aliases) && a.aliases.every((x) => typeof x === 'string' && x.trim() !== '')))
+      problem(`meta.agencies: the aliases of ${JSON.stringify(a.id)} must be a list of names.`, "Write aliases: ['A&E', 'ED'].");
   return out;
 };
