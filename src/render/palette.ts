@@ -17,6 +17,10 @@ export interface AgencyStyle {
   dash: string;
   /** A short badge, from the agency's label. */
   badge: string;
+  /** The badge's background: the stroke colour, darkened where neither white nor black text on it would pass WCAG's 4.5:1. */
+  badgeFill: string;
+  /** The badge's text colour on `badgeFill`: white or near-black, whichever has the higher contrast (at least 4.5:1). */
+  badgeText: string;
 }
 
 /** Styles for every agency, in the model's order; badges are unique. */
@@ -26,11 +30,13 @@ export function getAgencyStyles(labels: string[]): AgencyStyle[] {
     const base = OKABE_ITO[i % 8]!;
     const badge = [...toBadges(label), `A${i + 1}`].find((b) => !used.has(b))!;
     used.add(badge);
+    const stroke = i >= 8 || base === '#F0E442' || base === '#999999' ? DARKER[i % 8]! : base;
     return {
       fill: mix(base, '#ffffff', 0.72),
-      stroke: i >= 8 || base === '#F0E442' || base === '#999999' ? DARKER[i % 8]! : base,
+      stroke,
       dash: DASHES[(i + Math.floor(i / 8)) % DASHES.length]!,
       badge,
+      ...toBadgeColours(stroke),
     };
   });
 }
@@ -49,6 +55,29 @@ function toBadges(label: string): string[] {
     initials.slice(0, 2),
     (words[0] ?? '?').slice(0, 3).toUpperCase(),
   ].filter(Boolean);
+}
+
+/** The near-black the diagrams write in. */
+const INK = '#1a1a1a';
+
+/** A badge's background and text: the colour itself with white or near-black text, or the colour darkened until white text passes 4.5:1. */
+function toBadgeColours(colour: string): { badgeFill: string; badgeText: string } {
+  let fill = colour;
+  for (let k = 1; Math.max(getContrast(fill, '#ffffff'), getContrast(fill, INK)) < 4.5 && k <= 10; k++) fill = mix(colour, '#000000', k / 10);
+  return { badgeFill: fill, badgeText: getContrast(fill, '#ffffff') >= getContrast(fill, INK) ? '#ffffff' : INK };
+}
+
+/** WCAG 2 contrast ratio of two colours written #rrggbb, from 1 to 21. */
+export function getContrast(a: string, b: string): number {
+  const luminance = (h: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(h.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 function mix(a: string, b: string, t: number): string {

@@ -163,8 +163,8 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
           'stroke-width': 2,
           'stroke-dasharray': style.dash || undefined,
         }),
-        el('rect', { x: (box.x ?? 0) + 10, y: (box.y ?? 0) + 9, width: measure.width(style.badge, 10, true) + 10, height: 17, rx: 4, fill: style.stroke }),
-        el('text', { x: (box.x ?? 0) + 15, y: (box.y ?? 0) + 21, 'font-size': 10, class: 'bold', fill: '#ffffff' }, escapeXml(style.badge)),
+        el('rect', { x: (box.x ?? 0) + 10, y: (box.y ?? 0) + 9, width: measure.width(style.badge, 10, true) + 10, height: 17, rx: 4, fill: style.badgeFill }),
+        el('text', { x: (box.x ?? 0) + 15, y: (box.y ?? 0) + 21, 'font-size': 10, class: 'bold', fill: style.badgeText }, escapeXml(style.badge)),
         el(
           'text',
           { x: (box.x ?? 0) + measure.width(style.badge, 10, true) + 28, y: (box.y ?? 0) + 22, class: 'bold', 'font-size': 13 },

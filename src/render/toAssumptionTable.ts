@@ -1,3 +1,4 @@
+import { toWideStart } from './toFigureHtml.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { Assumption } from '../model/getAssumptions.ts';
 import { toAssumptionCells } from '../report/fitWriters.ts';
@@ -9,5 +10,5 @@ export function toAssumptionTable(graph: CareGraph, assumptions: Assumption[]): 
     const c = toAssumptionCells({ graph }, a);
     return `<tr><th scope="row">${escapeXml(c.label)}</th><td>${escapeXml(c.value)}</td><td>${escapeXml(c.range)}</td><td>${escapeXml(c.reason)}</td></tr>`;
   });
-  return `<div class="wide"><table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `${toWideStart('Every assumption in the model')}<table><thead><tr><th scope="col">Number</th><th scope="col">Value</th><th scope="col">Range</th><th scope="col">Reason</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

@@ -14,6 +14,7 @@ import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { toPageHead } from './toPageHead.ts';
 import { escapeXml } from './svg.ts';
+import { toFigureHtml, toWideStart } from './toFigureHtml.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 const pageStyle = `
@@ -30,7 +31,7 @@ const pageStyle = `
 export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version: string; source: string; observed: string }): string {
   const { fit, calibration: c, sensitivity: s } = report;
   const inline = (svg: string) => (ctx.fontCss ? svg.split(ctx.fontCss).join('') : svg);
-  const figure = (d: Diagram) => `<figure>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
+  const figure = (d: Diagram) => toFigureHtml(d, inline(d.svg));
   const rows = fit.rows
     .map(
       (r) =>
@@ -40,7 +41,7 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
   const calibration = c
     ? `<section id="calibration" aria-labelledby="calibration-h"><h2 id="calibration-h">Calibration</h2>
 <p>${c.assumptions.length} ranged assumptions fitted (each kept inside its range): ${c.rowsAfter.filter((r) => r.within).length} of ${c.rowsAfter.length} figures within tolerance after, ${c.rowsBefore.filter((r) => r.within).length} before.</p>
-<div class="wide"><table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${c.rowsAfter
+${toWideStart('Figures before and after calibration')}<table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${c.rowsAfter
         .map(
           (r, i) =>
             `<tr class="${r.within ? 'within' : 'outside'}"><th scope="row">${escapeXml(r.figure.title)}</th><td>${escapeXml(toObservedText(r))}</td><td>${escapeXml(toModelText(c.rowsBefore[i]!))}</td><td>${escapeXml(toModelText(r))} ${r.within ? '✓' : '✗'}</td></tr>`,
@@ -75,7 +76,7 @@ export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version
 </header>
 <main>
 <section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">Observed figures and the model</h2>
-<div class="wide"><table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Model</th><th scope="col">Difference</th><th scope="col">Tolerance</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table></div>
+${toWideStart('Observed figures and the model')}<table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Model</th><th scope="col">Difference</th><th scope="col">Tolerance</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table></div>
 </section>
 ${calibration}
 ${sensitivity}
