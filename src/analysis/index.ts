@@ -11,6 +11,8 @@ export type { Verification, VerificationOptions, VerificationPart } from './getV
 export { reservedPlanIds, runComparison } from './runComparison.ts';
 export type { ComparisonInput, ComparisonProblem, ComparisonResult, ComparisonRun } from './runComparison.ts';
 export { getSimulatedHandoffSteps } from './getSimulatedHandoffSteps.ts';
+export { getServiceFlows, getSimulatedServiceFlows, NO_SERVICE, serviceFlowColumns } from './getServiceFlows.ts';
+export type { ServiceFlowNode, ServiceFlows } from './getServiceFlows.ts';
 export { getFit, toFitRow } from './getFit.ts';
 export type { FitReport, FitResult, FitRow } from './getFit.ts';
 export { getSensitivity, SensitivityCancelled } from './getSensitivity.ts';

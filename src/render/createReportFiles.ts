@@ -1,5 +1,5 @@
 import { getFunctionalAnalysis } from '../analysis/getFunctionalAnalysis.ts';
-import { getSimulatedHandoffSteps } from '../analysis/getSimulatedHandoffSteps.ts';
+import { getSimulatedServiceFlows } from '../analysis/getServiceFlows.ts';
 import type { CareGraph } from '../graph/types.ts';
 import type { FontFiles } from '../io/loadFonts.ts';
 import type { OutputFile } from '../io/writeFilesAtomic.ts';
@@ -94,7 +94,7 @@ export async function createReportFiles(graph: CareGraph, options: ReportFilesOp
 
 /** The simulation a report shows: Monte Carlo flows always, discrete-event results where the model allows. */
 async function simulateForReport(graph: CareGraph, o: NonNullable<ReportFilesOptions['simulation']>): Promise<ReportSimulation> {
-  const flows = getSimulatedHandoffSteps(graph, MONTE_CARLO_REQUESTS, o.seed);
+  const flows = getSimulatedServiceFlows(graph, MONTE_CARLO_REQUESTS, o.seed);
   const missing = checkDes(graph);
   if (missing.length)
     return { flows, requests: MONTE_CARLO_REQUESTS, seed: o.seed, note: `There is no discrete-event simulation: ${missing.map((d) => d.message).join(' ')}` };

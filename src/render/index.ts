@@ -8,7 +8,7 @@ export { renderAgencyOverview } from './renderAgencyOverview.ts';
 export { renderHandoffMatrix } from './renderHandoffMatrix.ts';
 export { renderReport } from './renderReport.ts';
 export type { RenderedReport, ReportInput } from './renderReport.ts';
-export { renderSankey } from './renderSankey.ts';
+export { defaultSankeyThreshold, getSankeyNodes, renderSankey } from './renderSankey.ts';
 export { renderSwimlane } from './renderSwimlane.ts';
 export { renderSystemMap } from './renderSystemMap.ts';
 export { escapeXml } from './svg.ts';

@@ -1,5 +1,4 @@
-import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
-import type { HandoffSteps } from '../analysis/getHandoffSteps.ts';
+import { getServiceFlows, type ServiceFlows } from '../analysis/getServiceFlows.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import type { DesResult } from '../simulate/types.ts';
 import { renderClockStandards } from './renderClockStandards.ts';
@@ -8,7 +7,7 @@ import { renderUtilisationChart } from './renderUtilisationChart.ts';
 import { renderWaitChart } from './renderWaitChart.ts';
 import { renderAgencyOverview } from './renderAgencyOverview.ts';
 import { renderHandoffMatrix } from './renderHandoffMatrix.ts';
-import { renderSankey } from './renderSankey.ts';
+import { getSankeyNodes, renderSankey } from './renderSankey.ts';
 import { renderSwimlane } from './renderSwimlane.ts';
 import { renderSystemMap } from './renderSystemMap.ts';
 import { toReportHtml } from './toReportHtml.ts';
@@ -34,7 +33,7 @@ export interface ReportInput {
 /** What simulation adds to the report. */
 export interface ReportSimulation {
   /** Flows between agencies counted from Monte Carlo walks, and how many. */
-  flows: HandoffSteps;
+  flows: ServiceFlows;
   requests: number;
   seed: number;
   /** The discrete-event result, when the model has demand and capacity. */
@@ -53,20 +52,24 @@ export interface RenderedReport {
 export async function renderReport(ctx: RenderContext, input: ReportInput): Promise<RenderedReport> {
   const overview = renderAgencyOverview(ctx);
   const systemMap = await renderSystemMap(ctx);
-  const sankey = renderSankey(ctx, getHandoffSteps(ctx.graph));
+  const exactFlows = getServiceFlows(ctx.graph);
+  // The simulated Sankey shares the exact one's nodes and order, so that the two can be set side by side.
+  const nodes = getSankeyNodes(ctx, [exactFlows, ...(input.simulation ? [input.simulation.flows] : [])]);
+  const sankey = renderSankey(ctx, exactFlows, { nodes });
   const matrix = renderHandoffMatrix(ctx);
   const swimlanes = input.pathways.map((p) => renderSwimlane(ctx, p));
-  const simulated = input.simulation ? renderSimulation(ctx, input.simulation) : [];
+  const simulated = input.simulation ? renderSimulation(ctx, input.simulation, nodes) : [];
   const tornadoes = input.sensitivity ? renderTornadoes(ctx, input.sensitivity) : [];
   const html = toReportHtml(ctx, { overview, systemMap, sankey, matrix, swimlanes, simulated, tornadoes, ...input });
   return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes, ...simulated, ...tornadoes] };
 }
 
-function renderSimulation(ctx: RenderContext, sim: ReportSimulation): Diagram[] {
+function renderSimulation(ctx: RenderContext, sim: ReportSimulation, nodes: string[]): Diagram[] {
   const flows = renderSankey(ctx, sim.flows, {
+    nodes,
     id: 'sankey-simulated',
     subtitle: `Simulated flows per 1,000 requests (Monte Carlo, ${sim.requests.toLocaleString('en-GB')} requests, seed ${sim.seed})`,
-    heading: 'Patient flow, handoff by handoff (simulated)',
+    heading: 'Patient flow: first service, next service, where it ended, outcome (simulated)',
   });
   if (!sim.des) return [flows];
   // Clocks held to a standard are drawn against it, in the standard's statistics; otherwise the spread of each dispatch state's response.

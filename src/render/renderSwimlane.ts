@@ -1,5 +1,6 @@
 import type { Pathway } from '../pathways/types.ts';
-import { toDuration, toPercent } from '../report/formatNumber.ts';
+import { toPercent } from '../report/formatNumber.ts';
+import { toTimeWithoutWaits } from '../report/noQueuesLine.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, textLines, toSvg } from './svg.ts';
@@ -35,7 +36,7 @@ export function renderSwimlane(ctx: RenderContext, pathway: Pathway, options: Di
   });
   const parts: string[] = [];
   const handoffs = pathway.handoffs;
-  const title = `Pathway ${pathway.rank}: ${toPercent(pathway.probability)} of requests, ${toDuration(pathway.expectedMinutes)}, ${handoffs === 1 ? '1 handoff' : `${handoffs} handoffs`}`;
+  const title = `Pathway ${pathway.rank}: ${toPercent(pathway.probability)} of requests, ${toTimeWithoutWaits(pathway.expectedMinutes)}, ${handoffs === 1 ? '1 handoff' : `${handoffs} handoffs`}`;
   parts.push(el('text', { x: 12, y: 26, class: 'bold', 'font-size': 16 }, escapeXml(title)));
   parts.push(
     el(

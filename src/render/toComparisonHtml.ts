@@ -1,4 +1,4 @@
-import { getHandoffSteps } from '../analysis/getHandoffSteps.ts';
+import { getServiceFlows } from '../analysis/getServiceFlows.ts';
 import type { Comparison, ObjectiveValue } from '../analysis/getComparison.ts';
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toAgencyChangeText, toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
@@ -6,12 +6,13 @@ import { toComparisonWords } from '../report/toComparisonWords.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { toCount } from '../report/formatNumber.ts';
 import { renderObjectiveChart } from './renderObjectiveChart.ts';
-import { renderSankey } from './renderSankey.ts';
+import { getSankeyNodes, renderSankey } from './renderSankey.ts';
 import { renderWorkloadChange } from './renderWorkloadChange.ts';
 import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
+import { toFigureHtml, toWideStart } from './toFigureHtml.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
 const pageStyle = `
@@ -53,10 +54,10 @@ export function toComparisonHtml(
   const base = contexts[0]!;
   const words = toComparisonWords({ comparison: c, baseline: base.graph, graphs: contexts.slice(1).map((x) => x.graph) });
   const inline = (svg: string) => (base.fontCss ? svg.split(base.fontCss).join('') : svg);
-  const figure = (d: Diagram) => `<figure>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
+  const figure = (d: Diagram) => toFigureHtml(d, inline(d.svg));
   const name = (id: string) => c.scenarios.find((s) => s.id === id)!.name;
   const summary =
-    `<div class="wide"><table><thead><tr><th scope="col">Objective</th><th scope="col">Target</th>${c.scenarios.map((s) => `<th scope="col">${escapeXml(s.name)}</th>`).join('')}</tr></thead><tbody>` +
+    `${toWideStart('Objectives against their targets')}<table><thead><tr><th scope="col">Objective</th><th scope="col">Target</th>${c.scenarios.map((s) => `<th scope="col">${escapeXml(s.name)}</th>`).join('')}</tr></thead><tbody>` +
     c.objectives
       .map(
         (o) =>
@@ -99,10 +100,13 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1
         `<h3>${escapeXml(o.title)}</h3>${figure(renderObjectiveChart(base, { comparison: c, objective: o, measure: words.measures[o.id]! }, { id: `objective-${i + 1}` }))}`,
     )
     .join('');
+  // Every scenario's Sankey draws the same nodes in the same order, so that before and after line up.
+  const serviceFlows = contexts.map((ctx) => getServiceFlows(ctx.graph));
+  const nodes = getSankeyNodes(base, serviceFlows);
   const flows = contexts
     .map((ctx, i) => {
       const heading = i === 0 ? 'Before: the baseline' : `After: ${c.scenarios[i]!.name}`;
-      return `<div class="pair"><h3>${escapeXml(heading)}</h3>${figure(renderSankey(ctx, getHandoffSteps(ctx.graph), { id: `sankey-${i}`, heading }))}</div>`;
+      return `<div class="pair"><h3>${escapeXml(heading)}</h3>${figure(renderSankey(ctx, serviceFlows[i]!, { id: `sankey-${i}`, heading, nodes }))}</div>`;
     })
     .join('');
   const sensitivity = meta.sensitivity
@@ -135,7 +139,7 @@ ${plans}
 </section>
 <section id="charts" aria-labelledby="charts-h"><h2 id="charts-h">Chart per objective</h2>${objectives}</section>
 <section id="flows" aria-labelledby="flows-h"><h2 id="flows-h">Patient flow before and after</h2>
-<p>Requests per 1,000, from the first agency met through each handoff to the outcome, for the baseline and then for each plan.</p>
+<p>Requests per 1,000 by first service, next service, where they ended and outcome, for the baseline and then for each plan, with the same services in the same order in every diagram.</p>
 ${flows}
 </section>
 ${sensitivity}

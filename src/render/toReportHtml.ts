@@ -13,6 +13,7 @@ import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
+import { toFigureHtml } from './toFigureHtml.ts';
 import type { ReportSimulation } from './renderReport.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
@@ -48,8 +49,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
   const { graph, analysis } = ctx;
   const inline = (svg: string) => (ctx.fontCss ? svg.split(ctx.fontCss).join('') : svg);
   const title = graph.meta.title ?? graph.modelId;
-  const figure = (d: Diagram, extra = '') =>
-    `<figure${extra}>${inline(d.svg)}</figure><details><summary>${escapeXml(d.title)} as a table</summary>${d.table}</details>`;
+  const figure = (d: Diagram, extra = '') => toFigureHtml(d, inline(d.svg), extra);
   // Outcomes reached only when a room is full or a request gives up (left without being seen) have no share here.
   const outcomes = analysis.outcomeCategories
     .filter((o) => o.probability > 0)
