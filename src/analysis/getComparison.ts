@@ -7,7 +7,10 @@ import type { MeasureValue } from '../strategy/measures/types.ts';
 import type { Measure, MeasureSource, MeasureUnit, Plan, Strategy } from '../strategy/types.ts';
 
 /** How a plan moved an objective against the baseline. */
-export type ChangeStatus = 'better' | 'worse' | 'no change' | 'within the noise';
+export type ChangeStatus = 'better' | 'worse' | 'no change' | 'within the noise' | 'too small to matter';
+
+/** A change of under this share of the baseline's value is too small to act on, however sure: 1%. */
+export const SMALL_CHANGE = 0.01;
 
 /** One scenario's value for one objective. */
 export interface ObjectiveValue {
@@ -176,7 +179,12 @@ function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objec
   };
 }
 
-function toObjectiveValue(
+/**
+ * One scenario's value of an objective: met or not, and for a plan its change from the baseline
+ * with its status: no change (exact, under 0.01%), within the noise (simulated, the paired
+ * interval includes zero), too small to matter (under 1% of the baseline), better or worse.
+ */
+export function toObjectiveValue(
   scenario: string,
   v: MeasureValue,
   base: MeasureValue | undefined,
@@ -198,14 +206,17 @@ function toObjectiveValue(
   if (!base) return out;
   const change = v.value - base.value;
   const better = direction === 'at-most' ? change < 0 : change > 0;
+  // A change under 1% of the baseline's value is too small to act on, even when it is sure.
+  const small = Math.abs(change) < SMALL_CHANGE * Math.abs(base.value);
+  const sure: ChangeStatus = small ? 'too small to matter' : better ? 'better' : 'worse';
   if (v.replications && base.replications) {
     const paired = toMeanInterval(v.replications.map((x, r) => x - base.replications![r]!));
     const noise = paired.ci95[0] <= 0 && paired.ci95[1] >= 0;
-    return { ...out, change, changeCi95: paired.ci95, changeStatus: noise ? 'within the noise' : better ? 'better' : 'worse' };
+    return { ...out, change, changeCi95: paired.ci95, changeStatus: noise ? 'within the noise' : sure };
   }
-  // Exact values carry no noise, but a change of under 0.01% of the baseline is too small to act on.
+  // Exact values carry no noise: a change of under 0.01% of the baseline is none at all.
   const none = Math.abs(change) <= Math.max(1e-12, 1e-4 * Math.abs(base.value));
-  return { ...out, change, changeStatus: none ? 'no change' : better ? 'better' : 'worse' };
+  return { ...out, change, changeStatus: none ? 'no change' : sure };
 }
 
 /**

@@ -11,9 +11,9 @@ const MET = { fill: '#009E73', stroke: '#00523c', text: 'met' };
 const NOT_MET = { fill: '#D55E00', stroke: '#7a3600', text: 'not met' };
 
 /**
- * One objective across the baseline and the plans: each value as a bar (green and "met", or
+ * One objective across the baseline and the plans: each value as a dot (green and "met", or
  * orange and "not met", so the colour is never the only sign), its 95% interval where simulated,
- * and the target as a dashed line.
+ * and the target as a dashed line, on an axis that spans the values rather than starting at zero.
  */
 export function renderObjectiveChart(
   ctx: RenderContext,
@@ -30,10 +30,13 @@ export function renderObjectiveChart(
   const plot = 520;
   const width = left + plot + 150;
   const height = top + o.values.length * ROW + 46;
-  const high = Math.max(o.target, ...o.values.map((v) => Math.max(v.value, v.ci95?.[1] ?? 0)));
-  const max = o.unit === 'share' ? Math.min(1, high * 1.15 || 1) : high * 1.15 || 1;
+  // The axis spans the values, their intervals and the target, not from zero: 24.5% and 23.8% must look different.
+  const all = [o.target, ...o.values.flatMap((v) => [v.value, ...(v.ci95 ?? [])])];
+  const [low, high] = [Math.min(...all), Math.max(...all)];
+  const pad = (high - low) * 0.15 || Math.abs(high) * 0.05 || 1;
+  const floor = o.unit === 'share' || o.unit === 'count' || o.unit === 'minutes' ? Math.max(0, low - pad) : low - pad;
   const x = scaleLinear()
-    .domain([0, max])
+    .domain([floor, o.unit === 'share' ? Math.min(1, high + pad) : high + pad])
     .range([left, left + plot])
     .nice(5);
   const ticks = x.ticks(5);
@@ -50,19 +53,14 @@ export function renderObjectiveChart(
   o.values.forEach((v, i) => {
     const y = top + i * ROW + ROW / 2;
     const style = v.met ? MET : NOT_MET;
-    const end = x(Math.min(v.value, x.domain()[1]!));
+    const at = x(v.value);
     const marks = [
       el('title', {}, escapeXml(`${names[i]}: ${format(v.value)}, ${toStatusText(v)}${v.change !== undefined ? `; ${toValueChangeText(v, o.unit)}` : ''}`)),
-      el('rect', { x: left, y: y - 9, width: Math.max(1, end - left), height: 18, fill: style.fill, 'fill-opacity': 0.75, stroke: style.stroke }),
+      el('line', { x1: left, x2: left + plot, y1: y, y2: y, stroke: '#eeeeee' }),
     ];
-    if (v.ci95) marks.push(el('line', { x1: x(v.ci95[0]), x2: x(Math.min(v.ci95[1], x.domain()[1]!)), y1: y, y2: y, stroke: '#1a1a1a', 'stroke-width': 1.5 }));
-    marks.push(
-      el(
-        'text',
-        { x: Math.max(end, v.ci95 ? x(Math.min(v.ci95[1], x.domain()[1]!)) : end) + 6, y: y + 4, 'font-size': 11 },
-        escapeXml(`${format(v.value)} · ${style.text}`),
-      ),
-    );
+    if (v.ci95) marks.push(el('line', { x1: x(v.ci95[0]), x2: x(v.ci95[1]), y1: y, y2: y, stroke: '#1a1a1a', 'stroke-width': 1.5 }));
+    marks.push(el('circle', { cx: at, cy: y, r: 6, fill: style.fill, stroke: style.stroke, 'stroke-width': 1.5 }));
+    marks.push(el('text', { x: left + plot + 10, y: y + 4, 'font-size': 11 }, escapeXml(`${format(v.value)} · ${style.text}`)));
     parts.push(toRowLabel(label(names[i]!), y, left), el('g', { class: 'hoverable' }, ...marks));
   });
   parts.push(

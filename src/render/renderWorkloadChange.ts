@@ -22,18 +22,22 @@ export function renderWorkloadChange(ctx: RenderContext, data: { comparison: Com
   const { id = `workload-${scenario}` } = options;
   const basis = c.perDay ? 'a day' : 'per 1,000 requests';
   const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) : 0);
-  const rows = c.workload.map((w) => {
-    const requests = w.requestsPerDay[scenario]! - w.requestsPerDay[0]!;
-    const minutes = w.minutesPerDay[scenario]! - w.minutesPerDay[0]!;
-    return { ...w, requests, minutes, requestsRelative: relative(requests, w.requestsPerDay[0]!), minutesRelative: relative(minutes, w.minutesPerDay[0]!) };
-  });
+  const rowsOf = (k: number) =>
+    c.workload.map((w) => {
+      const requests = w.requestsPerDay[k]! - w.requestsPerDay[0]!;
+      const minutes = w.minutesPerDay[k]! - w.minutesPerDay[0]!;
+      return { ...w, requests, minutes, requestsRelative: relative(requests, w.requestsPerDay[0]!), minutesRelative: relative(minutes, w.minutesPerDay[0]!) };
+    });
+  const rows = rowsOf(scenario);
+  // One axis for every plan's chart, so that their bars can be compared.
+  const everyPlan = c.scenarios.slice(1).flatMap((_, k) => rowsOf(k + 1));
   const labelText = (r: (typeof rows)[number]) => `${r.label} (${ctx.agencyStyle(r.agency).badge})`;
   const left = Math.max(...rows.map((r) => ctx.measure.width(labelText(r), 12))) + 24;
   const top = 60;
   const plot = 560;
   const width = left + plot + 40;
   const height = top + rows.length * ROW + 46;
-  const reach = Math.max(0.01, ...rows.flatMap((r) => [Math.abs(r.requestsRelative), Math.abs(r.minutesRelative)]));
+  const reach = Math.max(0.01, ...everyPlan.flatMap((r) => [Math.abs(r.requestsRelative), Math.abs(r.minutesRelative)]));
   const x = scaleLinear()
     .domain([-reach, reach])
     .range([left + 150, left + plot - 150])

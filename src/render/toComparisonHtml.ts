@@ -1,11 +1,12 @@
 import { getServiceFlows } from '../analysis/getServiceFlows.ts';
-import type { Comparison, ObjectiveValue } from '../analysis/getComparison.ts';
+import { SMALL_CHANGE, type Comparison, type ObjectiveValue } from '../analysis/getComparison.ts';
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toAgencyChangeText, toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
 import { toComparisonWords } from '../report/toComparisonWords.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
-import { toCount } from '../report/formatNumber.ts';
+import { toCount, toFixedTrim } from '../report/formatNumber.ts';
 import { renderObjectiveChart } from './renderObjectiveChart.ts';
+import { renderChangeChart } from './renderChangeChart.ts';
 import { getSankeyNodes, renderSankey } from './renderSankey.ts';
 import { renderWorkloadChange } from './renderWorkloadChange.ts';
 import { toSensitivitySection } from './toSensitivitySection.ts';
@@ -103,6 +104,7 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1
   // Every scenario's Sankey draws the same nodes in the same order, so that before and after line up.
   const serviceFlows = contexts.map((ctx) => getServiceFlows(ctx.graph));
   const nodes = getSankeyNodes(base, serviceFlows);
+  const changes = renderChangeChart(base, c);
   const flows = contexts
     .map((ctx, i) => {
       const heading = i === 0 ? 'Before: the baseline' : `After: ${c.scenarios[i]!.name}`;
@@ -126,9 +128,12 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1
     .slice(1)
     .map((s) => `<a href="#plan-${escapeXml(s.id)}">${escapeXml(s.name)}</a>`)
     .join('; ')}.</p>
-<nav aria-label="Sections"><ul><li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li>${sensitivity ? '<li><a href="#sensitivity">What the objectives depend on</a></li>' : ''}</ul></nav>
+<nav aria-label="Sections"><ul>${changes ? '<li><a href="#changes">What each plan changes</a></li>' : ''}<li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li>${sensitivity ? '<li><a href="#sensitivity">What the objectives depend on</a></li>' : ''}</ul></nav>
 </header>
 <main>
+${changes ? `<section id="changes" aria-labelledby="changes-h"><h2 id="changes-h">What each plan changes</h2>
+<p>Each plan's change to each objective from the baseline, with its 95% interval where simulated. A change under ${toFixedTrim(SMALL_CHANGE * 100)}% of the baseline's value is called too small to matter, and one whose interval includes no change is within the noise.</p>
+${figure(changes)}</section>` : ''}
 <section id="objectives-table" aria-labelledby="objectives-table-h"><h2 id="objectives-table-h">Objectives: baseline and each plan</h2>
 <p>${escapeXml(toSimulationNote(c))}</p>${c.leftOut.length ? `<p class="flag">${meta.pending ? 'Being simulated now; this page will update by itself' : 'Left out, because only the exact objectives were asked for'}: ${c.leftOut.map((o) => escapeXml(o.title)).join('; ')}.</p>` : ''}
 ${summary}

@@ -143,15 +143,18 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       const { page, problems, requests } = await openFile(context, html);
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
-      for (const id of ['objectives-table', 'plans', 'charts', 'flows']) expect(await page.locator(`#${id} h2`).isVisible(), id).toBe(true);
+      for (const id of ['changes', 'objectives-table', 'plans', 'charts', 'flows']) expect(await page.locator(`#${id} h2`).isVisible(), id).toBe(true);
+      // The page leads with what each plan changes.
+      expect(await page.$eval('main section', (s) => s.id)).toBe('changes');
       const boxes = await page.$$eval('svg.carepaths-diagram', (svgs) =>
         svgs.map((s) => {
           const b = s.getBoundingClientRect();
           return { id: s.id, area: b.width * b.height };
         }),
       );
-      // 4 objective charts, 2 workload charts, 3 Sankey diagrams (before, and after each plan).
-      expect(boxes).toHaveLength(9);
+      // The change chart, 4 objective charts, 2 workload charts, 3 Sankey diagrams (before, and after each plan).
+      expect(boxes).toHaveLength(10);
+      expect(boxes[0]!.id).toBe('changes');
       for (const b of boxes) expect(b.area, b.id).toBeGreaterThan(1000);
       expect(await page.locator('td.met').count()).toBeGreaterThan(0);
       expect(await page.locator('td.notmet').count()).toBeGreaterThan(0);
