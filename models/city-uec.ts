@@ -394,7 +394,8 @@ export default defineCareModel({
       {
         id: 'discharged-with-support',
         label: 'Left hospital needing support arranged',
-        definition: 'Became medically fit needing support at home, a rehabilitation bed or a care home place (discharge pathways 1 to 3), and waited in the bed while it was arranged.',
+        definition:
+          'Became medically fit needing support at home, a rehabilitation bed or a care home place (discharge pathways 1 to 3), and waited in the bed while it was arranged.',
         state: ['city.acute.ward.awaitingHomeSupport', 'city.acute.ward.awaitingRehabilitationBed', 'city.acute.ward.awaitingCareHome'],
       },
       {

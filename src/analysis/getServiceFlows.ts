@@ -96,7 +96,15 @@ export function getServiceFlows(graph: CareGraph): ServiceFlows {
   outStart[n] = targets.length;
   const outcome = new Uint8Array(n);
   for (let layer = 0; layer < layers; layer++) outcome.set(g.outcome, layer * g.n);
-  const expanded: CompactGraph = { n, outStart, target: Int32Array.from(targets), prob: Float64Array.from(probs), minutes: new Float64Array(n), agency: new Int32Array(n), outcome };
+  const expanded: CompactGraph = {
+    n,
+    outStart,
+    target: Int32Array.from(targets),
+    prob: Float64Array.from(probs),
+    minutes: new Float64Array(n),
+    agency: new Int32Array(n),
+    outcome,
+  };
   const visits = getExpectedVisits(expanded);
   const agencyId = (k: number) => graph.agencies[k]!.id;
   const links = new Map<string, ServiceFlows['links'][number]>();

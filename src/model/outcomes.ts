@@ -10,7 +10,11 @@ export const defaultOutcomes: readonly OutcomeDeclaration[] = [
   { id: 'home-with-support', label: 'Home with new support', definition: 'The person went home with new care or reablement arranged.' },
   { id: 'self-care', label: 'Self-care at home', definition: 'The need settled with self-care, without a clinician seeing the person.' },
   { id: 'information', label: 'Information only', definition: 'The person wanted information and had it; no care was needed.' },
-  { id: 'signposted', label: 'Signposted elsewhere', definition: 'The person was directed to a service the model does not follow (a dentist, social care, the voluntary sector).' },
+  {
+    id: 'signposted',
+    label: 'Signposted elsewhere',
+    definition: 'The person was directed to a service the model does not follow (a dentist, social care, the voluntary sector).',
+  },
   { id: 'admitted', label: 'Still admitted', definition: 'The episode ends with the person in a hospital bed; the model follows them no further.' },
   { id: 'care-home', label: 'Moved into a care home', definition: 'The person left hospital for a care home place.' },
   { id: 'died', label: 'Died', definition: 'The person died during the episode of care.' },

@@ -34,7 +34,9 @@ export function renderChangeChart(ctx: RenderContext, c: Comparison, options: Di
     el(
       'text',
       { x: 10, y: 40, class: 'muted', 'font-size': 12 },
-      escapeXml('Dot: the change from the baseline; line: its 95% confidence interval (simulated objectives). One axis per objective for every plan, centred on no change.'),
+      escapeXml(
+        'Dot: the change from the baseline; line: its 95% confidence interval (simulated objectives). One axis per objective for every plan, centred on no change.',
+      ),
     ),
   ];
   const rows: string[] = [];
@@ -54,7 +56,13 @@ export function renderChangeChart(ctx: RenderContext, c: Comparison, options: Di
       el('text', { x: 10, y: y0 + 18, class: 'bold', 'font-size': 13 }, escapeXml(o.title)),
       el(
         'text',
-        { x: o.direction === 'at-most' ? left : left + PLOT, y: y0 + 36, 'text-anchor': o.direction === 'at-most' ? 'start' : 'end', 'font-size': 11, class: 'muted' },
+        {
+          x: o.direction === 'at-most' ? left : left + PLOT,
+          y: y0 + 36,
+          'text-anchor': o.direction === 'at-most' ? 'start' : 'end',
+          'font-size': 11,
+          class: 'muted',
+        },
         escapeXml(better),
       ),
       el('text', { x: left + PLOT / 2, y: bottom + 32, 'text-anchor': 'middle', 'font-size': 11, class: 'muted' }, escapeXml(UNIT_WORDS[o.unit])),
@@ -81,7 +89,13 @@ export function renderChangeChart(ctx: RenderContext, c: Comparison, options: Di
     height,
     title: 'What each plan changes',
     description: c.objectives
-      .map((o) => `${o.title}: ${o.values.slice(1).map((v, i) => `${plans[i]!.name} ${v.change === undefined ? '' : toChangeText(v.change, o.unit)}, ${v.changeStatus}`).join('; ')}`)
+      .map(
+        (o) =>
+          `${o.title}: ${o.values
+            .slice(1)
+            .map((v, i) => `${plans[i]!.name} ${v.change === undefined ? '' : toChangeText(v.change, o.unit)}, ${v.changeStatus}`)
+            .join('; ')}`,
+      )
       .join('. '),
     style: toBaseStyle(ctx, id),
     body: parts.join(''),

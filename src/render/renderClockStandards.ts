@@ -74,7 +74,9 @@ export function renderClockStandards(ctx: RenderContext, des: DesResult, options
       el(
         'text',
         { x: 10, y: 42, class: 'muted', 'font-size': 12 },
-        escapeXml(`Dot: mean, line: its 95% confidence interval; diamond: 90th centile; dashed red: the standard. ${des.replications} replications of ${des.days} days.`),
+        escapeXml(
+          `Dot: mean, line: its 95% confidence interval; diamond: 90th centile; dashed red: the standard. ${des.replications} replications of ${des.days} days.`,
+        ),
       ),
       toAxis(x, x.ticks(8), top - 6, top + rows.length * ROW, (t) => `${t}`),
       ...body,

@@ -1,6 +1,7 @@
 import { getServiceFlows, type ServiceFlows } from '../analysis/getServiceFlows.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import type { DesResult } from '../simulate/types.ts';
+import { renderByHour } from './renderByHour.ts';
 import { renderClockStandards } from './renderClockStandards.ts';
 import { renderResponseTimes } from './renderResponseTimes.ts';
 import { renderUtilisationChart } from './renderUtilisationChart.ts';
@@ -74,5 +75,6 @@ function renderSimulation(ctx: RenderContext, sim: ReportSimulation, nodes: stri
   if (!sim.des) return [flows];
   // Clocks held to a standard are drawn against it, in the standard's statistics; otherwise the spread of each dispatch state's response.
   const response = renderClockStandards(ctx, sim.des) ?? renderResponseTimes(ctx, sim.des);
-  return [flows, renderWaitChart(ctx, sim.des), renderUtilisationChart(ctx, sim.des), ...(response ? [response] : [])];
+  const byHour = renderByHour(ctx, sim.des);
+  return [flows, renderWaitChart(ctx, sim.des), renderUtilisationChart(ctx, sim.des), ...(byHour ? [byHour] : []), ...(response ? [response] : [])];
 }

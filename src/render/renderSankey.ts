@@ -149,7 +149,9 @@ export function renderSankey(ctx: RenderContext, flows: ServiceFlows, options: S
     el(
       'text',
       { x: 10, y: 44, class: 'muted', 'font-size': 12 },
-      escapeXml(`${subtitle}. Flows under ${toFixedTrim(threshold)} per 1,000 are not drawn, and services under it are merged into “other”; the table has every flow.`),
+      escapeXml(
+        `${subtitle}. Flows under ${toFixedTrim(threshold)} per 1,000 are not drawn, and services under it are merged into “other”; the table has every flow.`,
+      ),
     ),
   ];
   const columnX = [0, 1, 2, 3].map((c) => laid.nodes.find((n) => n.column === c)?.x0 ?? 0);
@@ -176,7 +178,15 @@ export function renderSankey(ctx: RenderContext, flows: ServiceFlows, options: S
         'g',
         { class: 'hoverable' },
         el('title', {}, escapeXml(`${serviceFlowColumns[node.column]}: ${node.label}, ${toFixedTrim(node.fixedValue)} per 1,000 requests`)),
-        el('rect', { x: x0, y: y0, width: x1 - x0, height: Math.max(1, y1 - y0), fill: node.colour, stroke: node.stroke, 'stroke-dasharray': node.dash || undefined }),
+        el('rect', {
+          x: x0,
+          y: y0,
+          width: x1 - x0,
+          height: Math.max(1, y1 - y0),
+          fill: node.colour,
+          stroke: node.stroke,
+          'stroke-dasharray': node.dash || undefined,
+        }),
         el(
           'text',
           {
@@ -200,10 +210,15 @@ export function renderSankey(ctx: RenderContext, flows: ServiceFlows, options: S
     width,
     height,
     title: 'Sankey diagram of patient flow',
-    description: `${subtitle}: ${serviceFlowColumns.map((c, i) => `${c}: ${laid.nodes
-      .filter((n) => n.column === i)
-      .map((n) => `${n.label} ${toFixedTrim(n.fixedValue)}`)
-      .join(', ')}`).join('. ')}.`,
+    description: `${subtitle}: ${serviceFlowColumns
+      .map(
+        (c, i) =>
+          `${c}: ${laid.nodes
+            .filter((n) => n.column === i)
+            .map((n) => `${n.label} ${toFixedTrim(n.fixedValue)}`)
+            .join(', ')}`,
+      )
+      .join('. ')}.`,
     style: toBaseStyle(ctx, id),
     body: parts.join(''),
   });
@@ -227,7 +242,13 @@ function toNode(ctx: RenderContext, key: string, value: number, threshold: numbe
   const nodeId = key.slice(key.indexOf('|') + 1);
   const base = { key, column, fixedValue: value };
   if (nodeId === OTHER)
-    return { ...base, label: column === 3 ? `Other outcomes (each under ${toFixedTrim(threshold)})` : `Other services (each under ${toFixedTrim(threshold)})`, colour: '#eeeeee', stroke: '#777777', dash: '2 2' };
+    return {
+      ...base,
+      label: column === 3 ? `Other outcomes (each under ${toFixedTrim(threshold)})` : `Other services (each under ${toFixedTrim(threshold)})`,
+      colour: '#eeeeee',
+      stroke: '#777777',
+      dash: '2 2',
+    };
   if (nodeId === NO_SERVICE && column < 2)
     return { ...base, label: column === 0 ? 'No service: looked after themselves' : 'No other service', colour: '#ffffff', stroke: '#777777', dash: '4 3' };
   if (column === 3) return { ...base, label: getOutcomeWords(ctx.graph.meta, nodeId).label, colour: '#e6e6e6', stroke: '#555555', dash: '' };

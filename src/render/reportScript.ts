@@ -40,6 +40,14 @@ export const reportScript = String.raw`
   }
   if (items.length) show(items[0].getAttribute('data-rank'));
 
+  // On paper every table alternative is printed: open the closed ones, and close them again after.
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    opened = Array.prototype.slice.call(document.querySelectorAll('details:not([open])'));
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener('afterprint', function () { opened.forEach(function (d) { d.open = false; }); opened = []; });
+
   var frame = document.getElementById('map-frame');
   var svg = frame && frame.querySelector('svg');
   if (svg) {
@@ -66,7 +74,15 @@ export const reportScript = String.raw`
       var r = svg.getBoundingClientRect();
       return { x: view.x + (e.clientX - r.left) / r.width * view.w, y: view.y + (e.clientY - r.top) / r.height * view.h };
     }
-    frame.addEventListener('wheel', function (e) { e.preventDefault(); var p = toSvgPoint(e); zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y); }, { passive: false });
+    // The wheel scrolls the page; with Ctrl (or a trackpad's pinch, which sends Ctrl) or Cmd held it zooms the map.
+    frame.addEventListener('wheel', function (e) {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault(); var p = toSvgPoint(e); zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
+    }, { passive: false });
+    // On paper the whole map is printed, not the part on screen.
+    var beforePrint = null;
+    window.addEventListener('beforeprint', function () { beforePrint = view; view = { x: full.x, y: full.y, w: full.w, h: full.h }; apply(); });
+    window.addEventListener('afterprint', function () { if (beforePrint) { view = beforePrint; beforePrint = null; apply(); } });
     var drag = null;
     frame.addEventListener('pointerdown', function (e) { drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y }; frame.setPointerCapture(e.pointerId); });
     frame.addEventListener('pointermove', function (e) {

@@ -17,7 +17,7 @@ a{color:var(--accent)}
 figure{margin:1em 0;overflow-x:auto}
 figure svg{max-width:100%;height:auto}
 .swimlane svg{max-width:none}
-#map-frame{border:1px solid var(--line);border-radius:8px;height:75vh;overflow:hidden;cursor:grab;touch-action:none;background:#fff}
+#map-frame{border:1px solid var(--line);border-radius:8px;height:75vh;overflow:hidden;cursor:grab;touch-action:pan-y;background:#fff}
 #map-frame:focus{outline:3px solid var(--accent)}
 #map-frame svg{width:100%;height:100%;display:block}
 .controls{display:flex;gap:.5em;align-items:center;margin:.5em 0;flex-wrap:wrap}
@@ -36,6 +36,10 @@ details{margin:.4em 0 1em}
 summary{cursor:pointer;color:var(--accent)}
 .function p{max-width:60em}
 footer{color:var(--muted);font-size:.9rem;padding-bottom:40px;margin-top:3em;border-top:1px solid var(--line)}
+@media (max-width:700px){
+  figure svg{max-width:none}
+  #map-frame{height:55vh}
+}
 @media print{
   nav,.controls,#pathway-search,#pathway-count{display:none}
   #map-frame{height:auto;border:0;overflow:visible}
@@ -45,6 +49,9 @@ footer{color:var(--muted);font-size:.9rem;padding-bottom:40px;margin-top:3em;bor
   details{display:block}
   details>summary{display:none}
   details:not([open])>*{display:block}
+  details::details-content{content-visibility:visible;display:block}
+  table{break-inside:auto;max-width:100%}
+  .wide{overflow:visible}
   h2{break-before:page;border-top:0}
   section:first-of-type h2{break-before:auto}
   figure svg,.swimlane svg{max-width:100%}

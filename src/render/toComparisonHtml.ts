@@ -26,7 +26,8 @@ td.value{min-width:8.5em;max-width:13em}
 .flag{border-left:4px solid #D55E00;background:#fbe9df;padding:.4em .8em;margin:.4em 0;max-width:60em}
 .ok{border-left:4px solid #009E73;background:#e3f4ee;padding:.4em .8em;margin:.4em 0;max-width:60em}
 .plan{border:1px solid var(--line);border-radius:8px;padding:.2em 1em 1em;margin:1em 0}
-.pair h3{margin-top:1.6em}`;
+.pair h3{margin-top:1.6em}
+@media print{.wide th[scope=row]{min-width:0}td.value{min-width:0}.wide table{font-size:.72rem}}`;
 
 /** One scenario's value in the objective table: the value, met or not (in words and colour), the change and its interval. */
 function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
@@ -131,9 +132,13 @@ ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1
 <nav aria-label="Sections"><ul>${changes ? '<li><a href="#changes">What each plan changes</a></li>' : ''}<li><a href="#objectives-table">Objectives</a></li><li><a href="#plans">Plans and side effects</a></li><li><a href="#charts">Chart per objective</a></li><li><a href="#flows">Patient flow before and after</a></li>${sensitivity ? '<li><a href="#sensitivity">What the objectives depend on</a></li>' : ''}</ul></nav>
 </header>
 <main>
-${changes ? `<section id="changes" aria-labelledby="changes-h"><h2 id="changes-h">What each plan changes</h2>
+${
+  changes
+    ? `<section id="changes" aria-labelledby="changes-h"><h2 id="changes-h">What each plan changes</h2>
 <p>Each plan's change to each objective from the baseline, with its 95% interval where simulated. A change under ${toFixedTrim(SMALL_CHANGE * 100)}% of the baseline's value is called too small to matter, and one whose interval includes no change is within the noise.</p>
-${figure(changes)}</section>` : ''}
+${figure(changes)}</section>`
+    : ''
+}
 <section id="objectives-table" aria-labelledby="objectives-table-h"><h2 id="objectives-table-h">Objectives: baseline and each plan</h2>
 <p>${escapeXml(toSimulationNote(c))}</p>${c.leftOut.length ? `<p class="flag">${meta.pending ? 'Being simulated now; this page will update by itself' : 'Left out, because only the exact objectives were asked for'}: ${c.leftOut.map((o) => escapeXml(o.title)).join('; ')}.</p>` : ''}
 ${summary}

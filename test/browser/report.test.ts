@@ -86,7 +86,9 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       // pathway (agencies, aliases, outcome, milestones, steps), and it says when nothing matches.
       const search = async (q: string) => {
         await page.fill('#pathway-search', q);
-        const shown = await page.$$eval('#pathway-list li', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.getAttribute('data-text')!));
+        const shown = await page.$$eval('#pathway-list li', (lis) =>
+          lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.getAttribute('data-text')!),
+        );
         return { shown, said: await page.textContent('#pathway-count') };
       };
       const ambulanceAdmitted = await search('ambulance admitted');
@@ -117,6 +119,58 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
 });
 
 describe.skipIf(!present)(`the comparison page and the live view in a browser${present ? '' : ` (skipped: ${reason})`}`, () => {
+  it('reads on a phone and prints whole: readable diagrams, the page scrolls past the map, every table and the whole map on paper', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'carepaths-report-'));
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), 'report', 'models/city-uec.ts', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const context = await launch();
+    try {
+      const { page, problems } = await openFile(context, path.join(out, 'report.html'));
+      await page.setViewportSize({ width: 390, height: 844 });
+      // On a phone the Sankey keeps its size (its figure scrolls sideways), so its 12-unit text stays 12 px.
+      const scale = await page.$eval('#sankey', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+      expect(scale).toBeGreaterThan(0.99);
+      expect(await page.$eval('#map-frame', (f) => getComputedStyle(f).touchAction)).toBe('pan-y');
+      expect(await page.$eval('#map-frame', (f) => f.getBoundingClientRect().height / innerHeight)).toBeLessThan(0.6);
+      // The wheel alone scrolls the page; with Ctrl held it zooms the map.
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      const before = await page.getAttribute('#map-frame svg', 'viewBox');
+      await page.locator('#map-frame').scrollIntoViewIfNeeded();
+      const box = (await page.locator('#map-frame').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const scrolled = await page.evaluate(() => scrollY);
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(200);
+      expect(await page.getAttribute('#map-frame svg', 'viewBox')).toBe(before);
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(scrolled);
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, -300);
+      await page.keyboard.up('Control');
+      const zoomed = await page.getAttribute('#map-frame svg', 'viewBox');
+      expect(zoomed).not.toBe(before);
+      // Before printing, every table alternative opens and the map shows the whole system; after, both go back.
+      const closed = await page.$$eval('details:not([open])', (ds) => ds.length);
+      expect(closed).toBeGreaterThan(20);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await page.$$eval('details:not([open])', (ds) => ds.length)).toBe(0);
+      const whole = readFileSync(path.join(out, 'diagrams/system-map.svg'), 'utf8')
+        .match(/viewBox="([^"]+)"/)![1]!
+        .split(' ')
+        .map(Number);
+      const printed = (await page.getAttribute('#map-frame svg', 'viewBox'))!.split(' ').map(Number);
+      printed.forEach((v, i) => expect(v).toBeCloseTo(whole[i]!, 2));
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      expect(await page.$$eval('details:not([open])', (ds) => ds.length)).toBe(closed);
+      expect(await page.getAttribute('#map-frame svg', 'viewBox')).toBe(zoomed);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens the comparison from file:// with no console error or network request, and draws every chart', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'carepaths-compare-'));
     const html = path.join(out, 'comparison.html');
@@ -160,6 +214,11 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       expect(await page.locator('td.notmet').count()).toBeGreaterThan(0);
       mkdirSync(path.join(root, 'test/output'), { recursive: true });
       await page.locator('#objectives-table').screenshot({ path: path.join(root, 'test/output/comparison-objectives.png') });
+      // On A4 (794 px less 1 cm margins) the objective table fits the page's width.
+      await page.setViewportSize({ width: 718, height: 1000 });
+      await page.emulateMedia({ media: 'print' });
+      const fit = await page.$eval('#objectives-table table', (t) => t.getBoundingClientRect().right - document.documentElement.clientWidth);
+      expect(fit).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
     }

@@ -154,13 +154,22 @@ describe('carepaths report --simulate', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const diagrams = readdirSync(path.join(out, 'diagrams'));
-    for (const d of ['sankey-simulated', 'simulated-waits', 'simulated-utilisation', 'simulated-response-standards']) expect(diagrams).toContain(`${d}.svg`);
+    for (const d of ['sankey-simulated', 'simulated-waits', 'simulated-utilisation', 'simulated-by-hour', 'simulated-response-standards'])
+      expect(diagrams).toContain(`${d}.svg`);
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('<section id="simulation"');
     expect(html).toContain('Stays within four hours');
+    // The day hour by hour: the arrivals row adds up to the city's 1,982 requests a day, and every resource has a panel.
+    const arriving = html.match(/<th scope="row">Requests arriving an hour \(the model’s rates\): arriving<\/th>((?:<td>[\d.]+<\/td>){24})/)!;
+    const perHour = [...arriving[1]!.matchAll(/<td>([\d.]+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(perHour.reduce((a, b) => a + b, 0)).toBeCloseTo(1982, -1);
+    expect(Math.max(...perHour) / Math.min(...perHour)).toBeGreaterThan(3);
+    for (const resource of ['Staffed ambulances', 'Majors cubicles', 'General and acute beds'])
+      expect(html).toContain(`<th scope="row">${resource}: in use, mean</th>`);
     // The city's response clocks are drawn against their standards, in the standards' statistics.
     expect(html).toContain('Response times against the standards');
-    for (const mark of ['mean standard 7', '90th standard 15', 'mean standard 18', '90th standard 40', '90th standard 120', '90th standard 180']) expect(html).toContain(mark);
+    for (const mark of ['mean standard 7', '90th standard 15', 'mean standard 18', '90th standard 40', '90th standard 120', '90th standard 180'])
+      expect(html).toContain(mark);
     expect(JSON.parse(readFileSync(path.join(out, 'simulation.json'), 'utf8'))).toMatchObject({ mode: 'des', days: 3, replications: 2 });
   });
 

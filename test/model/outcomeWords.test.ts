@@ -90,7 +90,11 @@ describe('outcomes in clinicians’ words and what happens on the way', () => {
         { id: 'a', label: 'A again', definition: 'x', outcome: 'home' },
       ],
       clocks: [{ id: 'k', label: 'K', from: 't.convey', standard: { median: 5 } }],
-      agencies: [{ id: 'amb', label: 'Ambulance', aliases: 'nine nine nine' }, { id: 'ed', label: 'ED' }, { id: 'ward', label: 'Wards' }],
+      agencies: [
+        { id: 'amb', label: 'Ambulance', aliases: 'nine nine nine' },
+        { id: 'ed', label: 'ED' },
+        { id: 'ward', label: 'Wards' },
+      ],
     });
     expect(codes).toEqual(
       expect.arrayContaining([
