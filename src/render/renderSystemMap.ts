@@ -1,6 +1,7 @@
 import ElkConstructor from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { toPercent } from '../report/formatNumber.ts';
+import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
+import { toCount, toFixedTrim, toPercent } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, px, textLines, toSvg } from './svg.ts';
@@ -56,7 +57,14 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
   };
   const edgeEnds = graph.edges.map(endOf);
   const portalSize = (lines: string[]) => ({ width: Math.max(...lines.map((l) => measure.width(l, 11))) + 30, height: lines.length * 13 + 12 });
-  const labelOf = (p: number) => toPercent(p);
+  // Ways out are drawn as wide as the requests taking them (exact: a day, or per 1,000 requests without demand).
+  const perDay = graph.meta.demand?.perDay;
+  const { edgeFlow } = getMarkovAnalysis(graph);
+  const volume = (e: (typeof graph.edges)[number]) => edgeFlow[e.index]! * (perDay ?? 1000);
+  const volumeText = (v: number) => `${v >= 10 ? toCount(v) : toFixedTrim(v, 1)} ${perDay !== undefined ? 'a day' : 'per 1,000'}`;
+  const maxVolume = Math.max(1e-12, ...graph.edges.map(volume));
+  const widthOf = (e: (typeof graph.edges)[number]) => 1 + 5 * Math.sqrt(volume(e) / maxVolume);
+  const labelOf = (e: (typeof graph.edges)[number]) => `${volumeText(volume(e))} · ${toPercent(e.p)}`;
   const manyWays = (from: number) => graph.outStart[from + 1]! - graph.outStart[from]! > 1;
   const options = {
     'elk.algorithm': 'layered',
@@ -65,7 +73,8 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
     'elk.layered.spacing.nodeNodeBetweenLayers': '36',
     'elk.spacing.nodeNode': '18',
     'elk.spacing.edgeNode': '12',
-    'elk.spacing.edgeEdge': '8',
+    // Room between parallel ways out for the widest of them.
+    'elk.spacing.edgeEdge': '10',
     'elk.edgeLabels.placement': 'CENTER',
     'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     'elk.json.edgeCoords': 'ROOT',
@@ -91,7 +100,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
             id: `e${e.index}`,
             sources: [`n${e.from}`],
             targets: [edgeEnds[e.index]!],
-            ...(manyWays(e.from) ? { labels: [{ text: labelOf(e.p), width: measure.width(labelOf(e.p), 10) + 6, height: 13 }] } : {}),
+            ...(manyWays(e.from) ? { labels: [{ text: labelOf(e), width: measure.width(labelOf(e), 10) + 6, height: 13 }] } : {}),
           })),
       }),
     ),
@@ -141,7 +150,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
   const height = (laid.height ?? 0) + 110;
   const dy = 90;
   parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(`System map: ${graph.meta.title ?? graph.modelId}`)));
-  parts.push(legend(id));
+  parts.push(legend(id, perDay !== undefined ? 'a day' : 'per 1,000'));
   parts.push(`<g transform="translate(10 ${dy})">`);
   for (const box of laid.children ?? []) {
     if (!box.id.startsWith('agency:')) continue;
@@ -185,14 +194,15 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
             'title',
             {},
             escapeXml(
-              `${toStateLabel(graph.nodes[e.from]!)} to ${toStateLabel(graph.nodes[e.to]!)}: ${toPercent(e.p)} of those here${e.description ? `. ${e.description}` : ''}`,
+              `${toStateLabel(graph.nodes[e.from]!)} to ${toStateLabel(graph.nodes[e.to]!)}: ${volumeText(volume(e))}, ${toPercent(e.p)} of those here${e.description ? `. ${e.description}` : ''}`,
             ),
           ),
           el('path', {
             class: 'link',
             d: `M${points.map((p) => `${px(p.x)},${px(p.y)}`).join('L')}`,
             stroke: '#555555',
-            'stroke-width': 1.2,
+            'stroke-opacity': 0.75,
+            'stroke-width': px(widthOf(e)),
             'marker-end': `url(#${id}-arrow)`,
           }),
         ),
@@ -243,19 +253,19 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
     width,
     height,
     title: 'System map',
-    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is labelled with the share of requests that take it.`,
+    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); at decisions it is labelled with them and the share of those at that state who take it.`,
     style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}`,
     defs: arrowMarker(`${id}-arrow`, '#555555', 7),
     body: parts.join(''),
   });
   const functionLabel = new Map(graph.functions.map((f) => [f.id, f.label]));
   const table =
-    '<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out</th></tr></thead><tbody>' +
+    `<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out (requests ${perDay !== undefined ? 'a day' : 'per 1,000'}, share of those here)</th></tr></thead><tbody>` +
     graph.nodes
       .map((n) => {
         const ways = graph.edges
           .slice(graph.outStart[n.index], graph.outStart[n.index + 1])
-          .map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${toPercent(e.p)})`);
+          .map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${volumeText(volume(e))}, ${toPercent(e.p)})`);
         return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td></tr>`;
       })
       .join('') +
@@ -294,7 +304,7 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
   );
 }
 
-function legend(id: string): string {
+function legend(id: string, unit: string): string {
   const y = 44;
   const items: [string, string][] = [
     ['start', `<rect x="0" y="0" width="46" height="20" rx="10" fill="#eeeeee" stroke="#1a1a1a" stroke-width="3"/>`],
@@ -313,7 +323,7 @@ function legend(id: string): string {
     x += 70 + label.length * 6.5;
   }
   out.push(
-    `<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, labelled with the share of requests at that state who take them.</text>`,
+    `<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, as wide as the requests taking them; at decisions labelled with requests ${unit} and the share of those at that state who take them.</text>`,
   );
   return `<g id="${id}-legend">${out.join('')}</g>`;
 }

@@ -95,6 +95,25 @@ describe('diagrams and the report', () => {
     expect(markdown).toContain('\\<script\\>');
   });
 
+  it('draw the system map’s ways out as wide as the requests taking them a day, labelled at decisions', async () => {
+    const { graph } = await compileFile('test/fixtures/small.json');
+    const { report } = await renderAll(graph);
+    const map = report.diagrams.find((d) => d.name === 'system-map')!.svg;
+    // Each way out's title gives its requests a day; its path's width grows with them.
+    const ways = [...map.matchAll(/<title>[^<]*: ([\d.,]+) a day, [^<]*<\/title><path class="link"[^>]*stroke-width="([\d.]+)"/g)].map((m) => ({
+      perDay: Number(m[1]!.replace(/,/g, '')),
+      width: Number(m[2]),
+    }));
+    expect(ways.length).toBe(graph.edges.length);
+    const sorted = [...ways].sort((a, b) => a.perDay - b.perDay);
+    // (Requests a day are rounded in the title, so ways that round alike are not compared.)
+    for (let i = 1; i < sorted.length; i++) if (sorted[i]!.perDay > sorted[i - 1]!.perDay) expect(sorted[i]!.width).toBeGreaterThan(sorted[i - 1]!.width);
+    expect(Math.max(...ways.map((w) => w.width))).toBeCloseTo(6, 1);
+    // The busiest way out carries no more than the model's demand a day.
+    expect(Math.max(...ways.map((w) => w.perDay))).toBeLessThanOrEqual(graph.meta.demand!.perDay);
+    expect(map).toMatch(/>[\d.,]+ a day · [\d.]+%</);
+  });
+
   it('give agencies distinct colours, patterns and badges: colour is never the only cue', () => {
     const styles = getAgencyStyles([
       'The person and their carers',
