@@ -25,7 +25,10 @@ export function addReportCommand(program: Command): void {
     .option('--apply <plan>', applyHelp, collectOption)
     .option('--strategy <file>', "add which of the model's ranged assumptions move each of the strategy's exact objectives most (a tornado chart each)")
     .option('--png', 'also write PNG copies of the diagrams, for slides and documents')
-    .option('--simulate', 'add simulated flows, and (where the model has demand and capacity) waits, utilisation and response times')
+    .option(
+      '--simulate',
+      'add simulated flows, and (where the model has demand and capacity) waits, utilisation, the day hour by hour and response times against their standards',
+    )
     .option(
       '--days <D>',
       `with --simulate: days of the discrete-event simulation, after ${defaultDesOptions.warmup} days of warm-up`,

@@ -5,12 +5,16 @@ import { el, escapeXml, textLines, toSvg } from './svg.ts';
 import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
 const SIZE = 13;
-/** Flows smaller than this (per 1,000 requests) are left to the table, so the picture stays readable. */
-const MIN_DRAWN = 1;
+/** Flows smaller than this (per 1,000 requests) are left to the table and the handoff matrix, so the picture stays readable. */
+const MIN_DRAWN = 10;
+/** Where along a curve a flow's label may go, best first: the middle, then either side of it. */
+const LABEL_AT = [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.18, 0.82];
 
 /**
- * The first picture a planning group sees: every agency as a node, sized by the share of requests
- * that meet it, and the handoffs between them as arrows whose width is the flow per 1,000 requests.
+ * The first picture a planning group sees: every agency as a box with the share of requests that
+ * meet it, the one every request starts with in the middle and the others round it, and the
+ * handoffs of 10 or more per 1,000 requests between them as arrows as wide as the flow, each
+ * labelled clear of the boxes and of the other labels.
  */
 export function renderAgencyOverview(ctx: RenderContext, options: DiagramOptions = {}): Diagram {
   const { id = 'agency-overview' } = options;
@@ -19,22 +23,27 @@ export function renderAgencyOverview(ctx: RenderContext, options: DiagramOptions
   const boxWidth = (label: string) => Math.max(ctx.measure.width(label, SIZE, true), ctx.measure.width('100 in every 100 requests', 11)) + 24;
   // Far enough round the circle that neighbouring boxes do not touch.
   const widest = Math.max(...rows.map((r) => boxWidth(r.label)));
-  const radius = Math.max(220, (widest + 30) / (2 * Math.sin(Math.PI / Math.max(count, 3))));
+  const radius = Math.max(260, (widest + 30) / (2 * Math.sin(Math.PI / Math.max(count - 1, 3))));
   const margin = Math.max(...rows.map((r) => boxWidth(r.label))) / 2 + 30;
   const cx = radius + margin;
   const cy = radius + margin + 30;
   const width = 2 * cx;
   const height = 2 * cy - 30 + 40;
+  // The agency every request starts with (the person, in most models) is the hub in the middle, so
+  // that its many handoffs are short spokes rather than chords across the circle; the rest go round.
+  const hub = rows.findIndex((r) => r.shareOfRequests > 1 - 1e-9);
+  const around = rows.map((_, i) => i).filter((i) => i !== hub);
   const at = rows.map((_, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / count;
+    if (i === hub) return { x: cx, y: cy };
+    const angle = -Math.PI / 2 + (2 * Math.PI * around.indexOf(i)) / around.length;
     return { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
   });
   const index = new Map(rows.map((r, i) => [r.agency, i]));
   const maxFlow = Math.max(1, ...ctx.analysis.handoffs.map((h) => h.expectedPer1000));
-  const labelled = new Set(ctx.analysis.handoffs.slice(0, 14).map((h) => `${h.from}\u0000${h.to}`));
   const drawn = ctx.analysis.handoffs.filter((h) => index.has(h.from) && index.has(h.to) && h.expectedPer1000 >= MIN_DRAWN);
   const hidden = ctx.analysis.handoffs.length - drawn.length;
   const halfSize = (agency: string) => ({ w: boxWidth(ctx.agencyLabel(agency)) / 2 + 4, h: 30 });
+  const taken: { x: number; y: number; w: number; h: number }[] = [];
   const links = drawn.map((h) => {
     const a = at[index.get(h.from)!]!;
     const b = at[index.get(h.to)!]!;
@@ -50,17 +59,26 @@ export function renderAgencyOverview(ctx: RenderContext, options: DiagramOptions
     // Start and end at the edges of the boxes.
     const end = toBoxEdge(b, { x: qx, y: qy }, halfSize(h.to));
     const start = toBoxEdge(a, { x: qx, y: qy }, halfSize(h.from));
-    const mid = { x: 0.25 * start.x + 0.5 * qx + 0.25 * end.x, y: 0.25 * start.y + 0.5 * qy + 0.25 * end.y };
+    // Every drawn flow is labelled, at the first place along its curve clear of the boxes and of the labels before it.
+    const value = toFixedTrim(h.expectedPer1000);
+    const half = { w: ctx.measure.width(value, 11, true) / 2 + 3, h: 8 };
+    const along = (t: number) => ({
+      x: (1 - t) ** 2 * start.x + 2 * t * (1 - t) * qx + t * t * end.x,
+      y: (1 - t) ** 2 * start.y + 2 * t * (1 - t) * qy + t * t * end.y,
+    });
+    const clear = (p: { x: number; y: number }) =>
+      !taken.some((b) => Math.abs(b.x - p.x) < b.w + half.w && Math.abs(b.y - p.y) < b.h + half.h) &&
+      !rows.some((r, k) => Math.abs(at[k]!.x - p.x) < boxWidth(r.label) / 2 + half.w && Math.abs(at[k]!.y - p.y) < 26 + half.h);
+    const mid = LABEL_AT.map(along).find(clear) ?? along(0.5);
+    taken.push({ ...mid, ...half });
     const w = 1 + 11 * Math.sqrt(h.expectedPer1000 / maxFlow);
     const style = ctx.agencyStyle(h.from);
     const text = `${ctx.agencyLabel(h.from)} to ${ctx.agencyLabel(h.to)}: ${toFixedTrim(h.expectedPer1000)} per 1,000 requests`;
-    const label = labelled.has(`${h.from}\u0000${h.to}`)
-      ? el(
-          'text',
-          { x: mid.x, y: mid.y + 4, 'text-anchor': 'middle', 'font-size': 11, class: 'bold', stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' },
-          toFixedTrim(h.expectedPer1000),
-        )
-      : '';
+    const label = el(
+      'text',
+      { x: mid.x, y: mid.y + 4, 'text-anchor': 'middle', 'font-size': 11, class: 'bold', stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' },
+      value,
+    );
     return el(
       'g',
       { class: 'hoverable' },
@@ -105,7 +123,7 @@ export function renderAgencyOverview(ctx: RenderContext, options: DiagramOptions
     el(
       'text',
       { x: 16, y: 44, class: 'muted', 'font-size': 12 },
-      'Boxes: each agency, with the share of requests it meets. Arrows: handoffs per 1,000 requests (wider carries more).',
+      `Boxes: each agency, with the share of requests it meets. Arrows: handoffs per 1,000 requests (wider carries more), each labelled; those under ${MIN_DRAWN} are in the handoff matrix.`,
     ) +
     (hidden
       ? el(

@@ -6,6 +6,7 @@ import { countPathways } from '../../src/pathways/countPathways.ts';
 import { getTopPathways } from '../../src/pathways/getTopPathways.ts';
 import { createRenderContext } from '../../src/render/createRenderContext.ts';
 import { getAgencyStyles } from '../../src/render/palette.ts';
+import { renderAgencyOverview } from '../../src/render/renderAgencyOverview.ts';
 import { renderReport } from '../../src/render/renderReport.ts';
 import { toReportMarkdown } from '../../src/report/toReportMarkdown.ts';
 import { compile, compileFile } from '../support/compile.ts';
@@ -112,6 +113,27 @@ describe('diagrams and the report', () => {
     // The busiest way out carries no more than the model's demand a day.
     expect(Math.max(...ways.map((w) => w.perDay))).toBeLessThanOrEqual(graph.meta.demand!.perDay);
     expect(map).toMatch(/>[\d.,]+ a day · [\d.]+%</);
+  });
+
+  it('draw the agency overview with every flow of 10 or more per 1,000 labelled, no two labels overlapping', async () => {
+    const { graph } = await compileFile('models/city-uec.ts');
+    const analysis = getFunctionalAnalysis(graph);
+    const ctx = createRenderContext(graph, analysis, loadFonts());
+    const svg = renderAgencyOverview(ctx).svg;
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle" font-size="11" class="bold"[^>]*>([\d.]+)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]) - 4,
+      w: ctx.measure.width(m[3]!, 11, true) / 2 + 3,
+      text: m[3]!,
+    }));
+    const drawn = analysis.handoffs.filter((h) => h.expectedPer1000 >= 10);
+    expect(drawn.length).toBe(24);
+    expect(labels.map((l) => l.text).sort()).toEqual(drawn.map((h) => String(Math.round(h.expectedPer1000 * 10) / 10)).sort());
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i]!, labels[j]!];
+        expect(Math.abs(a.x - b.x) < a.w + b.w && Math.abs(a.y - b.y) < 16, `${a.text} and ${b.text}`).toBe(false);
+      }
   });
 
   it('give agencies distinct colours, patterns and badges: colour is never the only cue', () => {
