@@ -6,6 +6,7 @@ import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { getBoundaryValues, getExpectedVisits, getHittingProbabilities } from '../markov/solveChain.ts';
 import type { MarkovAnalysis } from '../markov/types.ts';
 import { getOutcomeWords } from '../model/outcomes.ts';
+import type { MilestoneDeclaration } from '../model/types.ts';
 import { getSelectedNodes } from '../strategy/measures/getSelectedNodes.ts';
 import type { AgencyRow, FunctionalAnalysis, FunctionRow } from './types.ts';
 
@@ -106,14 +107,20 @@ function getAgencyRows({ graph, g, visits, services, maskOf, sumVisits }: Solved
   });
 }
 
+/** The model's milestones (`meta.milestones`), each with the graph's nodes it selects; those that select nothing (which `check` refuses) are left out. */
+export function getMilestoneNodes(graph: CareGraph): { milestone: MilestoneDeclaration; nodes: CareNode[] }[] {
+  return (graph.meta.milestones ?? []).flatMap((milestone) => {
+    const found = getSelectedNodes(graph, milestone);
+    return 'nodes' in found ? [{ milestone, nodes: found.nodes }] : [];
+  });
+}
+
 /** What happens on the way (`meta.milestones`): the share of requests reaching each at least once. */
 function getMilestones({ graph, g }: Solved): FunctionalAnalysis['milestones'] {
-  return (graph.meta.milestones ?? []).flatMap((m) => {
-    const found = getSelectedNodes(graph, m);
-    if (!('nodes' in found)) return [];
+  return getMilestoneNodes(graph).map(({ milestone: m, nodes }) => {
     const mask = new Uint8Array(g.n);
-    for (const n of found.nodes) mask[n.index] = 1;
-    return [{ id: m.id, label: m.label, definition: m.definition, share: getHittingProbabilities(g, mask)[0]! }];
+    for (const n of nodes) mask[n.index] = 1;
+    return { id: m.id, label: m.label, definition: m.definition, share: getHittingProbabilities(g, mask)[0]! };
   });
 }
 

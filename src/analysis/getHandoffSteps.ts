@@ -1,4 +1,5 @@
-import { toCompactGraph, type CompactGraph } from '../graph/toCompactGraph.ts';
+import { toCompactGraph } from '../graph/toCompactGraph.ts';
+import { toLayeredGraph } from '../graph/toLayeredGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { getExpectedVisits } from '../markov/solveChain.ts';
 
@@ -22,37 +23,8 @@ export interface HandoffSteps {
 export function getHandoffSteps(graph: CareGraph, maxSteps = 8): HandoffSteps {
   const g = toCompactGraph(graph);
   const layers = maxSteps + 1;
-  const sink = g.n * layers;
-  const n = sink + 1;
-  const outStart = new Int32Array(n + 1);
-  const targets: number[] = [];
-  const probs: number[] = [];
-  for (let k = 0; k < layers; k++) {
-    for (let v = 0; v < g.n; v++) {
-      const index = k * g.n + v;
-      outStart[index] = targets.length;
-      if (g.outcome[v]) continue;
-      for (let e = g.outStart[v]!; e < g.outStart[v + 1]!; e++) {
-        const w = g.target[e]!;
-        const handoff = g.agency[w] !== g.agency[v];
-        targets.push(!handoff ? k * g.n + w : k + 1 < layers ? (k + 1) * g.n + w : sink);
-        probs.push(g.prob[e]!);
-      }
-    }
-  }
-  outStart[sink] = outStart[sink + 1] = targets.length;
-  const outcome = new Uint8Array(n);
-  for (let k = 0; k < layers; k++) for (let v = 0; v < g.n; v++) outcome[k * g.n + v] = g.outcome[v]!;
-  outcome[sink] = 1;
-  const expanded: CompactGraph = {
-    n,
-    outStart,
-    target: Int32Array.from(targets),
-    prob: Float64Array.from(probs),
-    minutes: new Float64Array(n),
-    agency: new Int32Array(n),
-    outcome,
-  };
+  // A handoff moves a request to the next copy; one after the last step drawn goes to the sink.
+  const expanded = toLayeredGraph(g, layers, (k, v, w) => (g.agency[w] !== g.agency[v] ? k + 1 : k), true);
   const visits = getExpectedVisits(expanded);
   const links = new Map<string, { fromStep: number; from: number; to: number; value: number }>();
   const endings = new Map<string, { step: number; agency: number; outcome: string; value: number }>();

@@ -1,4 +1,5 @@
 import { toCompactGraph, type CompactGraph } from '../graph/toCompactGraph.ts';
+import { toLayeredGraph } from '../graph/toLayeredGraph.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { getExpectedVisits } from '../markov/solveChain.ts';
 import { createRandom } from '../simulate/createRandom.ts';
@@ -70,10 +71,6 @@ export function getServiceFlows(graph: CareGraph): ServiceFlows {
   const a = graph.agencies.length;
   // Layers: 0 before any service; 1 + k in first service k; 1 + a + k after moving on to next service k.
   const layers = 1 + 2 * a;
-  const n = g.n * layers;
-  const outStart = new Int32Array(n + 1);
-  const targets: number[] = [];
-  const probs: number[] = [];
   const next = (layer: number, w: number): number => {
     const agency = g.agency[w]!;
     // The person's own steps and the final state (where the request ends) are not services.
@@ -82,29 +79,7 @@ export function getServiceFlows(graph: CareGraph): ServiceFlows {
     if (layer <= a) return layer - 1 === agency ? layer : 1 + a + agency;
     return layer;
   };
-  for (let layer = 0; layer < layers; layer++) {
-    for (let v = 0; v < g.n; v++) {
-      outStart[layer * g.n + v] = targets.length;
-      if (g.outcome[v]) continue;
-      for (let e = g.outStart[v]!; e < g.outStart[v + 1]!; e++) {
-        const w = g.target[e]!;
-        targets.push(next(layer, w) * g.n + w);
-        probs.push(g.prob[e]!);
-      }
-    }
-  }
-  outStart[n] = targets.length;
-  const outcome = new Uint8Array(n);
-  for (let layer = 0; layer < layers; layer++) outcome.set(g.outcome, layer * g.n);
-  const expanded: CompactGraph = {
-    n,
-    outStart,
-    target: Int32Array.from(targets),
-    prob: Float64Array.from(probs),
-    minutes: new Float64Array(n),
-    agency: new Int32Array(n),
-    outcome,
-  };
+  const expanded = toLayeredGraph(g, layers, (layer, _v, w) => next(layer, w));
   const visits = getExpectedVisits(expanded);
   const agencyId = (k: number) => graph.agencies[k]!.id;
   const links = new Map<string, ServiceFlows['links'][number]>();
@@ -147,6 +122,7 @@ export function getSimulatedServiceFlows(graph: CareGraph, requests: number, see
   const walk = new RequestWalk(graph);
   const links = new Map<string, ServiceFlows['links'][number]>();
   const share = 1 / requests;
+  const id = (k: number) => (k < 0 ? NO_SERVICE : graph.agencies[k]!.id);
   for (let r = 0; r < requests; r++) {
     let first = -1;
     let second = -1;
@@ -156,7 +132,6 @@ export function getSimulatedServiceFlows(graph: CareGraph, requests: number, see
       if (first < 0) first = agency;
       else if (second < 0 && agency !== first) second = agency;
     });
-    const id = (k: number) => (k < 0 ? NO_SERVICE : graph.agencies[k]!.id);
     addRequest(links, id(first), id(second), graph.agencies[g.agency[end]!]!.id, graph.nodes[end]!.outcome ?? graph.nodes[end]!.id, share);
   }
   return { links: [...links.values()] };

@@ -15,6 +15,16 @@ export function toAxis(x: ScaleContinuousNumeric<number, number>, ticks: number[
     .join('');
 }
 
+/**
+ * The left column of a chart of named rows (plans, assumptions): as wide as the longest name, at
+ * least `least` and at most `most` pixels, and each name that does not fit cut short with "…".
+ */
+export function toNameColumn(ctx: RenderContext, names: string[], most: number, least = 0): { left: number; label: (name: string) => string } {
+  const left = Math.min(most, Math.max(least, ...names.map((n) => ctx.measure.width(n, 12))) + 24);
+  const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);
+  return { left, label };
+}
+
 /** A row label at the left of a horizontal chart. */
 export const toRowLabel = (text: string, y: number, width: number): string =>
   el('text', { x: width - 8, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, escapeXml(text));

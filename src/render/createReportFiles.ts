@@ -61,9 +61,12 @@ const MONTE_CARLO_REQUESTS = 100_000;
 export async function createReportFiles(graph: CareGraph, options: ReportFilesOptions): Promise<{ files: OutputFile[]; diagrams: number }> {
   const top = options.top ?? defaultPathwayOptions.top;
   const analysis = getFunctionalAnalysis(graph);
-  const found = getTopPathways(graph, { top });
-  // The page's search also finds the next most likely pathways, to SEARCHABLE in all (about 90% of the city's requests).
-  const searchable = top < SEARCHABLE ? getTopPathways(graph, { top: SEARCHABLE }).pathways.slice(top) : [];
+  // One search gives the top pathways and the further ones the page's search finds, to SEARCHABLE in
+  // all (about 90% of the city's requests): the search finds pathways in order, so the first `top` are the same.
+  const all = getTopPathways(graph, { top: Math.max(top, SEARCHABLE) });
+  const first = all.pathways.slice(0, top);
+  const found = { pathways: first, coverage: first.reduce((a, p) => a + p.probability, 0), complete: first.length === top || all.complete };
+  const searchable = all.pathways.slice(top);
   const total = (options.count ?? countPathways)(graph);
   const ctx = createRenderContext(graph, analysis, options.fonts);
   const simulated = options.simulation ? await simulateForReport(graph, options.simulation) : undefined;

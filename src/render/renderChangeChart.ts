@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import type { Comparison } from '../analysis/getComparison.ts';
 import { toChangeText } from '../report/comparisonWriters.ts';
 import { toBaseStyle } from './baseStyle.ts';
-import { toAxis, toRowLabel } from './chartParts.ts';
+import { toAxis, toNameColumn, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
 import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
@@ -24,8 +24,11 @@ export function renderChangeChart(ctx: RenderContext, c: Comparison, options: Di
   const { id = 'changes' } = options;
   const plans = c.scenarios.slice(1);
   if (!plans.length || !c.objectives.length) return undefined;
-  const left = Math.min(300, Math.max(...plans.map((p) => ctx.measure.width(p.name, 12))) + 24);
-  const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);
+  const { left, label } = toNameColumn(
+    ctx,
+    plans.map((p) => p.name),
+    300,
+  );
   const width = left + PLOT + 290;
   const panelHeight = PANEL_HEAD + plans.length * ROW + PANEL_FOOT;
   const height = 50 + c.objectives.length * panelHeight;

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import type { Comparison, ObjectiveComparison } from '../analysis/getComparison.ts';
 import { toMeasureValueText, toStatusText, toTargetText, toValueChangeText } from '../report/comparisonWriters.ts';
 import { toBaseStyle } from './baseStyle.ts';
-import { toAxis, toRowLabel } from './chartParts.ts';
+import { toAxis, toNameColumn, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, toSvg } from './svg.ts';
 import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
@@ -24,8 +24,7 @@ export function renderObjectiveChart(
   const { comparison: c, objective: o } = data;
   const { id = `objective-${o.id}` } = options;
   const names = o.values.map((v) => c.scenarios.find((s) => s.id === v.scenario)!.name);
-  const left = Math.min(320, Math.max(...names.map((n) => ctx.measure.width(n, 12))) + 24);
-  const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);
+  const { left, label } = toNameColumn(ctx, names, 320);
   const top = 64;
   const plot = 520;
   const width = left + plot + 150;

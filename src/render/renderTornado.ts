@@ -3,7 +3,7 @@ import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import { toMeasureValueText } from '../report/comparisonWriters.ts';
 import { toAssumptionLabel, toRangeText } from '../report/fitWriters.ts';
 import { toBaseStyle } from './baseStyle.ts';
-import { toAxis, toRowLabel } from './chartParts.ts';
+import { toAxis, toNameColumn, toRowLabel } from './chartParts.ts';
 import { el, escapeXml, textLines, toSvg } from './svg.ts';
 import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 
@@ -31,8 +31,7 @@ export function renderTornado(
     const a = s.assumptions[e.assumption]!;
     return `${toAssumptionLabel(ctx, a)} (${toRangeText(a, '–')})`;
   });
-  const left = Math.min(540, Math.max(160, ...names.map((n) => ctx.measure.width(n, 12))) + 24);
-  const label = (n: string) => (ctx.measure.width(n, 12) + 24 > left ? `${n.slice(0, Math.floor((n.length * (left - 36)) / ctx.measure.width(n, 12)))}…` : n);
+  const { left, label } = toNameColumn(ctx, names, 540, 160);
   const top = 78;
   const plot = 420;
   const width = left + plot + 40;

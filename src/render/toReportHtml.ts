@@ -1,7 +1,7 @@
 import { noQueuesLine, toTimeWithoutWaits } from '../report/noQueuesLine.ts';
 import { milestonesHeading, outcomesHeading } from '../report/analysisWriters.ts';
 import { getOutcomeWords } from '../model/outcomes.ts';
-import { getSelectedNodes } from '../strategy/measures/getSelectedNodes.ts';
+import { getMilestoneNodes } from '../analysis/getFunctionalAnalysis.ts';
 import type { PathwayCount, Pathway } from '../pathways/types.ts';
 import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
@@ -62,9 +62,8 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
         `<tr><td>${escapeXml(m.label)}</td><td>${toPercent(m.share)}</td>${perDay !== undefined ? `<td>${toCount(m.share * perDay)}</td>` : ''}<td>${escapeXml(m.definition)}</td></tr>`,
     )
     .join('');
-  const demand = perDay;
   const figures = [
-    demand !== undefined ? [`${toCount(demand)}`, 'requests for help a day'] : undefined,
+    perDay !== undefined ? [`${toCount(perDay)}`, 'requests for help a day'] : undefined,
     [toDuration(analysis.expectedMinutes).replace(/^about /, ''), 'expected from first contact to outcome, without waits'],
     [analysis.expectedHandoffs.toFixed(2), 'handoffs between agencies per request'],
     [parts.total.exact ? toCount(parts.total.total) : 'too many to count', 'pathways in which no state is visited twice'],
@@ -187,10 +186,7 @@ ${sources ? `<p>Sources named by the model:</p><ul>${sources}</ul>` : ''}
 function toSearchText(ctx: RenderContext): (p: Pathway) => string {
   const { graph } = ctx;
   const aliases = new Map((graph.meta.agencies ?? []).map((a) => [a.id, a.aliases ?? []]));
-  const milestones = (graph.meta.milestones ?? []).flatMap((m) => {
-    const found = getSelectedNodes(graph, m);
-    return 'nodes' in found ? [{ label: m.label, nodes: new Set(found.nodes.map((n) => n.index)) }] : [];
-  });
+  const milestones = getMilestoneNodes(graph).map(({ milestone, nodes }) => ({ label: milestone.label, nodes: new Set(nodes.map((n) => n.index)) }));
   return (p) => {
     const outcome = getOutcomeWords(graph.meta, p.outcome);
     const words = [
