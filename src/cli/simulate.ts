@@ -130,7 +130,7 @@ function runWithEventLog(graph: CareGraph, des: DesOptions, file: string, progre
     events.write(toCsvRow(['case_id', 'activity', 'agency', 'start', 'complete', 'arrival_minute', 'start_minute', 'end_minute', 'wait_minutes']));
     for (let r = 0; r < des.replications; r++) {
       const { monitor, tally } = createDesTally(graph, des);
-      const step = monitor.step;
+      const step = monitor.step.bind(monitor);
       monitor.step = (request, slot, index, arrival, start, end) => {
         step(request, slot, index, arrival, start, end);
         const node = graph.nodes[index]!;

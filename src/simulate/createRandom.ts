@@ -1,5 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
+type Generator = ReturnType<typeof xoroshiro128plus>;
+
 /** A stream of random numbers in [0, 1), reproducible from its seed and stream number. */
 export interface Random {
   /** The next number, uniform in (0, 1), in steps of 2^-32 (never 0 or 1, so logarithms are safe). */
@@ -24,7 +26,20 @@ export function createRandom(seed: number, stream = 0): Random {
   const rng = xoroshiro128plus(scramble(seed));
   for (let i = 0; i < stream; i++) rng.jump();
   for (let i = 0; i < WARM_UP; i++) rng.next();
-  return { next: () => ((rng.next() >>> 0) + 0.5) * TWO_TO_MINUS_32, spareNormal: Number.NaN };
+  return new SeededRandom(rng);
+}
+
+/**
+ * A class, not an object of closures: every stream's `next` is then the same function, so the
+ * simulation's call sites stay monomorphic from one replication to the next (a new closure per
+ * stream made V8 throw away its optimised code at each replication).
+ */
+class SeededRandom implements Random {
+  spareNormal = Number.NaN;
+  constructor(private readonly rng: Generator) {}
+  next(): number {
+    return ((this.rng.next() >>> 0) + 0.5) * TWO_TO_MINUS_32;
+  }
 }
 
 const WARM_UP = 16;

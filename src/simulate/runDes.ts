@@ -6,8 +6,8 @@ import type { DesTally } from './types.ts';
 
 /** One replication's measurements (replication r uses random stream r of the seed). */
 export function runDesTally(graph: CareGraph, options: DesOptions, replication: number, stop?: () => boolean): DesTally {
-  const { monitor, tally } = createDesTally(graph, options);
-  runDesReplication(graph, options, replication, stop ? { ...monitor, stop } : monitor);
+  const { monitor, tally } = createDesTally(graph, options, stop);
+  runDesReplication(graph, options, replication, monitor);
   return tally;
 }
 

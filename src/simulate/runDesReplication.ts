@@ -27,6 +27,16 @@ const quiet = () => {};
 const silentMonitor = { blockedUnits: quiet, blocked: quiet, admitted: quiet, abandoned: quiet, turnedAway: quiet, deadlock: quiet, stop: () => false };
 
 /**
+ * The monitor itself when it has every method (a class's count, on its prototype), so that the
+ * engine calls the same functions in every replication; otherwise a copy with the missing ones
+ * doing nothing.
+ */
+function toCompleteMonitor(monitor: DesMonitor): Required<DesMonitor> {
+  if (Object.keys(silentMonitor).every((key) => key in monitor)) return monitor as Required<DesMonitor>;
+  return { ...silentMonitor, ...monitor } as Required<DesMonitor>;
+}
+
+/**
  * One replication of the discrete-event simulation. Requests arrive by each arrival stream (the
  * model's `meta.arrivals`, or its `meta.demand` at the initial state), at its rate by hour (a
  * non-homogeneous Poisson process, by thinning), and walk the care graph. A state that uses a
@@ -163,7 +173,7 @@ class DesReplication {
     this.target = this.plan.target;
     this.usesAt = Uint8Array.from({ length: n }, (_, v) => (this.plan.nodeUseStart[v + 1]! > this.plan.nodeUseStart[v]! ? 1 : 0));
     this.priorityOf = Float64Array.from(graph.nodes, (node) => node.priority ?? 0);
-    this.monitor = { ...silentMonitor, ...monitor } as Required<DesMonitor>;
+    this.monitor = toCompleteMonitor(monitor);
     this.regions = toRegionTables(graph);
     this.withRegions = Uint8Array.from(graph.nodes, (node) => (node.regions ? 1 : 0));
     this.regionScratch = new Float64Array(this.regions.maxRegions);

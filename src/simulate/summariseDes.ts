@@ -37,101 +37,171 @@ function toClockReaders(graph: CareGraph): ClockReader[] {
   });
 }
 
-/** A monitor that measures one replication, leaving out what starts before the warm-up ends. */
-export function createDesTally(graph: CareGraph, options: DesOptions): { monitor: DesMonitor; tally: DesTally } {
+/** The tables a tally reads at each step, made once per graph: plain data, the same for every replication. */
+interface TallyTables {
+  n: number;
+  R: number;
+  agencyOf: Int32Array;
+  isDispatch: Uint8Array;
+  isOutcome: Uint8Array;
+  clocks: ClockReader[];
+  /** 1 where some clock starts: a step elsewhere reads the clocks only when one is running for the request. */
+  startsAny: Uint8Array;
+  /** The clocks that start or stop at each node (`clockAt[clockAtStart[v]]` up to `clockAtStart[v + 1]`), so a step reads only those. */
+  clockAtStart: Int32Array;
+  clockAt: Int32Array;
+  nodeUseStart: Int32Array;
+  usesAt: Uint8Array;
+  heldIndex: Int32Array;
+  heldUnits: Int32Array;
+}
+
+const tablesOf = new WeakMap<CareGraph, TallyTables>();
+
+function getTallyTables(graph: CareGraph): TallyTables {
+  const known = tablesOf.get(graph);
+  if (known) return known;
   const n = graph.nodes.length;
   const plan = getFlowPlan(graph);
-  const R = plan.resources.length;
-  const warmup = options.warmup * DAY;
-  const horizon = (options.warmup + options.days) * DAY;
   const agencyIndex = new Map(graph.agencies.map((a, i) => [a.id, i]));
-  // Flat typed arrays: the monitor is called several times per request.
-  const agencyOf = Int32Array.from(graph.nodes, (node) => agencyIndex.get(node.agency) ?? -1);
-  const isDispatch = Uint8Array.from(graph.nodes, (node) => (node.function === 'dispatch' && !node.isOutcome ? 1 : 0));
-  const isOutcome = Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0));
   const clocks = toClockReaders(graph);
-  // 1 where some clock starts: a step elsewhere reads the clocks only when one is running for the request.
-  const startsAny = Uint8Array.from(graph.nodes, (_, v) => (clocks.some((c) => c.starts[v]) ? 1 : 0));
-  // The clocks that start or stop at each node (`clockAt[clockAtStart[v]]` up to `clockAtStart[v + 1]`), so a step reads only those.
   const clockAtStart = new Int32Array(n + 1);
   const clockAtList: number[] = [];
   for (let v = 0; v < n; v++) {
     clocks.forEach((c, i) => (c.starts[v] || c.stops[v]) && clockAtList.push(i));
     clockAtStart[v + 1] = clockAtList.length;
   }
-  const clockAt = Int32Array.from(clockAtList);
   const { nodeUseStart } = plan;
-  const usesAt = Uint8Array.from(graph.nodes, (_, v) => (nodeUseStart[v + 1]! > nodeUseStart[v]! ? 1 : 0));
   const nodeOf = Int32Array.from({ length: plan.nodeUses.length }, (_, x) => {
     let v = 0;
     while (nodeUseStart[v + 1]! <= x) v++;
     return v;
   });
-  const heldIndex = Int32Array.from(plan.nodeUses, (u, x) => plan.uses[u]!.resource * n + nodeOf[x]!);
-  const heldUnits = Int32Array.from(plan.nodeUses, (u) => plan.uses[u]!.units);
-  const measuredHours = Math.ceil((horizon - warmup) / 60);
-  const tally: DesTally = {
-    arrivals: 0,
-    finished: 0,
-    lost: 0,
-    ends: new Array(n).fill(0),
-    times: createHistogram(),
-    roomWaits: plan.rooms.map(() => createHistogram()),
-    abandoned: plan.rooms.map(() => 0),
-    turnedAway: plan.rooms.map(() => 0),
-    roomLost: plan.rooms.map(() => 0),
-    busyMinutes: new Array(R).fill(0),
-    blockedMinutes: new Array(R).fill(0),
-    availableMinutes: plan.resources.map((res) => {
-      const units = toUnitsByHour(res, Math.ceil(horizon / 60) + 1);
-      let total = 0;
-      for (let t = warmup; t < horizon; t += 60) total += units[Math.floor(t / 60)]! * Math.min(60, horizon - t);
-      return total;
-    }),
-    queueSum: plan.resources.map(() => new Array(24).fill(0)),
-    queueCount: new Array(24).fill(0),
-    queueMax: new Array(R).fill(0),
-    unitsByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
-    heldMinutes: new Float64Array(R * n),
-    blocked: new Array(n).fill(null),
-    leaves: new Array(n).fill(0),
-    responses: Array.from(isDispatch, (d) => (d ? createHistogram() : null)),
-    stays: graph.agencies.map(() => createHistogram()),
-    staysWithin: graph.agencies.map(() => 0),
-    clocks: clocks.map((c) => ({ times: createHistogram(), over: c.over.map(() => 0), beyond: c.over.map(() => 0) })),
-    deadlock: null,
+  const tables: TallyTables = {
+    n,
+    R: plan.resources.length,
+    agencyOf: Int32Array.from(graph.nodes, (node) => agencyIndex.get(node.agency) ?? -1),
+    isDispatch: Uint8Array.from(graph.nodes, (node) => (node.function === 'dispatch' && !node.isOutcome ? 1 : 0)),
+    isOutcome: Uint8Array.from(graph.nodes, (node) => (node.isOutcome ? 1 : 0)),
+    clocks,
+    startsAny: Uint8Array.from(graph.nodes, (_, v) => (clocks.some((c) => c.starts[v]) ? 1 : 0)),
+    clockAtStart,
+    clockAt: Int32Array.from(clockAtList),
+    nodeUseStart,
+    usesAt: Uint8Array.from(graph.nodes, (_, v) => (nodeUseStart[v + 1]! > nodeUseStart[v]! ? 1 : 0)),
+    heldIndex: Int32Array.from(plan.nodeUses, (u, x) => plan.uses[u]!.resource * n + nodeOf[x]!),
+    heldUnits: Int32Array.from(plan.nodeUses, (u) => plan.uses[u]!.units),
   };
-  const held = tally.heldMinutes;
-  const busyClock = createUnitClock(R, warmup, horizon, tally.busyMinutes);
-  const blockedClock = createUnitClock(R, warmup, horizon, tally.blockedMinutes);
+  tablesOf.set(graph, tables);
+  return tables;
+}
+
+/**
+ * A monitor that measures one replication, leaving out what starts before the warm-up ends; `stop`
+ * (asked every simulated hour) cuts the replication short.
+ */
+export function createDesTally(graph: CareGraph, options: DesOptions, stop?: () => boolean): { monitor: DesMonitor; tally: DesTally } {
+  const monitor = new TallyMonitor(graph, options, stop);
+  return { monitor, tally: monitor.tally };
+}
+
+/**
+ * The tally's monitor. A class, not an object of closures, because the engine calls it several
+ * times a request: with one set of methods for every replication, V8 keeps its optimised code from
+ * one replication to the next (fresh closures each replication made it throw that code away).
+ */
+class TallyMonitor implements Required<DesMonitor> {
+  readonly tally: DesTally;
+  private readonly t: TallyTables;
+  private readonly warmup: number;
+  private readonly horizon: number;
+  private readonly measuredHours: number;
+  private readonly stopWhen: (() => boolean) | undefined;
+  private readonly busyClock: UnitClock;
+  private readonly blockedClock: UnitClock;
   // Notes on requests in the system, by the engine's slot (reused when a request finishes), so
   // memory follows the number in the system.
-  let counted = new Uint8Array(1024);
-  let stayAgency = new Int32Array(1024);
-  let stayStart = new Float64Array(1024);
-  let clockStart = new Float64Array(1024 * Math.max(1, clocks.length));
-  let running = new Int32Array(1024);
-  const room = (slot: number) => {
-    if (slot < counted.length) return;
-    const size = Math.max(slot + 1, counted.length * 2);
-    counted = growArray(counted, size);
-    stayAgency = growArray(stayAgency, size);
-    stayStart = growArray(stayStart, size);
-    clockStart = growArray(clockStart, size * Math.max(1, clocks.length));
-    running = growArray(running, size);
-  };
-  // After the horizon (the run-out) only requests that arrived in the window are still measured.
-  const measured = (slot: number, at: number) => at <= horizon || counted[slot] === 1;
-  const inWindow = (slot: number, since: number, at: number) => since >= warmup && measured(slot, at);
-  const closeStay = (slot: number, at: number) => {
-    const agency = stayAgency[slot]!;
-    const since = stayStart[slot]!;
-    if (agency >= 0 && since >= warmup && measured(slot, at)) {
-      addToHistogram(tally.stays[agency]!, at - since);
-      if (at - since <= FOUR_HOURS) tally.staysWithin[agency]!++;
+  private counted = new Uint8Array(1024);
+  private stayAgency = new Int32Array(1024);
+  private stayStart = new Float64Array(1024);
+  private clockStart: Float64Array;
+  private running = new Int32Array(1024);
+
+  constructor(graph: CareGraph, options: DesOptions, stop?: () => boolean) {
+    const t = (this.t = getTallyTables(graph));
+    const { n, R } = t;
+    const plan = getFlowPlan(graph);
+    const warmup = (this.warmup = options.warmup * DAY);
+    const horizon = (this.horizon = (options.warmup + options.days) * DAY);
+    const measuredHours = (this.measuredHours = Math.ceil((horizon - warmup) / 60));
+    this.stopWhen = stop;
+    this.clockStart = new Float64Array(1024 * Math.max(1, t.clocks.length));
+    this.tally = {
+      arrivals: 0,
+      finished: 0,
+      lost: 0,
+      ends: new Array(n).fill(0),
+      times: createHistogram(),
+      roomWaits: plan.rooms.map(() => createHistogram()),
+      abandoned: plan.rooms.map(() => 0),
+      turnedAway: plan.rooms.map(() => 0),
+      roomLost: plan.rooms.map(() => 0),
+      busyMinutes: new Array(R).fill(0),
+      blockedMinutes: new Array(R).fill(0),
+      availableMinutes: plan.resources.map((res) => {
+        const units = toUnitsByHour(res, Math.ceil(horizon / 60) + 1);
+        let total = 0;
+        for (let at = warmup; at < horizon; at += 60) total += units[Math.floor(at / 60)]! * Math.min(60, horizon - at);
+        return total;
+      }),
+      queueSum: plan.resources.map(() => new Array(24).fill(0)),
+      queueCount: new Array(24).fill(0),
+      queueMax: new Array(R).fill(0),
+      unitsByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
+      heldMinutes: new Float64Array(R * n),
+      blocked: new Array(n).fill(null),
+      leaves: new Array(n).fill(0),
+      responses: Array.from(t.isDispatch, (d) => (d ? createHistogram() : null)),
+      stays: graph.agencies.map(() => createHistogram()),
+      staysWithin: graph.agencies.map(() => 0),
+      clocks: t.clocks.map((c) => ({ times: createHistogram(), over: c.over.map(() => 0), beyond: c.over.map(() => 0) })),
+      deadlock: null,
+    };
+    this.busyClock = new UnitClock(R, warmup, horizon, this.tally.busyMinutes);
+    this.blockedClock = new UnitClock(R, warmup, horizon, this.tally.blockedMinutes);
+  }
+
+  private room(slot: number): void {
+    if (slot < this.counted.length) return;
+    const size = Math.max(slot + 1, this.counted.length * 2);
+    this.counted = growArray(this.counted, size);
+    this.stayAgency = growArray(this.stayAgency, size);
+    this.stayStart = growArray(this.stayStart, size);
+    this.clockStart = growArray(this.clockStart, size * Math.max(1, this.t.clocks.length));
+    this.running = growArray(this.running, size);
+  }
+
+  /** After the horizon (the run-out) only requests that arrived in the window are still measured. */
+  private measured(slot: number, at: number): boolean {
+    return at <= this.horizon || this.counted[slot] === 1;
+  }
+
+  private inWindow(slot: number, since: number, at: number): boolean {
+    return since >= this.warmup && this.measured(slot, at);
+  }
+
+  private closeStay(slot: number, at: number): void {
+    const agency = this.stayAgency[slot]!;
+    const since = this.stayStart[slot]!;
+    if (agency >= 0 && since >= this.warmup && this.measured(slot, at)) {
+      addToHistogram(this.tally.stays[agency]!, at - since);
+      if (at - since <= FOUR_HOURS) this.tally.staysWithin[agency]!++;
     }
-  };
-  const readClocks = (slot: number, node: number, arrival: number) => {
+  }
+
+  private readClocks(slot: number, node: number, arrival: number): void {
+    const { clockAtStart, clockAt, clocks } = this.t;
+    const clockStart = this.clockStart;
     for (let x = clockAtStart[node]!; x < clockAtStart[node + 1]!; x++) {
       const c = clockAt[x]!;
       const i = slot * clocks.length + c;
@@ -140,89 +210,113 @@ export function createDesTally(graph: CareGraph, options: DesOptions): { monitor
       if (start !== start) {
         if (clocks[c]!.starts[node]) {
           clockStart[i] = arrival;
-          running[slot]!++;
+          this.running[slot]!++;
         }
       } else if (clocks[c]!.stops[node]) {
         clockStart[i] = -1;
-        running[slot]!--;
-        if (inWindow(slot, start, arrival)) addClockReading(tally.clocks[c]!, clocks[c]!.over, arrival - start);
+        this.running[slot]!--;
+        if (this.inWindow(slot, start, arrival)) addClockReading(this.tally.clocks[c]!, clocks[c]!.over, arrival - start);
       }
     }
-  };
-  const monitor: DesMonitor = {
-    arrive(slot, at) {
-      room(slot);
-      counted[slot] = at >= warmup && at <= horizon ? 1 : 0;
-      stayAgency[slot] = -1;
-      for (let i = slot * clocks.length; i < (slot + 1) * clocks.length; i++) clockStart[i] = Number.NaN;
-      running[slot] = 0;
-      if (counted[slot]) tally.arrivals++;
-    },
-    step(_request, slot, node, arrival, start, end) {
-      if ((running[slot] || startsAny[node]) && clockAtStart[node + 1]! > clockAtStart[node]!) readClocks(slot, node, arrival);
-      if (isOutcome[node]) return;
-      const counts = measured(slot, end);
-      if (usesAt[node] && counts) {
-        const from = start > warmup ? start : warmup;
-        const to = end < horizon ? end : horizon;
-        if (to > from) for (let x = nodeUseStart[node]!; x < nodeUseStart[node + 1]!; x++) held[heldIndex[x]!]! += heldUnits[x]! * (to - from);
-      }
-      if (arrival >= warmup && counts) tally.leaves[node]!++;
-      const agency = agencyOf[node]!;
-      if (stayAgency[slot] !== agency) {
-        closeStay(slot, arrival);
-        stayAgency[slot] = agency;
-        stayStart[slot] = arrival;
-      }
-      if (isDispatch[node] && stayStart[slot]! >= warmup && counts) addToHistogram(tally.responses[node]!, end - stayStart[slot]!);
-    },
-    finish(slot, node, arrivedAt, at) {
-      closeStay(slot, at);
-      stayAgency[slot] = -1;
-      if (!counted[slot]) return;
-      tally.finished++;
-      if (node < 0) tally.lost++;
-      else tally.ends[node]!++;
-      addToHistogram(tally.times, at - arrivedAt);
-    },
-    admitted(slot, r, since, at) {
-      if (inWindow(slot, at, at)) addToHistogram(tally.roomWaits[r]!, at - since);
-    },
-    abandoned(slot, r, since, at) {
-      if (inWindow(slot, since, at)) tally.abandoned[r]!++;
-    },
-    turnedAway(slot, r, at, lost) {
-      if (!inWindow(slot, at, at)) return;
-      tally.turnedAway[r]!++;
-      if (lost) tally.roomLost[r]!++;
-    },
-    blocked(slot, node, since, until) {
-      if (!inWindow(slot, since, until)) return;
-      addToHistogram((tally.blocked[node] ??= createHistogram()), until - since);
-    },
-    busy: busyClock.set,
-    blockedUnits: blockedClock.set,
-    hour(at, queues, busy) {
-      if (at < warmup || at >= horizon) return;
-      const h = Math.floor(at / 60) % 24;
-      const i = Math.floor((at - warmup) / 60);
-      if (i < measuredHours) for (let k = 0; k < R; k++) tally.unitsByHour[k]![i] = busy[k]!;
-      tally.queueCount[h]!++;
-      for (let k = 0; k < R; k++) {
-        tally.queueSum[k]![h]! += queues[k]!;
-        if (queues[k]! > tally.queueMax[k]!) tally.queueMax[k] = queues[k]!;
-      }
-    },
-    deadlock(at, resources, nodes) {
-      tally.deadlock = { at, resources, nodes };
-    },
-    end(at) {
-      // Units still in use at the end count up to it.
-      busyClock.close(at);
-      blockedClock.close(at);
-    },
-  };
-  return { monitor, tally };
+  }
+
+  arrive(slot: number, at: number): void {
+    this.room(slot);
+    const clocks = this.t.clocks.length;
+    this.counted[slot] = at >= this.warmup && at <= this.horizon ? 1 : 0;
+    this.stayAgency[slot] = -1;
+    for (let i = slot * clocks; i < (slot + 1) * clocks; i++) this.clockStart[i] = Number.NaN;
+    this.running[slot] = 0;
+    if (this.counted[slot]) this.tally.arrivals++;
+  }
+
+  step(_request: number, slot: number, node: number, arrival: number, start: number, end: number): void {
+    const t = this.t;
+    if ((this.running[slot] || t.startsAny[node]) && t.clockAtStart[node + 1]! > t.clockAtStart[node]!) this.readClocks(slot, node, arrival);
+    if (t.isOutcome[node]) return;
+    const counts = this.measured(slot, end);
+    const { warmup, horizon } = this;
+    if (t.usesAt[node] && counts) {
+      const from = start > warmup ? start : warmup;
+      const to = end < horizon ? end : horizon;
+      const held = this.tally.heldMinutes;
+      if (to > from) for (let x = t.nodeUseStart[node]!; x < t.nodeUseStart[node + 1]!; x++) held[t.heldIndex[x]!]! += t.heldUnits[x]! * (to - from);
+    }
+    if (arrival >= warmup && counts) this.tally.leaves[node]!++;
+    const agency = t.agencyOf[node]!;
+    if (this.stayAgency[slot] !== agency) {
+      this.closeStay(slot, arrival);
+      this.stayAgency[slot] = agency;
+      this.stayStart[slot] = arrival;
+    }
+    if (t.isDispatch[node] && this.stayStart[slot]! >= warmup && counts) addToHistogram(this.tally.responses[node]!, end - this.stayStart[slot]!);
+  }
+
+  finish(slot: number, node: number, arrivedAt: number, at: number): void {
+    this.closeStay(slot, at);
+    this.stayAgency[slot] = -1;
+    if (!this.counted[slot]) return;
+    const tally = this.tally;
+    tally.finished++;
+    if (node < 0) tally.lost++;
+    else tally.ends[node]!++;
+    addToHistogram(tally.times, at - arrivedAt);
+  }
+
+  admitted(slot: number, r: number, since: number, at: number): void {
+    if (this.inWindow(slot, at, at)) addToHistogram(this.tally.roomWaits[r]!, at - since);
+  }
+
+  abandoned(slot: number, r: number, since: number, at: number): void {
+    if (this.inWindow(slot, since, at)) this.tally.abandoned[r]!++;
+  }
+
+  turnedAway(slot: number, r: number, at: number, lost: boolean): void {
+    if (!this.inWindow(slot, at, at)) return;
+    this.tally.turnedAway[r]!++;
+    if (lost) this.tally.roomLost[r]!++;
+  }
+
+  blocked(slot: number, node: number, since: number, until: number): void {
+    if (!this.inWindow(slot, since, until)) return;
+    addToHistogram((this.tally.blocked[node] ??= createHistogram()), until - since);
+  }
+
+  busy(k: number, at: number, units: number): void {
+    this.busyClock.set(k, at, units);
+  }
+
+  blockedUnits(k: number, at: number, units: number): void {
+    this.blockedClock.set(k, at, units);
+  }
+
+  hour(at: number, queues: Int32Array, busy: Int32Array): void {
+    const { warmup, horizon, tally } = this;
+    const R = this.t.R;
+    if (at < warmup || at >= horizon) return;
+    const h = Math.floor(at / 60) % 24;
+    const i = Math.floor((at - warmup) / 60);
+    if (i < this.measuredHours) for (let k = 0; k < R; k++) tally.unitsByHour[k]![i] = busy[k]!;
+    tally.queueCount[h]!++;
+    for (let k = 0; k < R; k++) {
+      tally.queueSum[k]![h]! += queues[k]!;
+      if (queues[k]! > tally.queueMax[k]!) tally.queueMax[k] = queues[k]!;
+    }
+  }
+
+  deadlock(at: number, resources: number[], nodes: number[]): void {
+    this.tally.deadlock = { at, resources, nodes };
+  }
+
+  stop(): boolean {
+    return this.stopWhen ? this.stopWhen() : false;
+  }
+
+  end(at: number): void {
+    // Units still in use at the end count up to it.
+    this.busyClock.close(at);
+    this.blockedClock.close(at);
+  }
 }
 
 function addClockReading(clock: DesTally['clocks'][number], over: number[], minutes: number): void {
@@ -236,17 +330,30 @@ function addClockReading(clock: DesTally['clocks'][number], over: number[], minu
 }
 
 /** Unit-minutes at each resource inside the window (the warm-up's end to the horizon), from the engine's changes in units. */
-function createUnitClock(R: number, warmup: number, horizon: number, minutes: number[]) {
-  const last = new Float64Array(R);
-  const now = new Int32Array(R);
-  const set = (k: number, at: number, units: number) => {
-    const from = last[k]! > warmup ? last[k]! : warmup;
-    const to = at < horizon ? at : horizon;
-    if (to > from) minutes[k]! += now[k]! * (to - from);
-    last[k] = at;
-    now[k] = units;
-  };
-  return { set, close: (at: number) => now.forEach((units, k) => set(k, at, units)) };
+class UnitClock {
+  private readonly last: Float64Array;
+  private readonly now: Int32Array;
+  constructor(
+    R: number,
+    private readonly warmup: number,
+    private readonly horizon: number,
+    private readonly minutes: number[],
+  ) {
+    this.last = new Float64Array(R);
+    this.now = new Int32Array(R);
+  }
+
+  set(k: number, at: number, units: number): void {
+    const from = this.last[k]! > this.warmup ? this.last[k]! : this.warmup;
+    const to = at < this.horizon ? at : this.horizon;
+    if (to > from) this.minutes[k]! += this.now[k]! * (to - from);
+    this.last[k] = at;
+    this.now[k] = units;
+  }
+
+  close(at: number): void {
+    for (let k = 0; k < this.now.length; k++) this.set(k, at, this.now[k]!);
+  }
 }
 
 /** Pools replications into the result, with 95% intervals over replications. */
