@@ -1,16 +1,21 @@
 /**
  * Times one simulation engine in a fresh process, so that figures are not coloured by whatever
  * the benchmark process did before. Prints a JSON line: { count, seconds, extra }.
- *   node --import tsx bench/engineTiming.ts montecarlo|des
+ *   node --import tsx bench/engineTiming.ts montecarlo|des|handover
+ *
+ * The engines timed are the compiled ones in dist/, which the command line and the library run
+ * (bench/run.ts builds it first); the models are written with the source's helpers.
  */
 import path from 'node:path';
-import { compileCareGraph } from '../src/graph/compileCareGraph.ts';
-import { loadModel } from '../src/io/loadModel.ts';
 import { toCareMachine } from '../src/model/defineCareModel.ts';
-import { createRandom } from '../src/simulate/createRandom.ts';
-import { runDes } from '../src/simulate/runDes.ts';
-import { runReplication } from '../src/simulate/runMonteCarlo.ts';
 import { toHandoverGraph } from './handoverModel.ts';
+
+const dist = (file: string) => new URL(`../dist/${file}.js`, import.meta.url).href;
+const { compileCareGraph } = (await import(dist('graph/compileCareGraph'))) as typeof import('../src/graph/compileCareGraph.ts');
+const { loadModel } = (await import(dist('io/loadModel'))) as typeof import('../src/io/loadModel.ts');
+const { createRandom } = (await import(dist('simulate/createRandom'))) as typeof import('../src/simulate/createRandom.ts');
+const { runDes } = (await import(dist('simulate/runDes'))) as typeof import('../src/simulate/runDes.ts');
+const { runReplication } = (await import(dist('simulate/runMonteCarlo'))) as typeof import('../src/simulate/runMonteCarlo.ts');
 
 const which = process.argv[2];
 
@@ -25,7 +30,7 @@ if (which === 'montecarlo') {
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ count: tally.visits.reduce((a, b) => a + b, 0) - requests, seconds, extra: requests }));
 } else if (which === 'handover') {
-  const graph = toHandoverGraph();
+  const graph = toHandoverGraph(compileCareGraph);
   for (let seed = 9; seed < 12; seed++) runDes(graph, { days: 20, warmup: 1, replications: 1, seed });
   const days = 200;
   const started = performance.now();

@@ -6,9 +6,9 @@ import { toCareMachine } from '../src/model/defineCareModel.ts';
  * through travel, on scene and conveyance (exponential, mean 10 each); the patient waits with the
  * crew for one of 20 ED bays, which it holds through treatment (exponential, mean 25).
  */
-export function toHandoverGraph() {
+export function toHandoverGraph(compile: typeof compileCareGraph = compileCareGraph) {
   const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
-  return compileCareGraph(
+  return compile(
     toCareMachine({
       id: 'h',
       meta: {

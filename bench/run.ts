@@ -3,6 +3,7 @@
  * interpreter) and ours on the same model in the same run, prints the ratio, and the whole
  * report is written to bench/RESULTS.md with the machine it ran on.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,10 @@ import { benchFit } from './fit.bench.ts';
 import { benchPathways } from './pathways.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchSimulate } from './simulate.bench.ts';
+
+// The command line and the engine timings run the compiled code: build it from the source first.
+const build = spawnSync('npm', ['run', 'build'], { cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 
 const machine = [
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
