@@ -27,7 +27,7 @@ export function addReportCommand(program: Command): void {
     .option('--png', 'also write PNG copies of the diagrams, for slides and documents')
     .option(
       '--simulate',
-      'add simulated flows, and (where the model has demand and capacity) waits, utilisation, the day hour by hour and response times against their standards',
+      'add simulated flows, and (where the model has demand and capacity) waits, utilisation, the day hour by hour, response times against their standards, and the system map shaded by waits and blocking',
     )
     .option(
       '--days <D>',

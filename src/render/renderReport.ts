@@ -52,7 +52,7 @@ export interface RenderedReport {
 /** Renders every diagram once, and the page around them. */
 export async function renderReport(ctx: RenderContext, input: ReportInput): Promise<RenderedReport> {
   const overview = renderAgencyOverview(ctx);
-  const systemMap = await renderSystemMap(ctx);
+  const systemMap = await renderSystemMap(ctx, { des: input.simulation?.des });
   const exactFlows = getServiceFlows(ctx.graph);
   // The simulated Sankey shares the exact one's nodes and order, so that the two can be set side by side.
   const nodes = getSankeyNodes(ctx, [exactFlows, ...(input.simulation ? [input.simulation.flows] : [])]);

@@ -1,7 +1,11 @@
 import ElkConstructor from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { toStatePath } from '../graph/toConfigurationRef.ts';
+import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
-import { toCount, toFixedTrim, toPercent } from '../report/formatNumber.ts';
+import { toCount, toDuration, toFixedTrim, toPercent } from '../report/formatNumber.ts';
+import { getFlowPlan } from '../simulate/getFlowPlan.ts';
+import type { DesResult } from '../simulate/types.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
 import { el, escapeXml, px, textLines, toSvg } from './svg.ts';
@@ -11,8 +15,68 @@ import type { Diagram, DiagramOptions, RenderContext } from './types.ts';
 const SIZE = 12;
 const LINE = 15;
 const MAX_TEXT = 150;
+const NOTE = 11;
+const NOTE_LINE = 14;
 
 type Kind = 'start' | 'service' | 'decision' | 'outcome';
+
+/** The system map's options: with a discrete-event result, the bottlenecks are shaded. */
+export interface SystemMapOptions extends DiagramOptions {
+  des?: DesResult;
+}
+
+/** Bands of the mean wait to get into a state, for shading (upper bounds in minutes; the last is open). */
+export const waitBands = [
+  { below: 15, label: 'under 15 minutes', fill: '#ffffff' },
+  { below: 60, label: '15 minutes to 1 hour', fill: '#fdd0a2' },
+  { below: 240, label: '1 to 4 hours', fill: '#fdae6b' },
+  { below: Infinity, label: '4 hours or more', fill: '#fd8d3c' },
+] as const;
+const BLOCKED = '#b2182b';
+
+/** What the simulation found at a state of the map: the wait to get in, and requests blocked there. */
+interface Bottleneck {
+  wait?: DesResult['waitingRooms'][number];
+  blocked?: DesResult['blocking'][number];
+}
+
+/**
+ * Each node's bottleneck: the waiting room requests join to enter it (by the ways into it, or by
+ * arriving there), and the blocking at its state (requests whose step there ended but who could
+ * not move on, keeping what they held).
+ */
+export function getMapBottlenecks(graph: CareGraph, des: DesResult): Bottleneck[] {
+  const plan = getFlowPlan(graph);
+  const rooms = new Map(des.waitingRooms.map((r) => [r.state, r]));
+  const blocking = new Map(des.blocking.map((b) => [b.state, b]));
+  const out: Bottleneck[] = graph.nodes.map((n) => ({ blocked: blocking.get(toStatePath(n)) }));
+  const mark = (v: number, room: number) => {
+    if (room >= 0) out[v]!.wait ??= rooms.get(plan.rooms[room]!.state);
+  };
+  // Only moves that take units the request does not hold yet wait (not a move inside a state it holds).
+  const ways = [...graph.edges, ...(graph.conditionalWays ?? [])];
+  const usesAt = (v: number) => plan.nodeUses.subarray(plan.nodeUseStart[v], plan.nodeUseStart[v + 1]);
+  const takesUnits = (e: number) => {
+    const held = usesAt(ways[e]!.from);
+    const leaves = plan.exits.subarray(plan.exitStart[e], plan.exitStart[e + 1]);
+    return usesAt(plan.target[e]!).some((u) => !held.includes(u) || leaves.includes(u));
+  };
+  for (let e = 0; e < plan.target.length; e++) if (takesUnits(e)) mark(plan.target[e]!, plan.roomOf[e]!);
+  for (const stream of plan.streams) mark(stream.entry, plan.entryRoom[stream.entry]!);
+  return out;
+}
+
+const bandOf = (minutes: number) => waitBands.find((b) => minutes < b.below)!;
+const shortDuration = (minutes: number) => toDuration(minutes).replace(/^about /, '');
+
+/** The lines a bottleneck adds inside its state's box. */
+function bottleneckLines(b: Bottleneck | undefined): string[] {
+  if (!b) return [];
+  const lines: string[] = [];
+  if (b.wait) lines.push(`wait ${shortDuration(b.wait.waitMean)}${b.wait.abandoned >= 0.005 ? `, ${toPercent(b.wait.abandoned)} give up` : ''}`);
+  if (b.blocked && b.blocked.share >= 0.005) lines.push(`${toPercent(b.blocked.share)} blocked, ${shortDuration(b.blocked.mean)}`);
+  return lines;
+}
 
 // elkjs is CommonJS; its default export is the constructor.
 const ELK = ElkConstructor as unknown as new () => { layout(graph: ElkNode): Promise<ElkNode> };
@@ -28,9 +92,11 @@ const ELK = ElkConstructor as unknown as new () => { layout(graph: ElkNode): Pro
  * line across the map: re-contact loops would otherwise wrap lines round the whole system. The
  * agency overview draws the handoffs between agencies.
  */
-export async function renderSystemMap(ctx: RenderContext, diagramOptions: DiagramOptions = {}): Promise<Diagram> {
-  const { id = 'system-map' } = diagramOptions;
+export async function renderSystemMap(ctx: RenderContext, diagramOptions: SystemMapOptions = {}): Promise<Diagram> {
+  const { id = 'system-map', des } = diagramOptions;
   const { graph, measure } = ctx;
+  const bottlenecks = des ? getMapBottlenecks(graph, des) : undefined;
+  const extra = graph.nodes.map((n) => bottleneckLines(bottlenecks?.[n.index]));
   const kindOf = (index: number): Kind => {
     const node = graph.nodes[index]!;
     if (node.isOutcome) return 'outcome';
@@ -39,9 +105,9 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
   };
   const lines = graph.nodes.map((n) => measure.wrap(toStateLabel(n), MAX_TEXT, SIZE, n.isOutcome || n.index === 0));
   const size = (i: number) => {
-    const textWidth = Math.max(...lines[i]!.map((l) => measure.width(l, SIZE, true)));
+    const textWidth = Math.max(...lines[i]!.map((l) => measure.width(l, SIZE, true)), ...extra[i]!.map((l) => measure.width(l, NOTE, true)));
     const kind = kindOf(i);
-    return { width: Math.max(90, textWidth + (kind === 'decision' ? 36 : 22)), height: lines[i]!.length * LINE + 16 };
+    return { width: Math.max(90, textWidth + (kind === 'decision' ? 36 : 22)), height: lines[i]!.length * LINE + extra[i]!.length * NOTE_LINE + 16 };
   };
   const agencies = graph.agencies.filter((a) => graph.nodes.some((n) => n.agency === a.id));
   // One signpost per agency and destination state, shared by every way out that leads there.
@@ -147,10 +213,12 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
 
   const parts: string[] = [];
   const width = (laid.width ?? 0) + 20;
-  const height = (laid.height ?? 0) + 110;
-  const dy = 90;
+  const flowLegend = des ? bottleneckLegend(ctx, des, 76) : undefined;
+  const dy = 90 + (flowLegend?.height ?? 0);
+  const height = (laid.height ?? 0) + dy + 20;
   parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(`System map: ${graph.meta.title ?? graph.modelId}`)));
   parts.push(legend(id, perDay !== undefined ? 'a day' : 'per 1,000'));
+  if (flowLegend) parts.push(flowLegend.svg);
   parts.push(`<g transform="translate(10 ${dy})">`);
   for (const box of laid.children ?? []) {
     if (!box.id.startsWith('agency:')) continue;
@@ -223,7 +291,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
   for (const node of graph.nodes) {
     const box = placed.get(`n${node.index}`);
     if (!box) continue;
-    parts.push(drawState(ctx, node.index, kindOf(node.index), box, lines[node.index]!));
+    parts.push(drawState(ctx, node.index, kindOf(node.index), box, lines[node.index]!, bottlenecks?.[node.index], extra[node.index]!));
   }
   for (const [key, portal] of portals) {
     const box = placed.get(key);
@@ -253,35 +321,68 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: Diagra
     width,
     height,
     title: 'System map',
-    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); at decisions it is labelled with them and the share of those at that state who take it.`,
+    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); at decisions it is labelled with them and the share of those at that state who take it.${des ? ` Simulated (discrete-event, ${des.replications} replications of ${des.days} days): states are shaded by the mean wait to get in, outlined in red where requests are blocked, and each resource's share in use is listed.` : ''}`,
     style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}`,
     defs: arrowMarker(`${id}-arrow`, '#555555', 7),
     body: parts.join(''),
   });
   const functionLabel = new Map(graph.functions.map((f) => [f.id, f.label]));
   const table =
-    `<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out (requests ${perDay !== undefined ? 'a day' : 'per 1,000'}, share of those here)</th></tr></thead><tbody>` +
+    `<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out (requests ${perDay !== undefined ? 'a day' : 'per 1,000'}, share of those here)</th>${des ? '<th scope="col">Simulated wait to get in, and blocking</th>' : ''}</tr></thead><tbody>` +
     graph.nodes
       .map((n) => {
         const ways = graph.edges
           .slice(graph.outStart[n.index], graph.outStart[n.index + 1])
           .map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${volumeText(volume(e))}, ${toPercent(e.p)})`);
-        return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td></tr>`;
+        return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td>${des ? `<td>${escapeXml(bottleneckCell(bottlenecks![n.index]!))}</td>` : ''}</tr>`;
       })
       .join('') +
     '</tbody></table>';
   return { name: 'system-map', title: 'System map', svg, table };
 }
 
-function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, text: string[]): string {
+/** A table cell's words for a state's bottleneck. */
+function bottleneckCell(b: Bottleneck): string {
+  const parts: string[] = [];
+  if (b.wait)
+    parts.push(
+      `mean wait ${shortDuration(b.wait.waitMean)} (95% CI ${shortDuration(b.wait.waitMeanCi95[0])} to ${shortDuration(b.wait.waitMeanCi95[1])}), 90th centile ${shortDuration(b.wait.waitP90)}${b.wait.abandoned > 0 ? `, ${toPercent(b.wait.abandoned)} give up waiting` : ''}${b.wait.turnedAway > 0 ? `, ${toPercent(b.wait.turnedAway)} turned away` : ''}`,
+    );
+  if (b.blocked) parts.push(`${toPercent(b.blocked.share)} of those leaving are blocked first, for ${shortDuration(b.blocked.mean)} on average`);
+  return parts.join('; ') || '—';
+}
+
+/** The second legend, for a simulated map: the wait bands, the blocked outline, and each resource's share in use (busiest first). */
+function bottleneckLegend(ctx: RenderContext, des: DesResult, y: number): { svg: string; height: number } {
+  const out: string[] = [`<text x="10" y="${y + 14}" font-size="12" class="bold">Simulated: mean wait to get in</text>`];
+  let x = 10 + ctx.measure.width('Simulated: mean wait to get in', 12, true) + 12;
+  for (const band of waitBands) {
+    out.push(
+      `<g transform="translate(${px(x)} ${y})"><rect x="0" y="0" width="30" height="20" rx="5" fill="${band.fill}" stroke="#555555" stroke-width="1.5"/><text x="36" y="14" font-size="12">${band.label}</text></g>`,
+    );
+    x += 48 + ctx.measure.width(band.label, 12);
+  }
+  out.push(
+    `<g transform="translate(${px(x)} ${y})"><rect x="0" y="0" width="30" height="20" rx="5" fill="#ffffff" stroke="${BLOCKED}" stroke-width="3" stroke-dasharray="5 2"/><text x="36" y="14" font-size="12">requests blocked here (their step ended, the next state was full)</text></g>`,
+  );
+  const busiest = [...des.resources].sort((a, b) => b.utilisation - a.utilisation);
+  const words = busiest.map((r) => `${r.label} ${toPercent(r.utilisation)}${r.blocked >= 0.005 ? ` (${toPercent(r.blocked)} blocked)` : ''}`);
+  const lines = ctx.measure.wrap(`In use (share of unit-time, busiest first): ${words.join(' · ')}`, 1380, 12);
+  out.push(textLines(lines, 10, y + 42, 15, { 'font-size': 12 }));
+  return { svg: `<g class="bottleneck-legend">${out.join('')}</g>`, height: 34 + lines.length * 15 };
+}
+
+function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, text: string[], bottleneck?: Bottleneck, notes: string[] = []): string {
   const node = ctx.graph.nodes[index]!;
   const style = ctx.agencyStyle(node.agency);
   const { x = 0, y = 0, width = 0, height = 0 } = box;
+  const waitFill = bottleneck?.wait ? bandOf(bottleneck.wait.waitMean).fill : '#ffffff';
+  const blocked = bottleneck?.blocked && bottleneck.blocked.share >= 0.005;
   const shape =
     kind === 'decision'
       ? el('path', {
           d: `M${px(x + 12)},${px(y)}H${px(x + width - 12)}L${px(x + width)},${px(y + height / 2)}L${px(x + width - 12)},${px(y + height)}H${px(x + 12)}L${px(x)},${px(y + height / 2)}Z`,
-          fill: '#ffffff',
+          fill: waitFill,
           stroke: style.stroke,
           'stroke-width': 1.5,
         })
@@ -290,17 +391,34 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
           el('rect', { x: x + 3, y: y + 3, width: width - 6, height: height - 6, rx: (height - 6) / 2, fill: 'none', stroke: style.stroke, 'stroke-width': 1 })
         : kind === 'start'
           ? el('rect', { x, y, width, height, rx: height / 2, fill: style.fill, stroke: '#1a1a1a', 'stroke-width': 3 })
-          : el('rect', { x, y, width, height, rx: 6, fill: '#ffffff', stroke: style.stroke, 'stroke-width': 1.5 });
+          : el('rect', { x, y, width, height, rx: 6, fill: waitFill, stroke: style.stroke, 'stroke-width': 1.5 });
+  const outline = blocked
+    ? el('rect', {
+        x: x - 3,
+        y: y - 3,
+        width: width + 6,
+        height: height + 6,
+        rx: 8,
+        fill: 'none',
+        stroke: BLOCKED,
+        'stroke-width': 3,
+        'stroke-dasharray': '5 2',
+      })
+    : '';
   return el(
     'g',
     { class: 'hoverable state', 'data-state': node.id },
-    el('title', {}, escapeXml(`${node.id}: ${node.description}`)),
+    el('title', {}, escapeXml(`${node.id}: ${node.description}${bottleneck && notes.length ? `. Simulated: ${bottleneckCell(bottleneck)}` : ''}`)),
     shape,
+    outline,
     textLines(text, x + width / 2, y + 8 + LINE - 3, LINE, {
       'text-anchor': 'middle',
       'font-size': SIZE,
       class: kind === 'outcome' || kind === 'start' ? 'bold' : undefined,
     }),
+    notes.length
+      ? textLines(notes, x + width / 2, y + 8 + text.length * LINE + NOTE_LINE - 3, NOTE_LINE, { 'text-anchor': 'middle', 'font-size': NOTE, class: 'bold' })
+      : '',
   );
 }
 
