@@ -20,11 +20,22 @@ export async function buildReport(
     sensitivity?: SensitivityResult;
   },
 ): Promise<{ files: OutputFile[]; diagrams: number }> {
-  const [{ loadFonts }, { toPng }, { createReportFiles }] = await Promise.all([
+  const [{ loadFonts }, { toPng }, { createReportFiles }, { QUICK_MAP_STATES, MAX_MAP_STATES }] = await Promise.all([
     import('../io/loadFonts.ts'),
     import('../io/toPng.ts'),
     import('../render/createReportFiles.ts'),
+    import('../render/renderSystemMap.ts'),
   ]);
+  // A large model's map takes seconds to lay out, and is drawn the quick way or not at all: say so first.
+  const states = graph.nodes.length;
+  if (states > MAX_MAP_STATES)
+    process.stderr.write(
+      `The model has ${states.toLocaleString('en-GB')} states: the system map is not drawn (more than ${MAX_MAP_STATES.toLocaleString('en-GB')}); the report gives it as a table.\n`,
+    );
+  else if (states > QUICK_MAP_STATES)
+    process.stderr.write(
+      `The model has ${states.toLocaleString('en-GB')} states: laying out the system map the quick way, without labels on its ways out (a few seconds)…\n`,
+    );
   const fonts = loadFonts();
   const progress = process.stderr.isTTY
     ? (done: number, all: number) => process.stderr.write(`\rSimulating: ${done} of ${all} replications${done === all ? '\n' : ''}`)

@@ -62,7 +62,8 @@ export async function renderReport(ctx: RenderContext, input: ReportInput): Prom
   const simulated = input.simulation ? renderSimulation(ctx, input.simulation, nodes) : [];
   const tornadoes = input.sensitivity ? renderTornadoes(ctx, input.sensitivity) : [];
   const html = toReportHtml(ctx, { overview, systemMap, sankey, matrix, swimlanes, simulated, tornadoes, ...input });
-  return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes, ...simulated, ...tornadoes] };
+  // A diagram that is not drawn (too large a model) has no file; the page says why.
+  return { html, diagrams: [overview, systemMap, sankey, matrix, ...swimlanes, ...simulated, ...tornadoes].filter((d) => d.svg) };
 }
 
 function renderSimulation(ctx: RenderContext, sim: ReportSimulation, nodes: string[]): Diagram[] {

@@ -147,9 +147,13 @@ ${milestones ? `<h3>${escapeXml(milestonesHeading)}</h3><table><thead><tr><th sc
 <section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${escapeXml(parts.overview.title)}</h2>${figure(parts.overview)}</section>
 <section id="map" aria-labelledby="map-h"><h2 id="map-h">System map</h2>
 <p>Every agency with its services and decisions. Drag to move; to zoom, use the buttons, hold Ctrl (⌘ on a Mac) and use the mouse wheel or pinch, or focus the map and use the arrow keys and + and −. Hover over a state for its description.${parts.simulation?.des ? ' From the simulation, each state is shaded by the mean wait to get into it, and outlined in dashed red where requests are blocked, waiting to move on while they keep what they hold; the second legend gives each resource’s share in use.' : ''}</p>
-<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="fit">Fit to width</button><button type="button" data-zoom="reset">Whole map</button></div>
-<div id="map-frame" tabindex="0" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>
-<details><summary>System map as a table</summary>${parts.systemMap.table}</details>
+${parts.systemMap.note ? `<p class="note">${escapeXml(parts.systemMap.note)}</p>` : ''}${
+    parts.systemMap.svg
+      ? `<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="fit">Fit to width</button><button type="button" data-zoom="reset">Whole map</button></div>
+<div id="map-frame" tabindex="0" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>`
+      : ''
+  }
+<details${parts.systemMap.svg ? '' : ' open'}><summary>System map as a table</summary>${parts.systemMap.table}</details>
 </section>
 <section id="pathways" aria-labelledby="pathways-h"><h2 id="pathways-h">The ${parts.pathways.length} most likely pathways</h2>
 <p>Together they account for ${toPercent(parts.coverage)} of requests${parts.total.exact ? `, out of ${toCount(parts.total.total)} pathways in which no state is visited twice` : ''}. Choose a pathway to see it as a swimlane.</p>

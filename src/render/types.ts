@@ -24,9 +24,12 @@ export interface Diagram {
   name: string;
   /** Heading for the diagram. */
   title: string;
+  /** The SVG; empty when the diagram is not drawn (see `note`). */
   svg: string;
   /** An HTML table with the same information. */
   table: string;
+  /** What the reader should know about how the diagram was drawn, or why it was not. */
+  note?: string;
 }
 
 /** What every diagram takes besides its data. */

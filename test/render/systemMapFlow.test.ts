@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { getFunctionalAnalysis } from '../../src/analysis/getFunctionalAnalysis.ts';
 import { loadFonts } from '../../src/io/loadFonts.ts';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
+import { countPathways } from '../../src/pathways/countPathways.ts';
+import { getTopPathways } from '../../src/pathways/getTopPathways.ts';
 import { createRenderContext } from '../../src/render/createRenderContext.ts';
+import { renderReport } from '../../src/render/renderReport.ts';
 import { getMapBottlenecks, renderSystemMap, waitBands } from '../../src/render/renderSystemMap.ts';
 import { toDuration, toPercent } from '../../src/report/formatNumber.ts';
 import { runDes } from '../../src/simulate/runDes.ts';
@@ -101,5 +104,60 @@ describe('the system map with a simulation', () => {
     // The table says the same in words.
     expect(map.table).toContain('Simulated wait to get in, and blocking');
     expect(map.table).toContain(`of those leaving are blocked first, for ${toDuration(blocking.mean).replace('about ', '')} on average`);
+  });
+});
+
+/** A chain of `n` services in agencies of 100, each able to skip the next: a decision at every state. */
+function chain(n: number) {
+  const states: Record<string, object> = {};
+  for (let i = 0; i < n; i++) {
+    const next = (k: number) => (k < n ? `s${k}` : 'done');
+    states[`s${i}`] = {
+      meta: { agency: `a${Math.floor(i / 100)}`, function: 'treat' },
+      on: { NEXT: { target: next(i + 1), meta: { p: 0.9 } }, SKIP: { target: next(i + 2), meta: { p: 0.1 } } },
+    };
+  }
+  states.done = { type: 'final', meta: { agency: 'a0', outcome: 'home' } };
+  return compile(toCareMachine({ id: 'chain', meta: { title: 'Chain', description: 'A long chain.' }, initial: 's0', states }));
+}
+
+describe('the system map of a large model', () => {
+  it('is laid out the quick way above 400 states, without labels on its ways out, and says so', async () => {
+    const big = chain(420);
+    const ctx = createRenderContext(big, getFunctionalAnalysis(big), loadFonts());
+    const map = await renderSystemMap(ctx);
+    expect(map.note).toBe(
+      'This model has 421 states, so the map is laid out quickly (fewer passes to untangle crossings) and its ways out carry no labels: hover over one for its figures, or see the table.',
+    );
+    expect(map.svg).toContain('data-state="chain.s419"');
+    // No label boxes on the ways out, but every way keeps its figures in its tooltip.
+    expect(map.svg).not.toMatch(/>[\d.,]+ per 1,000 · [\d.]+%</);
+    expect([...map.svg.matchAll(/<g class="hoverable way"><title>[^<]* per 1,000, /g)].length).toBe(big.edges.length);
+    expect(map.svg).toContain('hover over one for its requests per 1,000');
+  });
+
+  it('is not drawn above 2,500 states: the table lists every state, and the page says why', async () => {
+    const huge = chain(2600);
+    const ctx = createRenderContext(huge, getFunctionalAnalysis(huge), loadFonts());
+    const map = await renderSystemMap(ctx);
+    expect(map.svg).toBe('');
+    expect(map.note).toBe(
+      'The map is not drawn: this model has 2,601 states, more than 2,500, too many to lay out in reasonable time or to read. The table lists every state and way out.',
+    );
+    expect(map.table.match(/<tr>/g)!.length).toBe(huge.nodes.length + 1);
+    // In the report: no system-map file, the note in its place, and the table open.
+    const found = getTopPathways(huge, { top: 3 });
+    const report = await renderReport(ctx, {
+      pathways: found.pathways,
+      coverage: found.coverage,
+      total: countPathways(huge),
+      version: 'test',
+      source: 'fixture',
+    });
+    expect(report.diagrams.map((d) => d.name)).not.toContain('system-map');
+    expect(report.diagrams.every((d) => d.svg.length > 0)).toBe(true);
+    expect(report.html).toContain(`<p class="note">${map.note}</p>`);
+    expect(report.html).not.toContain('id="map-frame"');
+    expect(report.html).toContain('<details open><summary>System map as a table</summary>');
   });
 });
