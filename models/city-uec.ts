@@ -142,12 +142,14 @@ const resources = {
   },
   beds: {
     label: 'General and acute beds',
+    kind: 'beds' as const,
     // [flow: Beds › ~870–905 G&A beds for ~500k (0.87% of 99,900–103,800)].
     units: 890,
     source: 'flow: Beds, 870–905 G&A beds',
   },
   criticalCareBeds: {
     label: 'Adult critical care beds',
+    kind: 'beds' as const,
     // [flow: Beds › about 35 adult critical care beds for ~500k].
     units: 35,
     source: 'flow: Beds, ~35 adult critical care beds',
@@ -162,6 +164,7 @@ const resources = {
   },
   rehabilitationBeds: {
     label: 'Community rehabilitation beds',
+    kind: 'beds' as const,
     // ~6 transfers a day staying ~21 days need ~126 beds: an assumption (range 80–150), set with the fit at 135.
     units: 135,
     source: 'assumption within flow: Discharge, ~15 waiting for a rehab bed on an average day',

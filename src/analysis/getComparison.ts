@@ -41,12 +41,14 @@ export interface ObjectiveComparison {
   values: ObjectiveValue[];
 }
 
-/** An agency's workload in one scenario: requests that reach it and minutes of its time, each a day. */
+/** An agency's workload in each scenario: requests that reach it and minutes of its time, each a day; of them, minutes holding a bed. */
 export interface AgencyWorkload {
   agency: string;
   label: string;
   requestsPerDay: number[];
   minutesPerDay: number[];
+  /** Of `minutesPerDay`, the minutes requests spend holding a bed (a resource declared `kind: 'beds'`); the rest is staff time. */
+  bedMinutesPerDay: number[];
 }
 
 /** How a plan changes one agency's workload, a day (or per 1,000 requests when the model has no demand). */
@@ -59,6 +61,11 @@ export interface AgencyChange {
   /** Change in minutes of the agency's time (bed-days count as minutes too), and relative to the baseline. */
   minutes: number;
   minutesRelative: number;
+  /** Of that, the change in staff time (minutes) and in bed-days, each relative to the baseline's. */
+  staffMinutes: number;
+  staffMinutesRelative: number;
+  bedDays: number;
+  bedDaysRelative: number;
 }
 
 /** What a plan does besides its objectives, and whether it does what it claims. */
@@ -68,8 +75,10 @@ export interface PlanFindings {
   rises: AgencyChange[];
   /** Agencies where requests or minutes fall by more than 0.5% and neither rises. */
   falls: AgencyChange[];
-  /** Change in minutes a day across all agencies. */
+  /** Change in minutes a day across all agencies; of it, staff minutes and bed-days. */
   netMinutesPerDay: number;
+  netStaffMinutesPerDay: number;
+  netBedDaysPerDay: number;
   /** Claimed objectives that do not move, move within the noise, or move the wrong way. */
   unsupportedClaims: { objective: string; status: ChangeStatus }[];
   /** Claimed objectives left out of this comparison, so not tested. */
@@ -103,6 +112,7 @@ export interface ComparisonOptions {
 }
 
 const RISE = 0.005;
+const DAY_MINUTES = 24 * 60;
 
 /**
  * Tests each plan against the strategy: every objective's value on the baseline and on each
@@ -154,6 +164,8 @@ function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objec
   const moved = workload.map((w): AgencyChange => {
     const requests = w.requestsPerDay[s]! - w.requestsPerDay[0]!;
     const minutes = w.minutesPerDay[s]! - w.minutesPerDay[0]!;
+    const bedMinutes = w.bedMinutesPerDay[s]! - w.bedMinutesPerDay[0]!;
+    const staffBefore = w.minutesPerDay[0]! - w.bedMinutesPerDay[0]!;
     return {
       agency: w.agency,
       label: w.label,
@@ -161,6 +173,10 @@ function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objec
       requestsRelative: relative(requests, w.requestsPerDay[0]!),
       minutes,
       minutesRelative: relative(minutes, w.minutesPerDay[0]!),
+      staffMinutes: minutes - bedMinutes,
+      staffMinutesRelative: relative(minutes - bedMinutes, staffBefore),
+      bedDays: bedMinutes / DAY_MINUTES,
+      bedDaysRelative: relative(bedMinutes, w.bedMinutesPerDay[0]!),
     };
   });
   const rises = (m: AgencyChange) => m.requestsRelative > RISE || m.minutesRelative > RISE;
@@ -170,6 +186,8 @@ function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objec
     rises: moved.filter(rises).sort((a, b) => b.minutes - a.minutes),
     falls: moved.filter((m) => !rises(m) && (m.requestsRelative < -RISE || m.minutesRelative < -RISE)).sort((a, b) => a.minutes - b.minutes),
     netMinutesPerDay: moved.reduce((a, m) => a + m.minutes, 0),
+    netStaffMinutesPerDay: moved.reduce((a, m) => a + m.staffMinutes, 0),
+    netBedDaysPerDay: moved.reduce((a, m) => a + m.bedDays, 0),
     unsupportedClaims: plan.supports.flatMap((id) => {
       const status = statusOf(id);
       return status && status !== 'better' ? [{ objective: id, status }] : [];
@@ -228,12 +246,14 @@ function getWorkload(baseline: CareGraph, graphs: CareGraph[], simulation: Strat
   const measures = agencies.flatMap((a): Measure[] => [
     { kind: 'reach-share', agency: a.id },
     { kind: 'workload', agency: a.id },
+    { kind: 'workload', agency: a.id, part: 'beds' },
   ]);
   const values = graphs.map((graph) => ({ perDay: graph.meta.demand?.perDay ?? 1000, values: getMeasureValues(graph, measures, simulation) }));
   return agencies.map((a, i) => ({
     agency: a.id,
     label: a.label,
-    requestsPerDay: values.map((v) => v.perDay * v.values[2 * i]!.value),
-    minutesPerDay: values.map((v) => v.values[2 * i + 1]!.value),
+    requestsPerDay: values.map((v) => v.perDay * v.values[3 * i]!.value),
+    minutesPerDay: values.map((v) => v.values[3 * i + 1]!.value),
+    bedMinutesPerDay: values.map((v) => v.values[3 * i + 2]!.value),
   }));
 }

@@ -60,6 +60,12 @@ export interface ResourceDeclaration {
   changes?: { from: string; until?: string; units?: number; scale?: number }[];
   /** Queue order: first come first served (default) or by priority (`meta.priority`, 1 first). */
   queue?: 'fifo' | 'priority';
+  /**
+   * What the units are: `beds` (inpatient beds: time in a state that holds one is counted as
+   * bed-days in workload, not as staff time) or `staff` (the default: crews, clinicians, cubicles,
+   * packages of care; their time is staff time).
+   */
+  kind?: 'beds' | 'staff';
   /** Where the number comes from (a row of the sources file, or a reasoned assumption). */
   source?: string;
 }

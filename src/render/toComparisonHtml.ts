@@ -1,7 +1,7 @@
 import { getServiceFlows } from '../analysis/getServiceFlows.ts';
 import { SMALL_CHANGE, type Comparison, type ObjectiveValue } from '../analysis/getComparison.ts';
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
-import { toAgencyChangeText, toChangeText, toMeasureValueText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
+import { toAgencyChangeText, toChangeText, toMeasureValueText, toNetWorkloadText, toSimulationNote, toTargetText } from '../report/comparisonWriters.ts';
 import { toComparisonWords } from '../report/toComparisonWords.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { toCount, toFixedTrim } from '../report/formatNumber.ts';
@@ -92,7 +92,7 @@ ${f.untestedClaims.length ? `<p>Not tested here (left out): ${f.untestedClaims.m
 ${f.unclaimedGains.length ? `<p>Also helps, without claiming it: ${f.unclaimedGains.map((id) => escapeXml(c.objectives.find((o) => o.id === id)?.title ?? id)).join('; ')}.</p>` : ''}
 <h4>What it changes</h4><ul>${words.changes[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
 ${p.evidence.length ? `<h4>Evidence</h4><ul>${p.evidence.map((e) => `<li>${escapeXml(e)}</li>`).join('')}</ul>` : ''}
-<h4>Side effects</h4><p>Workload rises: ${moved(f.rises)}.<br>Workload falls: ${moved(f.falls)}.<br>All agencies together: ${f.netMinutesPerDay > 0 ? '+' : f.netMinutesPerDay < 0 ? '−' : '±'}${toCount(Math.abs(f.netMinutesPerDay))} min ${basis} (minutes requests spend with each agency, so time in a ward bed counts as the ward's).</p>
+<h4>Side effects</h4><p>Workload rises: ${moved(f.rises)}.<br>Workload falls: ${moved(f.falls)}.<br>All agencies together: ${escapeXml(toNetWorkloadText(f, basis))}.</p>
 ${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1 }, { id: `workload-${k + 1}` }))}</div>`;
     })
     .join('');

@@ -1,4 +1,4 @@
-import type { AgencyChange, Comparison, ObjectiveComparison, ObjectiveValue } from '../analysis/getComparison.ts';
+import type { AgencyChange, Comparison, ObjectiveComparison, ObjectiveValue, PlanFindings } from '../analysis/getComparison.ts';
 import type { ComparisonResult } from '../analysis/runComparison.ts';
 import type { MeasureUnit } from '../strategy/types.ts';
 import { escapeMarkdown } from './escapeMarkdown.ts';
@@ -97,11 +97,47 @@ export function toSimulationNote(c: Comparison): string {
 const signed = (v: number, text: string) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}`;
 const percentChange = (relative: number) => (Number.isFinite(relative) ? ` (${signed(relative, `${toFixedTrim(Math.abs(relative) * 100, 1)}%`)})` : ' (new)');
 
-/** One agency's change in workload: "Urgent treatment centre +12 requests a day (+4.8%), +942 min a day (+4.1%)". */
+/** Bed-days smaller than this are left out of the words, as no change. */
+const SMALL_BED_DAYS = 0.05;
+
+/**
+ * One agency's change in workload: "Urgent treatment centre +12 requests a day (+4.8%), +942 min
+ * a day (+4.1%)"; where its requests hold beds, staff time and bed-days apart: "Acute hospital
+ * wards −3.1 requests a day (−2%), staff time −40 min a day (−1%), −12.4 bed-days a day (−1.9%)".
+ */
 export function toAgencyChangeText(x: AgencyChange, basis: string): string {
   const requests =
     Math.abs(x.requests) >= 0.05 ? `${signed(x.requests, toFixedTrim(Math.abs(x.requests), 1))} requests ${basis}${percentChange(x.requestsRelative)}, ` : '';
-  return `${x.label} ${requests}${signed(x.minutes, toCount(Math.abs(x.minutes)))} min ${basis}${percentChange(x.minutesRelative)}`;
+  if (Math.abs(x.bedDays) < SMALL_BED_DAYS)
+    return `${x.label} ${requests}${signed(x.minutes, toCount(Math.abs(x.minutes)))} min ${basis}${percentChange(x.minutesRelative)}`;
+  // An agency whose every minute holds a bed (a ward) has no staff time to speak of.
+  const staff =
+    Math.abs(x.staffMinutes) >= 0.5
+      ? `staff time ${signed(x.staffMinutes, toCount(Math.abs(x.staffMinutes)))} min ${basis}${percentChange(x.staffMinutesRelative)}, `
+      : '';
+  return `${x.label} ${requests}${staff}${signed(x.bedDays, toFixedTrim(Math.abs(x.bedDays), 1))} bed-days ${basis}${percentChange(x.bedDaysRelative)}`;
+}
+
+/**
+ * All agencies together: staff minutes (with bed-days apart where beds change), and whether the
+ * plan mostly moves load between agencies, removes it or adds it (judged on staff time, so that
+ * a ward's bed-days do not swamp everyone else's minutes).
+ */
+export function toNetWorkloadText(f: PlanFindings, basis: string): string {
+  const beds = Math.abs(f.netBedDaysPerDay) >= SMALL_BED_DAYS || [...f.rises, ...f.falls].some((x) => Math.abs(x.bedDays) >= SMALL_BED_DAYS);
+  const net = beds ? f.netStaffMinutesPerDay : f.netMinutesPerDay;
+  const minutesOf = (x: AgencyChange) => (beds ? x.staffMinutes : x.minutes);
+  const movesLoad = f.rises.length > 0 && f.falls.length > 0;
+  const judged = movesLoad
+    ? Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - minutesOf(x), 0)
+      ? ': this plan mostly moves load from one agency to another'
+      : net < 0
+        ? ': it removes load as well as moving it'
+        : ': it adds load overall'
+    : '';
+  const minutes = `${signed(net, toCount(Math.abs(net)))} min ${basis}`;
+  if (!beds) return `${minutes} (minutes requests spend with each agency)${judged}`;
+  return `staff time ${minutes}; beds ${signed(f.netBedDaysPerDay, toFixedTrim(Math.abs(f.netBedDaysPerDay), 1))} bed-days ${basis} (time holding a bed counts as bed-days, not staff time)${judged}`;
 }
 
 /** Side effects and claims, plan by plan. */
@@ -116,11 +152,7 @@ function toFindingsLines(c: Comparison, md: (s: string) => string): string[] {
     const moved = (xs: AgencyChange[]) => xs.map((x) => md(toAgencyChangeText(x, basis))).join('; ');
     lines.push(`  Workload rises: ${f.rises.length ? moved(f.rises) : 'none'}`);
     lines.push(`  Workload falls: ${f.falls.length ? moved(f.falls) : 'none'}`);
-    const net = f.netMinutesPerDay;
-    const movesLoad = f.rises.length > 0 && f.falls.length > 0;
-    lines.push(
-      `  All agencies together: ${net > 0 ? '+' : net < 0 ? '−' : '±'}${toCount(Math.abs(net))} min ${basis}${movesLoad ? (Math.abs(net) < 0.25 * f.falls.reduce((a, x) => a - x.minutes, 0) ? ': this plan mostly moves load from one agency to another' : net < 0 ? ': it removes load as well as moving it' : ': it adds load overall') : ''}`,
-    );
+    lines.push(`  All agencies together: ${md(toNetWorkloadText(f, basis))}`);
     if (f.unsupportedClaims.length) {
       for (const u of f.unsupportedClaims)
         lines.push(`  ! Claims to support "${md(u.objective)}", but the change is ${u.status === 'worse' ? 'for the worse' : u.status}.`);

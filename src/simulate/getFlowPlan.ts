@@ -96,6 +96,26 @@ export function getFlowPlan(graph: CareGraph): FlowPlan {
   return plan;
 }
 
+const bedNodes = new WeakMap<CareGraph, Uint8Array>();
+
+/**
+ * 1 at the nodes where a request holds a bed: a unit of a resource declared `kind: 'beds'`. Time
+ * there counts as bed-days in workload, not as staff time.
+ */
+export function getBedNodes(graph: CareGraph): Uint8Array {
+  let beds = bedNodes.get(graph);
+  if (beds) return beds;
+  const plan = getFlowPlan(graph);
+  const declared = graph.meta.resources ?? {};
+  const isBed = plan.resources.map((r) => (declared[r.id]?.kind === 'beds' ? 1 : 0));
+  beds = Uint8Array.from(graph.nodes, (_, v) => {
+    for (let x = plan.nodeUseStart[v]!; x < plan.nodeUseStart[v + 1]!; x++) if (isBed[plan.uses[plan.nodeUses[x]!]!.resource]) return 1;
+    return 0;
+  });
+  bedNodes.set(graph, beds);
+  return beds;
+}
+
 /** The state paths active at a node, each atomic state and all its ancestors, outermost first and in document order. */
 export function getActiveStates(graph: CareGraph, states: string[]): string[] {
   const info = stateMap(graph);

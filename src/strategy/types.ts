@@ -43,7 +43,7 @@ export type Measure =
   /** Time from the request until it first reaches the selected states (or its outcome, if it never does); Monte Carlo. */
   | ({ kind: 'time-to'; statistic: TimeStatistic } & StateSelector)
   /** Minutes of an agency's time a day (requests × visits × mean duration, exact). */
-  | { kind: 'workload'; agency: string }
+  | { kind: 'workload'; agency: string; part?: 'staff' | 'beds' }
   /** Wait for a server at a state with capacity (discrete-event simulation). */
   | { kind: 'wait'; state: string; statistic: 'mean' | 'p90' }
   /** Share of server time in use at a state with capacity (discrete-event simulation). */

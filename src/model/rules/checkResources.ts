@@ -38,6 +38,7 @@ function checkDeclaration(r: unknown): string | undefined {
     }
   }
   if (d.queue !== undefined && d.queue !== 'fifo' && d.queue !== 'priority') return `queue must be 'fifo' or 'priority' (it is ${JSON.stringify(d.queue)})`;
+  if (d.kind !== undefined && d.kind !== 'beds' && d.kind !== 'staff') return `kind must be 'beds' or 'staff' (it is ${JSON.stringify(d.kind)})`;
   return undefined;
 }
 
@@ -75,7 +76,7 @@ export const checkResources: Rule = ({ modelId, states }) => {
         severity: 'error',
         path: modelId,
         message: `The resource "${id}" is not valid: ${problem}.`,
-        hint: "Write it as { label: '…', units: 24, schedule?: { hourly: [24 numbers] }, changes?: [{ from: '2025-12-01', units: 30 }], queue?: 'fifo' | 'priority' }.",
+        hint: "Write it as { label: '…', units: 24, schedule?: { hourly: [24 numbers] }, changes?: [{ from: '2025-12-01', units: 30 }], queue?: 'fifo' | 'priority', kind?: 'beds' | 'staff' }.",
       });
   }
   const byPath = new Map(states.map((s) => [s.path, s]));
