@@ -11,6 +11,7 @@ export type { RenderedReport, ReportInput } from './renderReport.ts';
 export { defaultSankeyThreshold, getSankeyNodes, renderSankey } from './renderSankey.ts';
 export { renderSwimlane } from './renderSwimlane.ts';
 export { renderSystemMap } from './renderSystemMap.ts';
+export type { SystemMapOptions } from './renderSystemMap.ts';
 export { escapeXml } from './svg.ts';
 export { toReportHtml } from './toReportHtml.ts';
 export type { Diagram, DiagramOptions, RenderContext } from './types.ts';

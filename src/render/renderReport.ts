@@ -1,7 +1,7 @@
 import { getServiceFlows, type ServiceFlows } from '../analysis/getServiceFlows.ts';
 import type { Pathway, PathwayCount } from '../pathways/types.ts';
 import type { DesResult } from '../simulate/types.ts';
-import { renderByHour } from './renderByHour.ts';
+import { renderByDay, renderByHour } from './renderByHour.ts';
 import { renderClockStandards } from './renderClockStandards.ts';
 import { renderResponseTimes } from './renderResponseTimes.ts';
 import { renderUtilisationChart } from './renderUtilisationChart.ts';
@@ -77,5 +77,13 @@ function renderSimulation(ctx: RenderContext, sim: ReportSimulation, nodes: stri
   // Clocks held to a standard are drawn against it, in the standard's statistics; otherwise the spread of each dispatch state's response.
   const response = renderClockStandards(ctx, sim.des) ?? renderResponseTimes(ctx, sim.des);
   const byHour = renderByHour(ctx, sim.des);
-  return [flows, renderWaitChart(ctx, sim.des), renderUtilisationChart(ctx, sim.des), ...(byHour ? [byHour] : []), ...(response ? [response] : [])];
+  const byDay = renderByDay(ctx, sim.des);
+  return [
+    flows,
+    renderWaitChart(ctx, sim.des),
+    renderUtilisationChart(ctx, sim.des),
+    ...(byHour ? [byHour] : []),
+    ...(byDay ? [byDay] : []),
+    ...(response ? [response] : []),
+  ];
 }

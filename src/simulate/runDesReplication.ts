@@ -218,6 +218,7 @@ class DesReplication {
     if (60 <= runOutEnd) events.push(60, HOUR, -1);
     const queuesNow = new Int32Array(this.queueLength.length);
     const busyNow = new Int32Array(this.busy.length);
+    const blockedNow = new Int32Array(this.busy.length);
     let ended = false;
     while (events.size > 0 && !this.stopped) {
       const t = events.peekTime();
@@ -242,7 +243,8 @@ class DesReplication {
         if (this.blockedCount > 0 && t % DAY === 0) this.checkDeadlock(t);
         queuesNow.set(this.queueLength);
         busyNow.set(this.busy);
-        monitor.hour(t, queuesNow, busyNow);
+        blockedNow.set(this.blockedUnits);
+        monitor.hour(t, queuesNow, busyNow, blockedNow);
         if (monitor.stop()) this.stopped = true;
         if (t + 60 <= runOutEnd) events.push(t + 60, HOUR, -1);
       } else if (type === RENEGE) {

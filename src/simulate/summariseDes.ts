@@ -158,6 +158,8 @@ class TallyMonitor implements Required<DesMonitor> {
       queueCount: new Array(24).fill(0),
       queueMax: new Array(R).fill(0),
       unitsByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
+      blockedByHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
+      queueByRunHour: plan.resources.map(() => new Array(measuredHours).fill(0)),
       heldMinutes: new Float64Array(R * n),
       blocked: new Array(n).fill(null),
       leaves: new Array(n).fill(0),
@@ -290,13 +292,18 @@ class TallyMonitor implements Required<DesMonitor> {
     this.blockedClock.set(k, at, units);
   }
 
-  hour(at: number, queues: Int32Array, busy: Int32Array): void {
+  hour(at: number, queues: Int32Array, busy: Int32Array, blocked: Int32Array): void {
     const { warmup, horizon, tally } = this;
     const R = this.t.R;
     if (at < warmup || at >= horizon) return;
     const h = Math.floor(at / 60) % 24;
     const i = Math.floor((at - warmup) / 60);
-    if (i < this.measuredHours) for (let k = 0; k < R; k++) tally.unitsByHour[k]![i] = busy[k]!;
+    if (i < this.measuredHours)
+      for (let k = 0; k < R; k++) {
+        tally.unitsByHour[k]![i] = busy[k]!;
+        tally.blockedByHour[k]![i] = blocked[k]!;
+        tally.queueByRunHour[k]![i] = queues[k]!;
+      }
     tally.queueCount[h]!++;
     for (let k = 0; k < R; k++) {
       tally.queueSum[k]![h]! += queues[k]!;
@@ -378,7 +385,7 @@ export function summariseDes(graph: CareGraph, options: DesOptions, tallies: Des
     responseTimes: getResponseTimes(graph, tallies),
     stays: getStays(graph, tallies),
     lostPerReplication: mean(tallies.map((t) => t.lost)),
-    resources: getResources(graph, tallies),
+    resources: getResources(graph, options, tallies),
     waitingRooms: getWaitingRooms(graph, tallies),
     blocking: getBlocking(graph, tallies),
     clocks: getClocks(graph, options, tallies),
@@ -471,8 +478,9 @@ const toQueueByHour = (tallies: DesTally[], k: number) =>
     return count ? tallies.reduce((a, t) => a + t.queueSum[k]![h]!, 0) / count : 0;
   });
 
-function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resources'] {
+function getResources(graph: CareGraph, options: DesOptions, tallies: DesTally[]): DesResult['resources'] {
   const plan = getFlowPlan(graph);
+  const warmupHours = options.warmup * 24;
   return plan.resources.flatMap((res, k) => {
     if (res.shorthand) return [];
     const share = (f: (t: DesTally) => number) => toPositiveInterval(tallies.map((t) => (t.availableMinutes[k]! ? f(t) / t.availableMinutes[k]! : 0)));
@@ -483,6 +491,19 @@ function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resourc
     const byHour = Array.from({ length: 24 }, () => [] as number[]);
     for (const t of tallies) t.unitsByHour[k]!.forEach((units, i) => byHour[i % 24]!.push(units));
     for (const xs of byHour) xs.sort((a, b) => a - b);
+    // Means over the measured hours at each hour of the day, and on each day of the week: hour i of
+    // the window is hour (warm-up days × 24 + i) of the calendar, which starts on a Monday.
+    const meanBy = (slots: number, slotOf: (i: number) => number, series: (t: DesTally) => number[]) => {
+      const sum = new Array(slots).fill(0);
+      const count = new Array(slots).fill(0);
+      for (const t of tallies)
+        series(t).forEach((v, i) => {
+          sum[slotOf(i)]! += v;
+          count[slotOf(i)]!++;
+        });
+      return sum.map((x, s) => (count[s] ? x / count[s] : 0));
+    };
+    const dayOf = (i: number) => Math.floor((warmupHours + i) / 24) % 7;
     return [
       {
         id: res.id,
@@ -499,6 +520,16 @@ function getResources(graph: CareGraph, tallies: DesTally[]): DesResult['resourc
         unitsByHour: {
           mean: byHour.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)),
           p90: byHour.map((xs) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil(0.9 * xs.length) - 1)]! : 0)),
+        },
+        blockedByHour: meanBy(
+          24,
+          (i) => i % 24,
+          (t) => t.blockedByHour[k]!,
+        ),
+        byDay: {
+          inUse: meanBy(7, dayOf, (t) => t.unitsByHour[k]!),
+          blocked: meanBy(7, dayOf, (t) => t.blockedByHour[k]!),
+          queue: meanBy(7, dayOf, (t) => t.queueByRunHour[k]!),
         },
         heldBy: getHeldBy(graph, tallies, k),
       },

@@ -149,6 +149,10 @@ export interface DesResult {
     queueByHour: number[];
     /** Units in use in each hour of the day, 0 to 23: the mean over days and the 90th centile. */
     unitsByHour: { mean: number[]; p90: number[] };
+    /** Units held by blocked requests in each hour of the day, 0 to 23 (the mean over days). */
+    blockedByHour: number[];
+    /** By day of the week, Monday first (the simulation's calendar starts on a Monday): the mean units in use, held by blocked requests, and requests queueing. */
+    byDay: { inUse: number[]; blocked: number[]; queue: number[] };
     /** The states whose requests hold the resource, by share of its available unit-time (beds held by medically fit patients, say), largest first. */
     heldBy: { state: string; share: number; ci95: [number, number] }[];
   }[];
@@ -245,6 +249,9 @@ export interface DesTally {
   heldMinutes: Float64Array;
   /** By resource: units in use at the start of each measured hour, in order. */
   unitsByHour: number[][];
+  /** By resource: units held by blocked requests, and requests queueing, at the start of each measured hour, in order. */
+  blockedByHour: number[][];
+  queueByRunHour: number[][];
   /** By node: how long requests were blocked there (null where none was), and steps that ended there. */
   blocked: (Histogram | null)[];
   leaves: number[];
@@ -272,8 +279,8 @@ export interface DesMonitor {
   finish(slot: number, node: number, arrivedAt: number, at: number): void;
   /** A request arrived, in `slot`. */
   arrive(slot: number, at: number): void;
-  /** Called at every hour boundary with the queue length and the units in use at each resource (numbered as in `getFlowPlan`). */
-  hour(at: number, queues: Int32Array, busy: Int32Array): void;
+  /** Called at every hour boundary with the queue length, the units in use and, of them, the units held by blocked requests at each resource (numbered as in `getFlowPlan`). */
+  hour(at: number, queues: Int32Array, busy: Int32Array, blocked: Int32Array): void;
   /** Units in use changed at a resource (numbered as in `getFlowPlan`). */
   busy(resource: number, at: number, busy: number): void;
   /** Units held by blocked requests changed at a resource. */
