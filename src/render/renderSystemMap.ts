@@ -5,6 +5,7 @@ import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { toCount, toDuration, toFixedTrim, toPercent } from '../report/formatNumber.ts';
 import { getFlowPlan } from '../simulate/getFlowPlan.ts';
+import { getMapChanges, MAP_CHANGE_MIN } from './getMapChanges.ts';
 import type { DesResult } from '../simulate/types.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
@@ -30,10 +31,18 @@ type Kind = 'start' | 'service' | 'decision' | 'outcome';
 export const QUICK_MAP_STATES = 400;
 export const MAX_MAP_STATES = 2500;
 
-/** The system map's options: with a discrete-event result, the bottlenecks are shaded. */
+/** The system map's options: with a discrete-event result, the bottlenecks are shaded; with a baseline, what a plan changes. */
 export interface SystemMapOptions extends DiagramOptions {
   des?: DesResult;
+  /** The baseline this (plan's) model is compared with: the map then shows what the plan changes, named `name`. */
+  base?: CareGraph;
+  /** The plan's name, for the title of a map with a baseline. */
+  name?: string;
 }
+
+const MORE = '#2166ac';
+const FEWER = '#b35806';
+const CHANGED = '#762a83';
 
 /** Bands of the mean wait to get into a state, for shading (upper bounds in minutes; the last is open). */
 export const waitBands = [
@@ -103,12 +112,15 @@ const ELK = ElkConstructor as unknown as new () => { layout(graph: ElkNode): Pro
  * agency overview draws the handoffs between agencies.
  */
 export async function renderSystemMap(ctx: RenderContext, diagramOptions: SystemMapOptions = {}): Promise<Diagram> {
-  const { id = 'system-map', des } = diagramOptions;
+  const { des, base } = diagramOptions;
+  const id = diagramOptions.id ?? (base ? 'plan-map' : 'system-map');
   const { graph, measure } = ctx;
   const states = graph.nodes.length;
   const quick = states > QUICK_MAP_STATES;
   const bottlenecks = des ? getMapBottlenecks(graph, des) : undefined;
-  const extra = graph.nodes.map((n) => bottleneckLines(bottlenecks?.[n.index]));
+  const changes = base ? getMapChanges(graph, base) : undefined;
+  const changed = (e: number) => !!changes && (Math.abs(changes.delta[e]!) >= MAP_CHANGE_MIN || changes.added[e] === 1);
+  const extra = graph.nodes.map((n) => [...bottleneckLines(bottlenecks?.[n.index]), ...(changes?.state[n.index] ? [changes.state[n.index]!] : [])]);
   const kindOf = (index: number): Kind => {
     const node = graph.nodes[index]!;
     if (node.isOutcome) return 'outcome';
@@ -142,7 +154,15 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   const volumeText = (v: number) => `${v >= 10 ? toCount(v) : toFixedTrim(v, 1)} ${perDay !== undefined ? 'a day' : 'per 1,000'}`;
   const maxVolume = Math.max(1e-12, ...graph.edges.map(volume));
   const widthOf = (e: (typeof graph.edges)[number]) => 1 + 5 * Math.sqrt(volume(e) / maxVolume);
-  const labelOf = (e: (typeof graph.edges)[number]) => `${volumeText(volume(e))} · ${toPercent(e.p)}`;
+  const signedVolume = (v: number) => `${v > 0 ? '+' : '−'}${volumeText(Math.abs(v))}`;
+  const labelOf = (e: (typeof graph.edges)[number]) =>
+    changes
+      ? changes.added[e.index]
+        ? `new: ${volumeText(volume(e))}`
+        : `${signedVolume(changes.delta[e.index]!)} (now ${toFixedTrim(volume(e), 1)})`
+      : `${volumeText(volume(e))} · ${toPercent(e.p)}`;
+  // With a baseline only the ways the plan changes are labelled; otherwise those at decisions (not on a quick map).
+  const labelled = (e: (typeof graph.edges)[number]) => (changes ? changed(e.index) : manyWays(e.from) && !quick);
   const manyWays = (from: number) => graph.outStart[from + 1]! - graph.outStart[from]! > 1;
   const functionLabel = new Map(graph.functions.map((f) => [f.id, f.label]));
   const table =
@@ -156,6 +176,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
       })
       .join('') +
     '</tbody></table>';
+  const changeTable = changes ? toChangeTable(ctx, changes, volumeText, signedVolume, changed) : undefined;
   if (states > MAX_MAP_STATES) {
     const note = `The map is not drawn: this model has ${toCount(states)} states, more than ${toCount(MAX_MAP_STATES)}, too many to lay out in reasonable time or to read. The table lists every state and way out.`;
     return { name: 'system-map', title: 'System map', svg: '', table, note };
@@ -195,7 +216,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
             id: `e${e.index}`,
             sources: [`n${e.from}`],
             targets: [edgeEnds[e.index]!],
-            ...(manyWays(e.from) && !quick ? { labels: [{ text: labelOf(e), width: measure.width(labelOf(e), 10) + 6, height: 13 }] } : {}),
+            ...(labelled(e) ? { labels: [{ text: labelOf(e), width: measure.width(labelOf(e), 10) + 6, height: 13 }] } : {}),
           })),
       }),
     ),
@@ -242,11 +263,12 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
 
   const parts: string[] = [];
   const width = (laid.width ?? 0) + 20;
-  const flowLegend = des ? bottleneckLegend(ctx, des, 76) : undefined;
+  const flowLegend = des ? bottleneckLegend(ctx, des, 76) : changes ? changeLegend(ctx, changes, perDay !== undefined ? 'a day' : 'per 1,000', 76) : undefined;
   const dy = 90 + (flowLegend?.height ?? 0);
   const height = (laid.height ?? 0) + dy + 20;
-  parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(`System map: ${graph.meta.title ?? graph.modelId}`)));
-  parts.push(legend(id, perDay !== undefined ? 'a day' : 'per 1,000', !quick));
+  const title = base ? `What the plan changes: ${diagramOptions.name ?? graph.meta.title ?? graph.modelId}` : 'System map';
+  parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(base ? title : `System map: ${graph.meta.title ?? graph.modelId}`)));
+  parts.push(legend(id, perDay !== undefined ? 'a day' : 'per 1,000', changes ? 'changes' : quick ? 'none' : 'decisions'));
   if (flowLegend) parts.push(flowLegend.svg);
   parts.push(`<g transform="translate(10 ${dy})">`);
   for (const box of laid.children ?? []) {
@@ -297,10 +319,10 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
           el('path', {
             class: 'link',
             d: `M${points.map((p) => `${px(p.x)},${px(p.y)}`).join('L')}`,
-            stroke: '#555555',
-            'stroke-opacity': 0.75,
+            stroke: !changes || !changed(e.index) ? '#555555' : changes.delta[e.index]! >= 0 ? MORE : FEWER,
+            'stroke-opacity': changes && !changed(e.index) ? 0.3 : 0.75,
             'stroke-width': px(widthOf(e)),
-            'marker-end': `url(#${id}-arrow)`,
+            'marker-end': `url(#${id}-${!changes || !changed(e.index) ? 'arrow' : changes.delta[e.index]! >= 0 ? 'more' : 'fewer'})`,
           }),
         ),
       );
@@ -320,7 +342,9 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   for (const node of graph.nodes) {
     const box = placed.get(`n${node.index}`);
     if (!box) continue;
-    parts.push(drawState(ctx, node.index, kindOf(node.index), box, lines[node.index]!, bottlenecks?.[node.index], extra[node.index]!));
+    parts.push(
+      drawState(ctx, node.index, kindOf(node.index), box, lines[node.index]!, bottlenecks?.[node.index], extra[node.index]!, !!changes?.state[node.index]),
+    );
   }
   for (const [key, portal] of portals) {
     const box = placed.get(key);
@@ -349,16 +373,16 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     id,
     width,
     height,
-    title: 'System map',
+    title,
     description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); at decisions it is labelled with them and the share of those at that state who take it.${des ? ` Simulated (discrete-event, ${des.replications} replications of ${des.days} days): states are shaded by the mean wait to get in, outlined in red where requests are blocked, and each resource's share in use is listed.` : ''}`,
     style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}`,
-    defs: arrowMarker(`${id}-arrow`, '#555555', 7),
+    defs: arrowMarker(`${id}-arrow`, '#555555', 7) + (changes ? arrowMarker(`${id}-more`, MORE, 7) + arrowMarker(`${id}-fewer`, FEWER, 7) : ''),
     body: parts.join(''),
   });
   const note = quick
     ? `This model has ${toCount(states)} states, so the map is laid out quickly (fewer passes to untangle crossings) and its ways out carry no labels: hover over one for its figures, or see the table.`
     : undefined;
-  return { name: 'system-map', title: 'System map', svg, table, ...(note ? { note } : {}) };
+  return { name: base ? id : 'system-map', title, svg, table: changeTable ?? table, ...(note ? { note } : {}) };
 }
 
 /** A table cell's words for a state's bottleneck. */
@@ -392,7 +416,66 @@ function bottleneckLegend(ctx: RenderContext, des: DesResult, y: number): { svg:
   return { svg: `<g class="bottleneck-legend">${out.join('')}</g>`, height: 34 + lines.length * 15 };
 }
 
-function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, text: string[], bottleneck?: Bottleneck, notes: string[] = []): string {
+/** The table of a "what changed" map: the ways out whose requests change, the ways removed, the states and resources changed. */
+function toChangeTable(
+  ctx: RenderContext,
+  changes: ReturnType<typeof getMapChanges>,
+  volumeText: (v: number) => string,
+  signedVolume: (v: number) => string,
+  changed: (e: number) => boolean,
+): string {
+  const { graph } = ctx;
+  const name = (index: number) => `${ctx.agencyLabel(graph.nodes[index]!.agency)}: ${toStateLabel(graph.nodes[index]!)}`;
+  const flow = getMarkovAnalysis(graph).edgeFlow;
+  const perDay = graph.meta.demand?.perDay ?? 1000;
+  const rows = graph.edges
+    .filter((e) => changed(e.index))
+    .sort((a, b) => Math.abs(changes.delta[b.index]!) - Math.abs(changes.delta[a.index]!))
+    .map((e) => {
+      const now = flow[e.index]! * perDay;
+      return `<tr><td>${escapeXml(name(e.from))}</td><td>${escapeXml(name(e.to))}</td><td>${changes.added[e.index] ? 'new' : escapeXml(volumeText(now - changes.delta[e.index]!))}</td><td>${escapeXml(volumeText(now))}</td><td>${escapeXml(signedVolume(changes.delta[e.index]!))}</td></tr>`;
+    });
+  for (const r of changes.removed)
+    rows.push(
+      `<tr><td>${escapeXml(r.from)}</td><td>${escapeXml(r.to)}</td><td>${escapeXml(volumeText(r.before))}</td><td>removed</td><td>${escapeXml(signedVolume(-r.before))}</td></tr>`,
+    );
+  const states = graph.nodes.filter((n) => changes.state[n.index]).map((n) => `${name(n.index)} (${changes.state[n.index]})`);
+  return (
+    `<table><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Baseline</th><th scope="col">With the plan</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('') || `<tr><td colspan="5">No way out changes by ${MAP_CHANGE_MIN} or more.</td></tr>`}</tbody></table>` +
+    `<p>States new or changed: ${escapeXml(states.join('; ') || 'none')}. Resources changed: ${escapeXml(changes.resources.join('; ') || 'none')}.</p>`
+  );
+}
+
+/** The second legend of a "what changed" map: the colours, and the resources the plan changes. */
+function changeLegend(ctx: RenderContext, changes: ReturnType<typeof getMapChanges>, unit: string, y: number): { svg: string; height: number } {
+  const items: [string, string][] = [
+    ['more requests than the baseline', `<path d="M0,10H40" stroke="${MORE}" stroke-width="4"/>`],
+    ['fewer', `<path d="M0,10H40" stroke="${FEWER}" stroke-width="4"/>`],
+    [`no change of ${MAP_CHANGE_MIN} ${unit} or more`, `<path d="M0,10H40" stroke="#555555" stroke-opacity="0.3" stroke-width="4"/>`],
+    ['a new or changed state', `<rect x="0" y="0" width="40" height="20" rx="5" fill="#ffffff" stroke="${CHANGED}" stroke-width="3" stroke-dasharray="5 2"/>`],
+  ];
+  const heading = `Against the baseline (exact, requests ${unit})`;
+  const out: string[] = [`<text x="10" y="${y + 14}" font-size="12" class="bold">${escapeXml(heading)}</text>`];
+  let x = 10 + ctx.measure.width(heading, 12, true) + 14;
+  for (const [label, shape] of items) {
+    out.push(`<g transform="translate(${px(x)} ${y})">${shape}<text x="48" y="14" font-size="12">${escapeXml(label)}</text></g>`);
+    x += 60 + ctx.measure.width(label, 12);
+  }
+  const lines = ctx.measure.wrap(`Resources the plan changes: ${changes.resources.join(' · ') || 'none'}`, 1380, 12);
+  out.push(textLines(lines, 10, y + 42, 15, { 'font-size': 12 }));
+  return { svg: `<g class="change-legend">${out.join('')}</g>`, height: 34 + lines.length * 15 };
+}
+
+function drawState(
+  ctx: RenderContext,
+  index: number,
+  kind: Kind,
+  box: ElkNode,
+  text: string[],
+  bottleneck?: Bottleneck,
+  notes: string[] = [],
+  changed = false,
+): string {
   const node = ctx.graph.nodes[index]!;
   const style = ctx.agencyStyle(node.agency);
   const { x = 0, y = 0, width = 0, height = 0 } = box;
@@ -412,7 +495,8 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
         : kind === 'start'
           ? el('rect', { x, y, width, height, rx: height / 2, fill: style.fill, stroke: '#1a1a1a', 'stroke-width': 3 })
           : el('rect', { x, y, width, height, rx: 6, fill: waitFill, stroke: style.stroke, 'stroke-width': 1.5 });
-  const outline = blocked
+  const outlineColour = blocked ? BLOCKED : changed ? CHANGED : undefined;
+  const outline = outlineColour
     ? el('rect', {
         x: x - 3,
         y: y - 3,
@@ -420,7 +504,7 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
         height: height + 6,
         rx: 8,
         fill: 'none',
-        stroke: BLOCKED,
+        stroke: outlineColour,
         'stroke-width': 3,
         'stroke-dasharray': '5 2',
       })
@@ -442,7 +526,7 @@ function drawState(ctx: RenderContext, index: number, kind: Kind, box: ElkNode, 
   );
 }
 
-function legend(id: string, unit: string, labelled: boolean): string {
+function legend(id: string, unit: string, labelled: 'decisions' | 'changes' | 'none'): string {
   const y = 44;
   const items: [string, string][] = [
     ['start', `<rect x="0" y="0" width="46" height="20" rx="10" fill="#eeeeee" stroke="#1a1a1a" stroke-width="3"/>`],
@@ -461,7 +545,13 @@ function legend(id: string, unit: string, labelled: boolean): string {
     x += 70 + label.length * 6.5;
   }
   out.push(
-    `<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, as wide as the requests taking them; ${labelled ? `at decisions labelled with requests ${unit} and the share of those at that state who take them` : `hover over one for its requests ${unit} and the share of those at its state who take it`}.</text>`,
+    `<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, as wide as the requests taking them; ${
+      labelled === 'decisions'
+        ? `at decisions labelled with requests ${unit} and the share of those at that state who take them`
+        : labelled === 'changes'
+          ? `labelled where the plan changes the requests taking them, with the change and the requests ${unit} now`
+          : `hover over one for its requests ${unit} and the share of those at its state who take it`
+    }.</text>`,
   );
   return `<g id="${id}-legend">${out.join('')}</g>`;
 }

@@ -20,6 +20,9 @@ const pageStyle = `
 .met{background:#e3f4ee}.notmet{background:#fbe9df}
 .meta{color:var(--muted);font-size:.86em}
 .wide{overflow-x:auto}
+figure.change-map{max-height:80vh;overflow:auto;border:1px solid #d0d0d0;border-radius:8px}
+figure.change-map svg{max-width:none}
+@media print{figure.change-map{max-height:none;overflow:visible}figure.change-map svg{max-width:100%}}
 .wide th[scope=row]{min-width:15em;max-width:22em;font-weight:400}
 .wide th[scope=row] b{font-weight:700}
 td.value{min-width:8.5em;max-width:13em}
@@ -51,12 +54,17 @@ function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
 export function toComparisonHtml(
   contexts: RenderContext[],
   c: Comparison,
-  meta: { version: string; source: string; pending?: boolean; sensitivity?: SensitivityResult },
+  meta: { version: string; source: string; pending?: boolean; sensitivity?: SensitivityResult; changeMaps?: Diagram[] },
 ): string {
   const base = contexts[0]!;
   const words = toComparisonWords({ comparison: c, baseline: base.graph, graphs: contexts.slice(1).map((x) => x.graph) });
   const inline = (svg: string) => (base.fontCss ? svg.split(base.fontCss).join('') : svg);
   const figure = (d: Diagram) => toFigureHtml(d, inline(d.svg));
+  // A plan's "what it changes" map: the system map of its model, the ways it changes coloured.
+  const changeMap = (d: Diagram | undefined) =>
+    !d
+      ? ''
+      : `<h4>What it changes on the system map</h4>${d.note ? `<p>${escapeXml(d.note)}</p>` : ''}${d.svg ? toFigureHtml(d, inline(d.svg), ' class="change-map"') : `<details open><summary>What it changes, as a table</summary>${d.table}</details>`}`;
   const name = (id: string) => c.scenarios.find((s) => s.id === id)!.name;
   const summary =
     `${toWideStart('Objectives against their targets')}<table><thead><tr><th scope="col">Objective</th><th scope="col">Target</th>${c.scenarios.map((s) => `<th scope="col">${escapeXml(s.name)}</th>`).join('')}</tr></thead><tbody>` +
@@ -93,7 +101,7 @@ ${f.unclaimedGains.length ? `<p>Also helps, without claiming it: ${f.unclaimedGa
 <h4>What it changes</h4><ul>${words.changes[s.id]!.map((t) => `<li>${escapeXml(t)}</li>`).join('')}</ul>
 ${p.evidence.length ? `<h4>Evidence</h4><ul>${p.evidence.map((e) => `<li>${escapeXml(e)}</li>`).join('')}</ul>` : ''}
 <h4>Side effects</h4><p>Workload rises: ${moved(f.rises)}.<br>Workload falls: ${moved(f.falls)}.<br>All agencies together: ${escapeXml(toNetWorkloadText(f, basis))}.</p>
-${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1 }, { id: `workload-${k + 1}` }))}</div>`;
+${figure(renderWorkloadChange(contexts[k + 1]!, { comparison: c, scenario: k + 1 }, { id: `workload-${k + 1}` }))}${changeMap(meta.changeMaps?.[k])}</div>`;
     })
     .join('');
   const objectives = c.objectives

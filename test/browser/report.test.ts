@@ -206,8 +206,9 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
           return { id: s.id, area: b.width * b.height };
         }),
       );
-      // The change chart, 4 objective charts, 2 workload charts, 3 Sankey diagrams (before, and after each plan).
-      expect(boxes).toHaveLength(10);
+      // The change chart, 4 objective charts, 2 workload charts, 2 maps of what each plan changes, 3 Sankey diagrams (before, and after each plan).
+      expect(boxes).toHaveLength(12);
+      expect(boxes.filter((b) => /^changes-\d$/.test(b.id)).map((b) => b.id)).toEqual(['changes-1', 'changes-2']);
       expect(boxes[0]!.id).toBe('changes');
       for (const b of boxes) expect(b.area, b.id).toBeGreaterThan(1000);
       expect(await page.locator('td.met').count()).toBeGreaterThan(0);
