@@ -27,9 +27,9 @@ const quiet = () => {};
 const silentMonitor = { blockedUnits: quiet, blocked: quiet, admitted: quiet, abandoned: quiet, turnedAway: quiet, deadlock: quiet, stop: () => false };
 
 /**
- * The monitor itself when it has every method (a class's count, on its prototype), so that the
- * engine calls the same functions in every replication; otherwise a copy with the missing ones
- * doing nothing.
+ * The monitor itself when it has every method (methods on a class's prototype count), so that the
+ * engine calls the same functions in every replication; otherwise a copy of its own properties
+ * with the missing methods doing nothing (so a monitor written as a class must have them all).
  */
 function toCompleteMonitor(monitor: DesMonitor): Required<DesMonitor> {
   if (Object.keys(silentMonitor).every((key) => key in monitor)) return monitor as Required<DesMonitor>;
