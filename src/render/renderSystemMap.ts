@@ -128,10 +128,13 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     return graph.outStart[index + 1]! - graph.outStart[index]! > 1 ? 'decision' : 'service';
   };
   const lines = graph.nodes.map((n) => measure.wrap(toStateLabel(n), MAX_TEXT, SIZE, n.isOutcome || n.index === 0));
+  // The mean time a request spends in each state (without waits, as the legend says), as process maps show it.
+  const times = graph.nodes.map((n) => (!n.isOutcome && n.meanMinutes > 0 ? toDuration(n.meanMinutes).replace(/^about /, '') : undefined));
   const size = (i: number) => {
-    const textWidth = Math.max(...lines[i]!.map((l) => measure.width(l, SIZE, true)), ...extra[i]!.map((l) => measure.width(l, NOTE, true)));
+    const notes = [...(times[i] ? [times[i]!] : []), ...extra[i]!];
+    const textWidth = Math.max(...lines[i]!.map((l) => measure.width(l, SIZE, true)), ...notes.map((l) => measure.width(l, NOTE, true)));
     const kind = kindOf(i);
-    return { width: Math.max(90, textWidth + (kind === 'decision' ? 36 : 22)), height: lines[i]!.length * LINE + extra[i]!.length * NOTE_LINE + 16 };
+    return { width: Math.max(90, textWidth + (kind === 'decision' ? 36 : 22)), height: lines[i]!.length * LINE + notes.length * NOTE_LINE + 16 };
   };
   const agencies = graph.agencies.filter((a) => graph.nodes.some((n) => n.agency === a.id));
   // One signpost per agency and destination state, shared by every way out that leads there.
@@ -263,8 +266,8 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
 
   const parts: string[] = [];
   const width = (laid.width ?? 0) + 20;
-  const flowLegend = des ? bottleneckLegend(ctx, des, 76) : changes ? changeLegend(ctx, changes, perDay !== undefined ? 'a day' : 'per 1,000', 76) : undefined;
-  const dy = 90 + (flowLegend?.height ?? 0);
+  const flowLegend = des ? bottleneckLegend(ctx, des, 96) : changes ? changeLegend(ctx, changes, perDay !== undefined ? 'a day' : 'per 1,000', 96) : undefined;
+  const dy = 110 + (flowLegend?.height ?? 0);
   const height = (laid.height ?? 0) + dy + 20;
   const title = base ? `What the plan changes: ${diagramOptions.name ?? graph.meta.title ?? graph.modelId}` : 'System map';
   parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(base ? title : `System map: ${graph.meta.title ?? graph.modelId}`)));
@@ -343,7 +346,17 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     const box = placed.get(`n${node.index}`);
     if (!box) continue;
     parts.push(
-      drawState(ctx, node.index, kindOf(node.index), box, lines[node.index]!, bottlenecks?.[node.index], extra[node.index]!, !!changes?.state[node.index]),
+      drawState(
+        ctx,
+        node.index,
+        kindOf(node.index),
+        box,
+        lines[node.index]!,
+        bottlenecks?.[node.index],
+        extra[node.index]!,
+        !!changes?.state[node.index],
+        times[node.index],
+      ),
     );
   }
   for (const [key, portal] of portals) {
@@ -475,6 +488,7 @@ function drawState(
   bottleneck?: Bottleneck,
   notes: string[] = [],
   changed = false,
+  time?: string,
 ): string {
   const node = ctx.graph.nodes[index]!;
   const style = ctx.agencyStyle(node.agency);
@@ -520,8 +534,19 @@ function drawState(
       'font-size': SIZE,
       class: kind === 'outcome' || kind === 'start' ? 'bold' : undefined,
     }),
+    time
+      ? el(
+          'text',
+          { x: x + width / 2, y: y + 8 + text.length * LINE + NOTE_LINE - 3, 'text-anchor': 'middle', 'font-size': NOTE, class: 'muted' },
+          escapeXml(time),
+        )
+      : '',
     notes.length
-      ? textLines(notes, x + width / 2, y + 8 + text.length * LINE + NOTE_LINE - 3, NOTE_LINE, { 'text-anchor': 'middle', 'font-size': NOTE, class: 'bold' })
+      ? textLines(notes, x + width / 2, y + 8 + text.length * LINE + (time ? 2 : 1) * NOTE_LINE - 3, NOTE_LINE, {
+          'text-anchor': 'middle',
+          'font-size': NOTE,
+          class: 'bold',
+        })
       : '',
   );
 }
@@ -545,7 +570,7 @@ function legend(id: string, unit: string, labelled: 'decisions' | 'changes' | 'n
     x += 70 + label.length * 6.5;
   }
   out.push(
-    `<text x="${x}" y="${y + 14}" font-size="12" class="muted">Arrows: ways out, as wide as the requests taking them; ${
+    `<text x="10" y="${y + 40}" font-size="12" class="muted">Under a state's name, the mean time a request spends there, without waits. Arrows: ways out, as wide as the requests taking them; ${
       labelled === 'decisions'
         ? `at decisions labelled with requests ${unit} and the share of those at that state who take them`
         : labelled === 'changes'
