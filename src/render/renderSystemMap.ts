@@ -1,11 +1,10 @@
 import ElkConstructor from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { toCount, toDuration, toFixedTrim, toPercent } from '../report/formatNumber.ts';
-import { getFlowPlan } from '../simulate/getFlowPlan.ts';
-import { getMapChanges, MAP_CHANGE_MIN } from './getMapChanges.ts';
+import { BLOCKED, bandOf, bottleneckCell, bottleneckLegend, bottleneckLines, getMapBottlenecks, type Bottleneck } from './mapBottlenecks.ts';
+import { CHANGED, changeLegend, FEWER, getMapChanges, MAP_CHANGE_MIN, MORE, toChangeTable } from './mapChanges.ts';
 import type { DesResult } from '../simulate/types.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { arrowMarker } from './markers.ts';
@@ -38,63 +37,6 @@ export interface SystemMapOptions extends DiagramOptions {
   base?: CareGraph;
   /** The plan's name, for the title of a map with a baseline. */
   name?: string;
-}
-
-const MORE = '#2166ac';
-const FEWER = '#b35806';
-const CHANGED = '#762a83';
-
-/** Bands of the mean wait to get into a state, for shading (upper bounds in minutes; the last is open). */
-export const waitBands = [
-  { below: 15, label: 'under 15 minutes', fill: '#ffffff' },
-  { below: 60, label: '15 minutes to 1 hour', fill: '#fdd0a2' },
-  { below: 240, label: '1 to 4 hours', fill: '#fdae6b' },
-  { below: Infinity, label: '4 hours or more', fill: '#fd8d3c' },
-] as const;
-const BLOCKED = '#b2182b';
-
-/** What the simulation found at a state of the map: the wait to get in, and requests blocked there. */
-interface Bottleneck {
-  wait?: DesResult['waitingRooms'][number];
-  blocked?: DesResult['blocking'][number];
-}
-
-/**
- * Each node's bottleneck: the waiting room requests join to enter it (by the ways into it, or by
- * arriving there), and the blocking at its state (requests whose step there ended but who could
- * not move on, keeping what they held).
- */
-export function getMapBottlenecks(graph: CareGraph, des: DesResult): Bottleneck[] {
-  const plan = getFlowPlan(graph);
-  const rooms = new Map(des.waitingRooms.map((r) => [r.state, r]));
-  const blocking = new Map(des.blocking.map((b) => [b.state, b]));
-  const out: Bottleneck[] = graph.nodes.map((n) => ({ blocked: blocking.get(toStatePath(n)) }));
-  const mark = (v: number, room: number) => {
-    if (room >= 0) out[v]!.wait ??= rooms.get(plan.rooms[room]!.state);
-  };
-  // Only moves that take units the request does not hold yet wait (not a move inside a state it holds).
-  const ways = [...graph.edges, ...(graph.conditionalWays ?? [])];
-  const usesAt = (v: number) => plan.nodeUses.subarray(plan.nodeUseStart[v], plan.nodeUseStart[v + 1]);
-  const takesUnits = (e: number) => {
-    const held = usesAt(ways[e]!.from);
-    const leaves = plan.exits.subarray(plan.exitStart[e], plan.exitStart[e + 1]);
-    return usesAt(plan.target[e]!).some((u) => !held.includes(u) || leaves.includes(u));
-  };
-  for (let e = 0; e < plan.target.length; e++) if (takesUnits(e)) mark(plan.target[e]!, plan.roomOf[e]!);
-  for (const stream of plan.streams) mark(stream.entry, plan.entryRoom[stream.entry]!);
-  return out;
-}
-
-const bandOf = (minutes: number) => waitBands.find((b) => minutes < b.below)!;
-const shortDuration = (minutes: number) => toDuration(minutes).replace(/^about /, '');
-
-/** The lines a bottleneck adds inside its state's box. */
-function bottleneckLines(b: Bottleneck | undefined): string[] {
-  if (!b) return [];
-  const lines: string[] = [];
-  if (b.wait) lines.push(`wait ${shortDuration(b.wait.waitMean)}${b.wait.abandoned >= 0.005 ? `, ${toPercent(b.wait.abandoned)} give up` : ''}`);
-  if (b.blocked && b.blocked.share >= 0.005) lines.push(`${toPercent(b.blocked.share)} blocked, ${shortDuration(b.blocked.mean)}`);
-  return lines;
 }
 
 // elkjs is CommonJS; its default export is the constructor.
@@ -396,87 +338,6 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     ? `This model has ${toCount(states)} states, so the map is laid out quickly (fewer passes to untangle crossings) and its ways out carry no labels: hover over one for its figures, or see the table.`
     : undefined;
   return { name: base ? id : 'system-map', title, svg, table: changeTable ?? table, ...(note ? { note } : {}) };
-}
-
-/** A table cell's words for a state's bottleneck. */
-function bottleneckCell(b: Bottleneck): string {
-  const parts: string[] = [];
-  if (b.wait)
-    parts.push(
-      `mean wait ${shortDuration(b.wait.waitMean)} (95% CI ${shortDuration(b.wait.waitMeanCi95[0])} to ${shortDuration(b.wait.waitMeanCi95[1])}), 90th centile ${shortDuration(b.wait.waitP90)}${b.wait.abandoned > 0 ? `, ${toPercent(b.wait.abandoned)} give up waiting` : ''}${b.wait.turnedAway > 0 ? `, ${toPercent(b.wait.turnedAway)} turned away` : ''}`,
-    );
-  if (b.blocked) parts.push(`${toPercent(b.blocked.share)} of those leaving are blocked first, for ${shortDuration(b.blocked.mean)} on average`);
-  return parts.join('; ') || '—';
-}
-
-/** The second legend, for a simulated map: the wait bands, the blocked outline, and each resource's share in use (busiest first). */
-function bottleneckLegend(ctx: RenderContext, des: DesResult, y: number): { svg: string; height: number } {
-  const out: string[] = [`<text x="10" y="${y + 14}" font-size="12" class="bold">Simulated: mean wait to get in</text>`];
-  let x = 10 + ctx.measure.width('Simulated: mean wait to get in', 12, true) + 12;
-  for (const band of waitBands) {
-    out.push(
-      `<g transform="translate(${px(x)} ${y})"><rect x="0" y="0" width="30" height="20" rx="5" fill="${band.fill}" stroke="#555555" stroke-width="1.5"/><text x="36" y="14" font-size="12">${band.label}</text></g>`,
-    );
-    x += 48 + ctx.measure.width(band.label, 12);
-  }
-  out.push(
-    `<g transform="translate(${px(x)} ${y})"><rect x="0" y="0" width="30" height="20" rx="5" fill="#ffffff" stroke="${BLOCKED}" stroke-width="3" stroke-dasharray="5 2"/><text x="36" y="14" font-size="12">requests blocked here (their step ended, the next state was full)</text></g>`,
-  );
-  const busiest = [...des.resources].sort((a, b) => b.utilisation - a.utilisation);
-  const words = busiest.map((r) => `${r.label} ${toPercent(r.utilisation)}${r.blocked >= 0.005 ? ` (${toPercent(r.blocked)} blocked)` : ''}`);
-  const lines = ctx.measure.wrap(`In use (share of unit-time, busiest first): ${words.join(' · ')}`, 1380, 12);
-  out.push(textLines(lines, 10, y + 42, 15, { 'font-size': 12 }));
-  return { svg: `<g class="bottleneck-legend">${out.join('')}</g>`, height: 34 + lines.length * 15 };
-}
-
-/** The table of a "what changed" map: the ways out whose requests change, the ways removed, the states and resources changed. */
-function toChangeTable(
-  ctx: RenderContext,
-  changes: ReturnType<typeof getMapChanges>,
-  volumeText: (v: number) => string,
-  signedVolume: (v: number) => string,
-  changed: (e: number) => boolean,
-): string {
-  const { graph } = ctx;
-  const name = (index: number) => `${ctx.agencyLabel(graph.nodes[index]!.agency)}: ${toStateLabel(graph.nodes[index]!)}`;
-  const flow = getMarkovAnalysis(graph).edgeFlow;
-  const perDay = graph.meta.demand?.perDay ?? 1000;
-  const rows = graph.edges
-    .filter((e) => changed(e.index))
-    .sort((a, b) => Math.abs(changes.delta[b.index]!) - Math.abs(changes.delta[a.index]!))
-    .map((e) => {
-      const now = flow[e.index]! * perDay;
-      return `<tr><td>${escapeXml(name(e.from))}</td><td>${escapeXml(name(e.to))}</td><td>${changes.added[e.index] ? 'new' : escapeXml(volumeText(now - changes.delta[e.index]!))}</td><td>${escapeXml(volumeText(now))}</td><td>${escapeXml(signedVolume(changes.delta[e.index]!))}</td></tr>`;
-    });
-  for (const r of changes.removed)
-    rows.push(
-      `<tr><td>${escapeXml(r.from)}</td><td>${escapeXml(r.to)}</td><td>${escapeXml(volumeText(r.before))}</td><td>removed</td><td>${escapeXml(signedVolume(-r.before))}</td></tr>`,
-    );
-  const states = graph.nodes.filter((n) => changes.state[n.index]).map((n) => `${name(n.index)} (${changes.state[n.index]})`);
-  return (
-    `<table><thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Baseline</th><th scope="col">With the plan</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('') || `<tr><td colspan="5">No way out changes by ${MAP_CHANGE_MIN} or more.</td></tr>`}</tbody></table>` +
-    `<p>States new or changed: ${escapeXml(states.join('; ') || 'none')}. Resources changed: ${escapeXml(changes.resources.join('; ') || 'none')}.</p>`
-  );
-}
-
-/** The second legend of a "what changed" map: the colours, and the resources the plan changes. */
-function changeLegend(ctx: RenderContext, changes: ReturnType<typeof getMapChanges>, unit: string, y: number): { svg: string; height: number } {
-  const items: [string, string][] = [
-    ['more requests than the baseline', `<path d="M0,10H40" stroke="${MORE}" stroke-width="4"/>`],
-    ['fewer', `<path d="M0,10H40" stroke="${FEWER}" stroke-width="4"/>`],
-    [`no change of ${MAP_CHANGE_MIN} ${unit} or more`, `<path d="M0,10H40" stroke="#555555" stroke-opacity="0.3" stroke-width="4"/>`],
-    ['a new or changed state', `<rect x="0" y="0" width="40" height="20" rx="5" fill="#ffffff" stroke="${CHANGED}" stroke-width="3" stroke-dasharray="5 2"/>`],
-  ];
-  const heading = `Against the baseline (exact, requests ${unit})`;
-  const out: string[] = [`<text x="10" y="${y + 14}" font-size="12" class="bold">${escapeXml(heading)}</text>`];
-  let x = 10 + ctx.measure.width(heading, 12, true) + 14;
-  for (const [label, shape] of items) {
-    out.push(`<g transform="translate(${px(x)} ${y})">${shape}<text x="48" y="14" font-size="12">${escapeXml(label)}</text></g>`);
-    x += 60 + ctx.measure.width(label, 12);
-  }
-  const lines = ctx.measure.wrap(`Resources the plan changes: ${changes.resources.join(' · ') || 'none'}`, 1380, 12);
-  out.push(textLines(lines, 10, y + 42, 15, { 'font-size': 12 }));
-  return { svg: `<g class="change-legend">${out.join('')}</g>`, height: 34 + lines.length * 15 };
 }
 
 function drawState(

@@ -3,7 +3,7 @@ import { getFunctionalAnalysis } from '../../src/analysis/getFunctionalAnalysis.
 import { loadFonts } from '../../src/io/loadFonts.ts';
 import { toCareMachine } from '../../src/model/defineCareModel.ts';
 import { createRenderContext } from '../../src/render/createRenderContext.ts';
-import { getMapChanges } from '../../src/render/getMapChanges.ts';
+import { getMapChanges } from '../../src/render/mapChanges.ts';
 import { renderSystemMap } from '../../src/render/renderSystemMap.ts';
 import { compile } from '../support/compile.ts';
 
