@@ -15,7 +15,7 @@ export function addCompareCommand(program: Command): void {
   const command = program
     .command('compare')
     .description(
-      'Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work.',
+      'Test action plans against the whole-system strategy: each objective on the baseline and with each plan, its change and whether it is met, and which agencies take on more work (staff time, and bed-days where the model marks its beds). The page also draws what each plan changes on the system map.',
     )
     .argument('[model]', 'a .ts, .js or .json model (default: the city model that ships with carepaths)')
     .requiredOption('--strategy <file>', 'the strategy: objectives with measures and targets (YAML or JSON)')
