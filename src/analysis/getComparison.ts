@@ -158,10 +158,14 @@ export function getComparison(baseline: CareGraph, strategy: Strategy, plans: { 
   };
 }
 
-/** What the plan in scenario `s` does besides its objectives (workload moved between agencies), and whether it does what it claims. */
-function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objectives: ObjectiveComparison[], leftOut: { id: string }[]): PlanFindings {
+/**
+ * Each agency's change in workload in scenario `s` against the baseline (scenario 0): requests,
+ * minutes, and of them staff time and bed-days, each also relative to the baseline's (±Infinity
+ * where the baseline had none).
+ */
+export function toAgencyChanges(workload: AgencyWorkload[], s: number): AgencyChange[] {
   const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) * Infinity : 0);
-  const moved = workload.map((w): AgencyChange => {
+  return workload.map((w): AgencyChange => {
     const requests = w.requestsPerDay[s]! - w.requestsPerDay[0]!;
     const minutes = w.minutesPerDay[s]! - w.minutesPerDay[0]!;
     const bedMinutes = w.bedMinutesPerDay[s]! - w.bedMinutesPerDay[0]!;
@@ -179,6 +183,11 @@ function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objec
       bedDaysRelative: relative(bedMinutes, w.bedMinutesPerDay[0]!),
     };
   });
+}
+
+/** What the plan in scenario `s` does besides its objectives (workload moved between agencies), and whether it does what it claims. */
+function toPlanFindings(plan: Plan, s: number, workload: AgencyWorkload[], objectives: ObjectiveComparison[], leftOut: { id: string }[]): PlanFindings {
+  const moved = toAgencyChanges(workload, s);
   const rises = (m: AgencyChange) => m.requestsRelative > RISE || m.minutesRelative > RISE;
   const statusOf = (id: string) => objectives.find((o) => o.id === id)?.values[s]?.changeStatus;
   return {

@@ -1,6 +1,6 @@
 import { toStatePath } from '../graph/toConfigurationRef.ts';
 import type { CareGraph } from '../graph/types.ts';
-import { toDuration, toPercent } from '../report/formatNumber.ts';
+import { toPercent, toShortDuration as shortDuration } from '../report/formatNumber.ts';
 import { getFlowPlan } from '../simulate/getFlowPlan.ts';
 import type { DesResult } from '../simulate/types.ts';
 import { px, textLines } from './svg.ts';
@@ -53,14 +53,19 @@ export function getMapBottlenecks(graph: CareGraph, des: DesResult): Bottleneck[
 }
 
 export const bandOf = (minutes: number) => waitBands.find((b) => minutes < b.below)!;
-export const shortDuration = (minutes: number) => toDuration(minutes).replace(/^about /, '');
+
+/** Shares under this (half a percent) are not marked on the map: no outline for so little blocking, no words for so few giving up. */
+const SHOWN_SHARE = 0.005;
+
+/** True when the map marks the state as one where requests are blocked. */
+export const isShownBlocked = (b: Bottleneck | undefined): boolean => !!b?.blocked && b.blocked.share >= SHOWN_SHARE;
 
 /** The lines a bottleneck adds inside its state's box. */
 export function bottleneckLines(b: Bottleneck | undefined): string[] {
   if (!b) return [];
   const lines: string[] = [];
-  if (b.wait) lines.push(`wait ${shortDuration(b.wait.waitMean)}${b.wait.abandoned >= 0.005 ? `, ${toPercent(b.wait.abandoned)} give up` : ''}`);
-  if (b.blocked && b.blocked.share >= 0.005) lines.push(`${toPercent(b.blocked.share)} blocked, ${shortDuration(b.blocked.mean)}`);
+  if (b.wait) lines.push(`wait ${shortDuration(b.wait.waitMean)}${b.wait.abandoned >= SHOWN_SHARE ? `, ${toPercent(b.wait.abandoned)} give up` : ''}`);
+  if (isShownBlocked(b)) lines.push(`${toPercent(b.blocked!.share)} blocked, ${shortDuration(b.blocked!.mean)}`);
   return lines;
 }
 
@@ -89,7 +94,7 @@ export function bottleneckLegend(ctx: RenderContext, des: DesResult, y: number):
     `<g transform="translate(${px(x)} ${y})"><rect x="0" y="0" width="30" height="20" rx="5" fill="#ffffff" stroke="${BLOCKED}" stroke-width="3" stroke-dasharray="5 2"/><text x="36" y="14" font-size="12">requests blocked here (their step ended, the next state was full)</text></g>`,
   );
   const busiest = [...des.resources].sort((a, b) => b.utilisation - a.utilisation);
-  const words = busiest.map((r) => `${r.label} ${toPercent(r.utilisation)}${r.blocked >= 0.005 ? ` (${toPercent(r.blocked)} blocked)` : ''}`);
+  const words = busiest.map((r) => `${r.label} ${toPercent(r.utilisation)}${r.blocked >= SHOWN_SHARE ? ` (${toPercent(r.blocked)} blocked)` : ''}`);
   const lines = ctx.measure.wrap(`In use (share of unit-time, busiest first): ${words.join(' · ')}`, 1380, 12);
   out.push(textLines(lines, 10, y + 42, 15, { 'font-size': 12 }));
   return { svg: `<g class="bottleneck-legend">${out.join('')}</g>`, height: 34 + lines.length * 15 };

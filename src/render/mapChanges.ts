@@ -74,19 +74,18 @@ export const CHANGED = '#762a83';
 export function toChangeTable(
   ctx: RenderContext,
   changes: ReturnType<typeof getMapChanges>,
+  volume: (e: CareGraph['edges'][number]) => number,
   volumeText: (v: number) => string,
   signedVolume: (v: number) => string,
   changed: (e: number) => boolean,
 ): string {
   const { graph } = ctx;
   const name = (index: number) => `${ctx.agencyLabel(graph.nodes[index]!.agency)}: ${toStateLabel(graph.nodes[index]!)}`;
-  const flow = getMarkovAnalysis(graph).edgeFlow;
-  const perDay = graph.meta.demand?.perDay ?? 1000;
   const rows = graph.edges
     .filter((e) => changed(e.index))
     .sort((a, b) => Math.abs(changes.delta[b.index]!) - Math.abs(changes.delta[a.index]!))
     .map((e) => {
-      const now = flow[e.index]! * perDay;
+      const now = volume(e);
       return `<tr><td>${escapeXml(name(e.from))}</td><td>${escapeXml(name(e.to))}</td><td>${changes.added[e.index] ? 'new' : escapeXml(volumeText(now - changes.delta[e.index]!))}</td><td>${escapeXml(volumeText(now))}</td><td>${escapeXml(signedVolume(changes.delta[e.index]!))}</td></tr>`;
     });
   for (const r of changes.removed)

@@ -2,8 +2,8 @@ import ElkConstructor from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
-import { toCount, toDuration, toFixedTrim, toPercent } from '../report/formatNumber.ts';
-import { BLOCKED, bandOf, bottleneckCell, bottleneckLegend, bottleneckLines, getMapBottlenecks, type Bottleneck } from './mapBottlenecks.ts';
+import { toCount, toFixedTrim, toPercent, toShortDuration } from '../report/formatNumber.ts';
+import { BLOCKED, bandOf, bottleneckCell, bottleneckLegend, bottleneckLines, getMapBottlenecks, isShownBlocked, type Bottleneck } from './mapBottlenecks.ts';
 import { CHANGED, changeLegend, FEWER, getMapChanges, MAP_CHANGE_MIN, MORE, toChangeTable } from './mapChanges.ts';
 import type { DesResult } from '../simulate/types.ts';
 import { toBaseStyle } from './baseStyle.ts';
@@ -71,7 +71,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   };
   const lines = graph.nodes.map((n) => measure.wrap(toStateLabel(n), MAX_TEXT, SIZE, n.isOutcome || n.index === 0));
   // The mean time a request spends in each state (without waits, as the legend says), as process maps show it.
-  const times = graph.nodes.map((n) => (!n.isOutcome && n.meanMinutes > 0 ? toDuration(n.meanMinutes).replace(/^about /, '') : undefined));
+  const times = graph.nodes.map((n) => (!n.isOutcome && n.meanMinutes > 0 ? toShortDuration(n.meanMinutes) : undefined));
   const size = (i: number) => {
     const notes = [...(times[i] ? [times[i]!] : []), ...extra[i]!];
     const textWidth = Math.max(...lines[i]!.map((l) => measure.width(l, SIZE, true)), ...notes.map((l) => measure.width(l, NOTE, true)));
@@ -110,21 +110,24 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   const labelled = (e: (typeof graph.edges)[number]) => (changes ? changed(e.index) : manyWays(e.from) && !quick);
   const manyWays = (from: number) => graph.outStart[from + 1]! - graph.outStart[from]! > 1;
   const functionLabel = new Map(graph.functions.map((f) => [f.id, f.label]));
-  const table =
-    `<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out (requests ${perDay !== undefined ? 'a day' : 'per 1,000'}, share of those here)</th>${des ? '<th scope="col">Simulated wait to get in, and blocking</th>' : ''}</tr></thead><tbody>` +
-    graph.nodes
-      .map((n) => {
-        const ways = graph.edges
-          .slice(graph.outStart[n.index], graph.outStart[n.index + 1])
-          .map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${volumeText(volume(e))}, ${toPercent(e.p)})`);
-        return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td>${des ? `<td>${escapeXml(bottleneckCell(bottlenecks![n.index]!))}</td>` : ''}</tr>`;
-      })
-      .join('') +
-    '</tbody></table>';
-  const changeTable = changes ? toChangeTable(ctx, changes, volumeText, signedVolume, changed) : undefined;
+  // A plan's map has the table of what it changes; the system map, every state and way out.
+  const table = changes
+    ? toChangeTable(ctx, changes, volume, volumeText, signedVolume, changed)
+    : `<table><thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">Function</th><th scope="col">Ways out (requests ${perDay !== undefined ? 'a day' : 'per 1,000'}, share of those here)</th>${des ? '<th scope="col">Simulated wait to get in, and blocking</th>' : ''}</tr></thead><tbody>` +
+      graph.nodes
+        .map((n) => {
+          const ways = graph.edges
+            .slice(graph.outStart[n.index], graph.outStart[n.index + 1])
+            .map((e) => `${toStateLabel(graph.nodes[e.to]!)} (${volumeText(volume(e))}, ${toPercent(e.p)})`);
+          return `<tr><td>${escapeXml(ctx.agencyLabel(n.agency))}</td><td>${escapeXml(toStateLabel(n))}<br><small>${escapeXml(n.description)}</small></td><td>${kindOf(n.index)}</td><td>${escapeXml(functionLabel.get(n.function ?? '') ?? '')}</td><td>${escapeXml(ways.join('; ') || '—')}</td>${des ? `<td>${escapeXml(bottleneckCell(bottlenecks![n.index]!))}</td>` : ''}</tr>`;
+        })
+        .join('') +
+      '</tbody></table>';
+  const name = base ? id : 'system-map';
+  const title = base ? `What the plan changes: ${diagramOptions.name ?? graph.meta.title ?? graph.modelId}` : 'System map';
   if (states > MAX_MAP_STATES) {
-    const note = `The map is not drawn: this model has ${toCount(states)} states, more than ${toCount(MAX_MAP_STATES)}, too many to lay out in reasonable time or to read. The table lists every state and way out.`;
-    return { name: 'system-map', title: 'System map', svg: '', table, note };
+    const note = `The map is not drawn: this model has ${toCount(states)} states, more than ${toCount(MAX_MAP_STATES)}, too many to lay out in reasonable time or to read. The table lists ${changes ? 'what the plan changes' : 'every state and way out'}.`;
+    return { name, title, svg: '', table, note };
   }
   const options = {
     'elk.algorithm': 'layered',
@@ -211,7 +214,6 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   const flowLegend = des ? bottleneckLegend(ctx, des, 96) : changes ? changeLegend(ctx, changes, perDay !== undefined ? 'a day' : 'per 1,000', 96) : undefined;
   const dy = 110 + (flowLegend?.height ?? 0);
   const height = (laid.height ?? 0) + dy + 20;
-  const title = base ? `What the plan changes: ${diagramOptions.name ?? graph.meta.title ?? graph.modelId}` : 'System map';
   parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(base ? title : `System map: ${graph.meta.title ?? graph.modelId}`)));
   parts.push(legend(id, perDay !== undefined ? 'a day' : 'per 1,000', changes ? 'changes' : quick ? 'none' : 'decisions'));
   if (flowLegend) parts.push(flowLegend.svg);
@@ -337,7 +339,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   const note = quick
     ? `This model has ${toCount(states)} states, so the map is laid out quickly (fewer passes to untangle crossings) and its ways out carry no labels: hover over one for its figures, or see the table.`
     : undefined;
-  return { name: base ? id : 'system-map', title, svg, table: changeTable ?? table, ...(note ? { note } : {}) };
+  return { name, title, svg, table, ...(note ? { note } : {}) };
 }
 
 function drawState(
@@ -355,7 +357,7 @@ function drawState(
   const style = ctx.agencyStyle(node.agency);
   const { x = 0, y = 0, width = 0, height = 0 } = box;
   const waitFill = bottleneck?.wait ? bandOf(bottleneck.wait.waitMean).fill : '#ffffff';
-  const blocked = bottleneck?.blocked && bottleneck.blocked.share >= 0.005;
+  const blocked = isShownBlocked(bottleneck);
   const shape =
     kind === 'decision'
       ? el('path', {

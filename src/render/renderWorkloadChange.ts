@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import type { Comparison } from '../analysis/getComparison.ts';
+import { toAgencyChanges, type Comparison } from '../analysis/getComparison.ts';
 import { toCount, toFixedTrim } from '../report/formatNumber.ts';
 import { toBaseStyle } from './baseStyle.ts';
 import { toAxis, toRowLabel } from './chartParts.ts';
@@ -25,24 +25,22 @@ export function renderWorkloadChange(ctx: RenderContext, data: { comparison: Com
   const { comparison: c, scenario } = data;
   const { id = `workload-${scenario}` } = options;
   const basis = c.perDay ? 'a day' : 'per 1,000 requests';
-  const relative = (change: number, before: number) => (before ? change / before : change ? Math.sign(change) : 0);
   const withBeds = c.workload.some((w) => w.bedMinutesPerDay.some((m) => m > 0));
   const row = withBeds ? BED_ROW : ROW;
+  // A chart needs finite bars: a change from nothing is drawn as a full 100%.
+  const finite = (relative: number) => (Number.isFinite(relative) ? relative : Math.sign(relative));
   const rowsOf = (k: number) =>
-    c.workload.map((w) => {
-      const requests = w.requestsPerDay[k]! - w.requestsPerDay[0]!;
-      const staff = (j: number) => w.minutesPerDay[j]! - w.bedMinutesPerDay[j]!;
-      const minutes = staff(k) - staff(0);
-      const bedDays = (w.bedMinutesPerDay[k]! - w.bedMinutesPerDay[0]!) / 1440;
+    toAgencyChanges(c.workload, k).map((m, i) => {
+      const w = c.workload[i]!;
       return {
         ...w,
-        requests,
-        minutes,
-        bedDays,
+        requests: m.requests,
+        minutes: m.staffMinutes,
+        bedDays: m.bedDays,
         hasBeds: w.bedMinutesPerDay[0]! > 0 || w.bedMinutesPerDay[k]! > 0,
-        requestsRelative: relative(requests, w.requestsPerDay[0]!),
-        minutesRelative: relative(minutes, staff(0)),
-        bedDaysRelative: relative(bedDays, w.bedMinutesPerDay[0]! / 1440),
+        requestsRelative: finite(m.requestsRelative),
+        minutesRelative: finite(m.staffMinutesRelative),
+        bedDaysRelative: finite(m.bedDaysRelative),
       };
     });
   const rows = rowsOf(scenario);

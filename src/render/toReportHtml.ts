@@ -3,7 +3,7 @@ import { milestonesHeading, outcomesHeading } from '../report/analysisWriters.ts
 import { getOutcomeWords } from '../model/outcomes.ts';
 import { getMilestoneNodes } from '../analysis/getFunctionalAnalysis.ts';
 import type { PathwayCount, Pathway } from '../pathways/types.ts';
-import { toCount, toDuration, toFixedTrim, toInEvery, toPercent } from '../report/formatNumber.ts';
+import { toCount, toDuration, toFixedTrim, toInEvery, toPercent, toShortDuration } from '../report/formatNumber.ts';
 import { toFunctionSummary } from '../report/toFunctionSummary.ts';
 import { reportScript } from './reportScript.ts';
 import { toAssumptionTable } from './toAssumptionTable.ts';
@@ -64,7 +64,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     .join('');
   const figures = [
     perDay !== undefined ? [`${toCount(perDay)}`, 'requests for help a day'] : undefined,
-    [toDuration(analysis.expectedMinutes).replace(/^about /, ''), 'expected from first contact to outcome, without waits'],
+    [toShortDuration(analysis.expectedMinutes), 'expected from first contact to outcome, without waits'],
     [analysis.expectedHandoffs.toFixed(2), 'handoffs between agencies per request'],
     [parts.total.exact ? toCount(parts.total.total) : 'too many to count', 'pathways in which no state is visited twice'],
     [toPercent(parts.coverage), `of requests follow one of the ${parts.pathways.length} most likely pathways`],

@@ -42,5 +42,8 @@ export function toDuration(minutes: number): string {
   return `about ${toPlural(d, 'day')}${h ? ` ${toPlural(h, 'hour')}` : ''}`;
 }
 
+/** The same without "about", for a box or a column that says it once: "25 minutes", "4 hours 10 minutes". */
+export const toShortDuration = (minutes: number): string => toDuration(minutes).replace(/^about /, '');
+
 /** A number for a table: up to `digits` decimals, trailing zeros dropped, thousands separated. */
 export const toFixedTrim = (n: number, digits = 1): string => fixedFormat(digits).format(Number(n.toFixed(digits)));

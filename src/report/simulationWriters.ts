@@ -1,6 +1,6 @@
 import type { DesResult } from '../simulate/types.ts';
 import type { MonteCarloResult } from '../simulate/types.ts';
-import { toCount, toDuration, toFixedTrim, toPercent } from './formatNumber.ts';
+import { toCount, toDuration, toFixedTrim, toPercent, toShortDuration } from './formatNumber.ts';
 import { noQueuesLine } from './noQueuesLine.ts';
 import { toCsvRow } from './toCsv.ts';
 
@@ -97,7 +97,7 @@ function toClockLines(r: DesResult): string[] {
 }
 
 /** A clock's figure beside its standard: " (standard 18 minutes)". */
-const against = (standard: number | undefined) => (standard === undefined ? '' : ` (standard ${toDuration(standard).replace(/^about /, '')})`);
+const against = (standard: number | undefined) => (standard === undefined ? '' : ` (standard ${toShortDuration(standard)})`);
 
 /** A threshold as planners write it: 15 min, 4 h, 7 days. */
 const toThreshold = (m: number) => (m % 1440 === 0 ? `${m / 1440} day${m === 1440 ? '' : 's'}` : m % 60 === 0 ? `${m / 60} h` : `${toFixedTrim(m, 1)} min`);

@@ -146,6 +146,11 @@ describe('the system map of a large model', () => {
       'The map is not drawn: this model has 2,601 states, more than 2,500, too many to lay out in reasonable time or to read. The table lists every state and way out.',
     );
     expect(map.table.match(/<tr>/g)!.length).toBe(huge.nodes.length + 1);
+    // A plan's map of so large a model is not drawn either; its table is still what the plan changes.
+    const planMap = await renderSystemMap(ctx, { base: huge, name: 'Nothing' });
+    expect([planMap.name, planMap.title, planMap.svg]).toEqual(['plan-map', 'What the plan changes: Nothing', '']);
+    expect(planMap.note).toMatch(/The table lists what the plan changes\.$/);
+    expect(planMap.table).toContain('No way out changes by 0.5 or more.');
     // In the report: no system-map file, the note in its place, and the table open.
     const found = getTopPathways(huge, { top: 3 });
     const report = await renderReport(ctx, {
