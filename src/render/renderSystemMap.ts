@@ -331,7 +331,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     width,
     height,
     title,
-    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); at decisions it is labelled with them and the share of those at that state who take it.${des ? ` Simulated (discrete-event, ${des.replications} replications of ${des.days} days): states are shaded by the mean wait to get in, outlined in red where requests are blocked, and each resource's share in use is listed.` : ''}`,
+    description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); ${changes ? 'the ways the plan changes are coloured and labelled with the change against the baseline, the rest faded' : quick ? 'its figures are in its tooltip and the table' : 'at decisions it is labelled with them and the share of those at that state who take it'}.${des ? ` Simulated (discrete-event, ${des.replications} replications of ${des.days} days): states are shaded by the mean wait to get in, outlined in red where requests are blocked, and each resource's share in use is listed.` : ''}`,
     style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}`,
     defs: arrowMarker(`${id}-arrow`, '#555555', 7) + (changes ? arrowMarker(`${id}-more`, MORE, 7) + arrowMarker(`${id}-fewer`, FEWER, 7) : ''),
     body: parts.join(''),

@@ -72,6 +72,7 @@ describe('the "what changed" system map of a plan', () => {
     expect(map.svg).not.toMatch(/>[\d.]+ a day · [\d.]+%</);
     expect(map.svg).toMatch(/data-state="m\.pharmacy">.*?stroke="#762a83"/);
     expect(map.svg).toContain('Resources the plan changes: Crews');
+    expect(map.svg).toContain('the ways the plan changes are coloured and labelled with the change against the baseline, the rest faded.</desc>');
     expect(map.table).toContain('<td>removed</td>');
     expect(map.table).toContain('States new or changed: ');
     expect(map.table).toContain('(new)');
