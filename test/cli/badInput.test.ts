@@ -373,6 +373,13 @@ const cases: Case[] = [
     says: ['s.yaml', 'happiness', 'objectives[3]'],
   },
   {
+    name: 'a strategy asking for a part of a workload that is not staff or beds',
+    files: { 's.yaml': strategyText.replace('{ kind: handoffs }', '{ kind: workload, agency: ed, part: bed-days }') },
+    args: ['compare', smallPath(), '--strategy', 's.yaml', '--no-html'],
+    code: 2,
+    says: ['s.yaml', 'objectives[3]', 'part must be staff or beds (it is "bed-days")'],
+  },
+  {
     name: 'a plan naming a state the model does not have',
     files: { 's.yaml': strategyText, 'p.yaml': planText.replace('small.nhs111.triage', 'small.nhs111.triaj') },
     args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'p.yaml', '--no-html'],
@@ -423,6 +430,23 @@ const cases: Case[] = [
     args: ['check', 'flow.json'],
     code: 1,
     out: ['flow.a', 'not declared in meta.resources', 'use one of: beds'],
+  },
+  {
+    name: 'a resource of a kind carepaths does not know',
+    files: {
+      'flow.json': JSON.stringify({
+        id: 'flow',
+        meta: { title: 'Flow', description: 'd', resources: { beds: { label: 'Beds', units: 2, kind: 'bed' } } },
+        initial: 'a',
+        states: {
+          a: { description: 'A.', meta: { agency: 'x', function: 'assess', uses: 'beds' }, on: { GO: 'b' } },
+          b: { type: 'final', description: 'B.', meta: { agency: 'x', outcome: 'home' } },
+        },
+      }),
+    },
+    args: ['check', 'flow.json'],
+    code: 1,
+    out: ['invalid-resource', "kind must be 'beds' or 'staff' (it is \"bed\")", "kind?: 'beds' | 'staff'"],
   },
   {
     name: 'a plan file that does not exist',
