@@ -400,7 +400,14 @@ function drawState(
     time
       ? el(
           'text',
-          { x: x + width / 2, y: y + 8 + text.length * LINE + NOTE_LINE - 3, 'text-anchor': 'middle', 'font-size': NOTE, class: 'muted' },
+          // Grey on a white box; on a shaded one the ink, which keeps 4.5:1 on the darkest band.
+          {
+            x: x + width / 2,
+            y: y + 8 + text.length * LINE + NOTE_LINE - 3,
+            'text-anchor': 'middle',
+            'font-size': NOTE,
+            class: waitFill === '#ffffff' ? 'muted' : undefined,
+          },
           escapeXml(time),
         )
       : '',

@@ -76,7 +76,7 @@ ${toWideStart('Figures before and after calibration')}<table><thead><tr><th scop
 </header>
 <main>
 <section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">Observed figures and the model</h2>
-${toWideStart('Observed figures and the model')}<table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Model</th><th scope="col">Difference</th><th scope="col">Tolerance</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table></div>
+${toWideStart('Table of the observed figures against the model')}<table><thead><tr><th scope="col">Figure</th><th scope="col">Observed</th><th scope="col">Model</th><th scope="col">Difference</th><th scope="col">Tolerance</th><th scope="col">Within tolerance?</th></tr></thead><tbody>${rows}</tbody></table></div>
 </section>
 ${calibration}
 ${sensitivity}

@@ -150,7 +150,7 @@ ${milestones ? `<h3>${escapeXml(milestonesHeading)}</h3><table><thead><tr><th sc
 ${parts.systemMap.note ? `<p class="note">${escapeXml(parts.systemMap.note)}</p>` : ''}${
     parts.systemMap.svg
       ? `<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="fit">Fit to width</button><button type="button" data-zoom="reset">Whole map</button></div>
-<div id="map-frame" tabindex="0" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>`
+<div id="map-frame" tabindex="0" role="region" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>`
       : ''
   }
 <details${parts.systemMap.svg ? '' : ' open'}><summary>System map as a table</summary>${parts.systemMap.table}</details>

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { getAxeViolations, getLowContrastText, showEverything } from '../support/accessibility.ts';
 import { startWatch } from '../support/startWatch.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -60,6 +61,7 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       await page.waitForLoadState('load');
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
+      expect(await getAxeViolations(page)).toEqual([]);
       for (const id of ['summary', 'overview', 'map', 'pathways', 'functions', 'flow', 'handoffs']) {
         expect(await page.locator(`#${id} h2`).isVisible(), `section ${id}`).toBe(true);
       }
@@ -112,6 +114,10 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       await page.fill('#pathway-search', '');
       await page.screenshot({ path: path.join(shots, 'report-top.png') });
       await page.locator('#pathways').screenshot({ path: path.join(shots, 'report-pathways.png') });
+      // Every table, swimlane and the whole map shown: no diagram text below WCAG AA contrast, and still nothing for axe.
+      await showEverything(page);
+      expect(await getLowContrastText(page)).toEqual([]);
+      expect(await getAxeViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -130,6 +136,7 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
     try {
       const { page, problems } = await openFile(context, path.join(out, 'report.html'));
       await page.setViewportSize({ width: 390, height: 844 });
+      expect(await getAxeViolations(page)).toEqual([]);
       // On a phone the Sankey keeps its size (its figure scrolls sideways), so its 12-unit text stays 12 px.
       const scale = await page.$eval('#sankey', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
       expect(scale).toBeGreaterThan(0.99);
@@ -211,6 +218,7 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       expect(boxes.filter((b) => /^changes-\d$/.test(b.id)).map((b) => b.id)).toEqual(['changes-1', 'changes-2']);
       expect(boxes[0]!.id).toBe('changes');
       for (const b of boxes) expect(b.area, b.id).toBeGreaterThan(1000);
+      expect(await getAxeViolations(page)).toEqual([]);
       expect(await page.locator('td.met').count()).toBeGreaterThan(0);
       expect(await page.locator('td.notmet').count()).toBeGreaterThan(0);
       mkdirSync(path.join(root, 'test/output'), { recursive: true });
@@ -220,6 +228,38 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       await page.emulateMedia({ media: 'print' });
       const fit = await page.$eval('#objectives-table table', (t) => t.getBoundingClientRect().right - document.documentElement.clientWidth);
       expect(fit).toBeLessThanOrEqual(0);
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await showEverything(page);
+      expect(await getLowContrastText(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the simulated report (the map shaded by waits and blocking) and the fit page pass axe-core, and their diagram text WCAG AA contrast', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'carepaths-report-'));
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/carepaths.js'), ...args], { cwd: root, encoding: 'utf8' });
+    expect(cli('report', 'models/city-uec.ts', '--simulate', '--days', '7', '--replications', '2', '--out', out).status).toBe(0);
+    const fit = path.join(out, 'fit.html');
+    const fitted = path.join(out, 'fitted.yaml');
+    const observed = ['test/fixtures/fit-town.json', '--observed', 'test/fixtures/fit-town.observed.yaml'];
+    const strategy = ['--strategy', 'test/fixtures/fit-town.strategy.yaml', '--sensitivity'];
+    // fit exits 1 here (the small town has figures outside their tolerance, which the page shows); 2 would be an error.
+    expect(cli('fit', ...observed, ...strategy, '--calibrate', '--write', fitted, '--html', fit).status).toBe(1);
+    const context = await launch();
+    try {
+      for (const file of [path.join(out, 'report.html'), fit]) {
+        const { page, problems } = await openFile(context, file);
+        expect(await getAxeViolations(page), file).toEqual([]);
+        await showEverything(page);
+        expect(await getLowContrastText(page), file).toEqual([]);
+        expect(await getAxeViolations(page), file).toEqual([]);
+        expect(problems).toEqual([]);
+      }
+      // The map really is shaded (so its text was read on the bands), in the darkest band too.
+      const page = (await openFile(context, path.join(out, 'report.html'))).page;
+      expect(await page.locator('#system-map g.state rect[fill="#fd8d3c"]').count()).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getAgencyStyles, getContrast } from '../../src/render/palette.ts';
+import { waitBands } from '../../src/render/mapBottlenecks.ts';
 
 describe('agency colours', () => {
   it('computes WCAG contrast ratios: black on white is 21, a colour on itself 1', () => {
@@ -16,5 +17,14 @@ describe('agency colours', () => {
     // Colours that pass keep their own colour; the darker orange, which passes with neither, is darkened.
     expect(styles[1]!.badgeFill).toBe(styles[1]!.stroke);
     expect(styles[8]!.badgeFill).not.toBe(styles[8]!.stroke);
+  });
+});
+
+describe("the system map's wait bands", () => {
+  it('keep the ink at 4.5:1 on every band, and the grey only where it passes (the white band)', () => {
+    for (const band of waitBands) expect(getContrast('#1a1a1a', band.fill), band.label).toBeGreaterThanOrEqual(4.5);
+    expect(getContrast('#555555', waitBands[0].fill)).toBeGreaterThanOrEqual(4.5);
+    // Why the shaded boxes write their time in ink: the grey fails on the darker bands.
+    expect(getContrast('#555555', waitBands[3].fill)).toBeLessThan(4.5);
   });
 });
