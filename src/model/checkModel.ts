@@ -4,6 +4,7 @@ import { renumberCareGraph } from '../graph/renumberCareGraph.ts';
 import type { CareGraph, CompileOptions } from '../graph/types.ts';
 import { checkAgencies } from './rules/checkAgencies.ts';
 import { checkAssumptions } from './rules/checkAssumptions.ts';
+import { checkBands } from './rules/checkBands.ts';
 import { checkArrivalsAndClocks } from './rules/checkArrivalsAndClocks.ts';
 import { checkOutcomeWords } from './rules/checkOutcomeWords.ts';
 import { checkCapacities } from './rules/checkCapacities.ts';
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   checkFeatures,
   checkV4Syntax,
   checkAgencies,
+  checkBands,
   checkFunctions,
   checkDurations,
   checkCapacities,

@@ -5,6 +5,8 @@ export type { CheckResult } from './checkModel.ts';
 export { defineCareModel, toCareMachine } from './defineCareModel.ts';
 export type { CareModelConfig } from './defineCareModel.ts';
 export { checkDuration, durationKinds, getMeanMinutes, Z90 } from './duration.ts';
+export { defaultBands, getAgencyBands } from './bands.ts';
+export type { AgencyBand } from './bands.ts';
 export { defaultFunctions } from './functions.ts';
 export { defaultOutcomes, getOutcomeWords } from './outcomes.ts';
 export type * from './types.ts';

@@ -157,6 +157,16 @@ export interface AgencyDeclaration {
   label: string;
   /** Other names people use for it, which the report's pathway search finds (`A&E` for the emergency department). */
   aliases?: string[];
+  /** The band of the system map it sits in: `entry`, `community`, `hospital` or `discharge`, or one of the model's own `meta.bands`. */
+  band?: string;
+}
+
+/** A band of the system map: agencies drawn together under a heading, bands in the order given. */
+export interface BandDeclaration {
+  /** The id agencies name in `band`, for example `hospital`. */
+  id: string;
+  /** The heading, for example `Hospital`. */
+  label: string;
 }
 
 /** A function of the care system (receive, assess, advise, …). */
@@ -193,6 +203,8 @@ export interface ModelMeta {
   sources?: string[];
   /** The agencies the model may name; when given, every `meta.agency` must be one of them. */
   agencies?: AgencyDeclaration[];
+  /** The system map's bands, in order; the default four (entry, community, hospital, discharge) apply when absent. */
+  bands?: BandDeclaration[];
   /** The functions the model may name; the default list applies when absent. */
   functions?: FunctionDeclaration[];
   /** Resources states share in the discrete-event simulation, by id (see `StateMeta.uses`). */

@@ -4,6 +4,8 @@ import type { CareGraph } from '../graph/types.ts';
 import { getMarkovAnalysis } from '../markov/getMarkovAnalysis.ts';
 import { toCount, toFixedTrim, toPercent, toShortDuration } from '../report/formatNumber.ts';
 import { BLOCKED, bandOf, bottleneckCell, bottleneckLegend, bottleneckLines, getMapBottlenecks, isShownBlocked, type Bottleneck } from './mapBottlenecks.ts';
+import { getAgencyBands } from '../model/bands.ts';
+import { drawBandStrips, drawOverview, overviewStyle, placeInBands } from './mapBands.ts';
 import { CHANGED, changeLegend, FEWER, getMapChanges, MAP_CHANGE_MIN, MORE, toChangeTable } from './mapChanges.ts';
 import type { DesResult } from '../simulate/types.ts';
 import { toBaseStyle } from './baseStyle.ts';
@@ -46,7 +48,7 @@ const ELK = ElkConstructor as unknown as new () => { layout(graph: ElkNode): Pro
  * The system map: each agency a labelled box, its states inside shaped by kind (start, service,
  * decision, outcome), and every way out as an arrow labelled with its probability. Laid out by
  * elkjs (layered, orthogonal routing), one agency at a time, in the font the page embeds; the
- * agencies are then placed in rows in the model's order.
+ * agencies are then placed band by band (see mapBands), in the model's order within a band.
  *
  * A way out to another agency ends at a signpost inside the agency it leaves ("to Emergency
  * department: Reception"), drawn in the colours of the agency it leads to, rather than as a long
@@ -169,25 +171,17 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
       }),
     ),
   );
-  const rowWidth = Math.max(1400, ...layouts.map((l) => l.width ?? 0));
-  let cursorX = 0;
-  let cursorY = 0;
-  let rowHeight = 0;
-  const offsets = layouts.map((l) => {
-    if (cursorX > 0 && cursorX + (l.width ?? 0) > rowWidth) {
-      cursorX = 0;
-      cursorY += rowHeight + 24;
-      rowHeight = 0;
-    }
-    const at = { x: cursorX, y: cursorY };
-    cursorX += (l.width ?? 0) + 24;
-    rowHeight = Math.max(rowHeight, l.height ?? 0);
-    return at;
-  });
+  // Agencies band by band (entry, community, hospital, discharge, or the model's own), in the model's order within each.
+  const bands = getAgencyBands(
+    graph.meta,
+    groups.map((agency) => graph.agencies.find((a) => a.id === agency) ?? { id: agency }),
+  );
+  const placement = placeInBands(bands, new Map(layouts.map((l, i) => [groups[i]!, { width: l.width ?? 0, height: l.height ?? 0 }])));
+  const offsets = groups.map((agency) => placement.offsets.get(agency)!);
   const laid: ElkNode = {
     id: 'root',
-    width: Math.max(...layouts.map((l, i) => offsets[i]!.x + (l.width ?? 0))),
-    height: cursorY + rowHeight,
+    width: placement.width,
+    height: placement.height,
     children: [],
     edges: [],
   };
@@ -214,10 +208,17 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
   const flowLegend = des ? bottleneckLegend(ctx, des, 96) : changes ? changeLegend(ctx, changes, perDay !== undefined ? 'a day' : 'per 1,000', 96) : undefined;
   const dy = 110 + (flowLegend?.height ?? 0);
   const height = (laid.height ?? 0) + dy + 20;
-  parts.push(el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(base ? title : `System map: ${graph.meta.title ?? graph.modelId}`)));
-  parts.push(legend(id, perDay !== undefined ? 'a day' : 'per 1,000', changes ? 'changes' : quick ? 'none' : 'decisions'));
-  if (flowLegend) parts.push(flowLegend.svg);
+  parts.push(
+    el(
+      'g',
+      { class: 'map-head' },
+      el('text', { x: 10, y: 24, class: 'bold', 'font-size': 15 }, escapeXml(base ? title : `System map: ${graph.meta.title ?? graph.modelId}`)),
+      legend(id, perDay !== undefined ? 'a day' : 'per 1,000', changes ? 'changes' : quick ? 'none' : 'decisions'),
+      flowLegend?.svg ?? '',
+    ),
+  );
   parts.push(`<g transform="translate(10 ${dy})">`);
+  parts.push(drawBandStrips(placement));
   for (const box of laid.children ?? []) {
     if (!box.id.startsWith('agency:')) continue;
     const agency = box.id.slice('agency:'.length);
@@ -324,6 +325,22 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
       ),
     );
   }
+  // Requests coming into each agency (a request that comes back is counted each time it does), for the overview.
+  const comingIn = new Map<string, number>([[graph.nodes[0]!.agency, perDay ?? 1000]]);
+  for (const e of graph.edges) {
+    const to = graph.nodes[e.to]!.agency;
+    if (graph.nodes[e.from]!.agency !== to) comingIn.set(to, (comingIn.get(to) ?? 0) + volume(e));
+  }
+  parts.push(
+    drawOverview(
+      ctx,
+      placement,
+      (laid.children ?? [])
+        .filter((b) => b.id.startsWith('agency:'))
+        .map((b) => ({ agency: b.id.slice('agency:'.length), x: b.x ?? 0, y: b.y ?? 0, width: b.width ?? 0, height: b.height ?? 0 })),
+      (agency) => `${volumeText(comingIn.get(agency) ?? 0)} coming in`,
+    ),
+  );
   parts.push('</g>');
   const counts = { states: graph.nodes.length, ways: graph.edges.length };
   const svg = toSvg({
@@ -332,7 +349,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     height,
     title,
     description: `${agencies.length} agencies with ${counts.states} states and ${counts.ways} ways out between them. Each way out is drawn as wide as the requests taking it (${perDay !== undefined ? 'a day' : 'per 1,000 requests'}); ${changes ? 'the ways the plan changes are coloured and labelled with the change against the baseline, the rest faded' : quick ? 'its figures are in its tooltip and the table' : 'at decisions it is labelled with them and the share of those at that state who take it'}.${des ? ` Simulated (discrete-event, ${des.replications} replications of ${des.days} days): states are shaded by the mean wait to get in, outlined in red where requests are blocked, and each resource's share in use is listed.` : ''}`,
-    style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}`,
+    style: toBaseStyle(ctx, id) + `#${id} .way:hover path{stroke:#000;stroke-width:2.5}` + overviewStyle(id),
     defs: arrowMarker(`${id}-arrow`, '#555555', 7) + (changes ? arrowMarker(`${id}-more`, MORE, 7) + arrowMarker(`${id}-fewer`, FEWER, 7) : ''),
     body: parts.join(''),
   });

@@ -55,20 +55,72 @@ export const reportScript = String.raw`
     var full = { x: base.x, y: base.y, w: base.width, h: base.height };
     svg.removeAttribute('width');
     svg.removeAttribute('height');
-    // Open at the width of the frame, showing the top of the map, so that its text can be read.
-    function fitWidth() {
-      var r = frame.getBoundingClientRect();
-      var h = r.width > 0 ? Math.min(full.h, full.w * r.height / r.width) : full.h;
-      return { x: full.x, y: full.y, w: full.w, h: h };
+    var printing = false;
+    // Zoomed out so far that the map's 11-unit text would be under 7 px, the overview is shown
+    // instead: each agency a solid box with its name and the requests coming in, at 13 px.
+    var overviewAgencies = Array.prototype.slice.call(svg.querySelectorAll('.ov-agency'));
+    var overviewBands = Array.prototype.slice.call(svg.querySelectorAll('.ov-band'));
+    function scale() {
+      var r = svg.getBoundingClientRect();
+      return r.width > 0 ? Math.min(r.width / view.w, r.height / view.h) : 1;
     }
-    var view = fitWidth();
-    function apply() { svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h); }
+    function place(t, x, y, size) {
+      t.setAttribute('x', x); t.setAttribute('y', y); t.setAttribute('font-size', size); t.style.display = '';
+    }
+    function layOutOverview(k) {
+      var fs = 13 / k;
+      overviewAgencies.forEach(function (g) {
+        var b = g.getAttribute('data-box').split(' ').map(Number);
+        var w = g.getAttribute('data-widths').split(' ').map(Number);
+        var texts = {};
+        ['name', 'first', 'second', 'badge', 'count'].forEach(function (n) { texts[n] = g.querySelector('.ov-' + n); texts[n].style.display = 'none'; });
+        var room = b[2] - fs, lh = fs * 1.25, tall = b[3] - fs * 0.5;
+        var lines = w[0] * fs <= room ? ['name'] : Math.max(w[1], w[2]) * fs <= room && w[2] > 0 ? ['first', 'second'] : [];
+        if (lines.length && w[4] * fs <= room && (lines.length + 1) * lh <= tall) lines.push('count');
+        if (lines.length * lh > tall) lines = [];
+        if (!lines.length && w[3] * fs <= b[2] - 4 / k && fs <= b[3] - 2 / k) lines = ['badge'];
+        var y = b[1] + b[3] / 2 - lines.length * lh / 2 + fs * 0.95;
+        lines.forEach(function (n, i) { place(texts[n], b[0] + b[2] / 2, y + i * lh, n === 'count' ? fs * 0.9 : fs); });
+      });
+      // A band's heading where it fits above the band's first row (not on a phone's whole view).
+      overviewBands.forEach(function (t) {
+        var room = Number(t.getAttribute('data-room'));
+        if (fs * 1.1 > room) return;
+        place(t, 4, Number(t.getAttribute('data-at')) + room / 2 + fs * 0.35, fs);
+      });
+    }
+    // The whole system, centred in the frame.
+    function whole() {
+      var r = svg.getBoundingClientRect();
+      var aspect = r.width > 0 && r.height > 0 ? r.width / r.height : full.w / full.h;
+      var w = Math.max(full.w, full.h * aspect), h = w / aspect;
+      return { x: full.x - (w - full.w) / 2, y: full.y - (h - full.h) / 2, w: w, h: h };
+    }
+    var view = whole();
+    function apply() {
+      svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
+      var k = scale();
+      var out = !printing && overviewAgencies.length > 0 && k * 11 < 7;
+      svg.classList.toggle('zoomed-out', out);
+      overviewBands.forEach(function (t) { t.style.display = 'none'; });
+      if (out) layOutOverview(k);
+    }
     apply();
     function zoom(factor, cx, cy) {
       var nw = Math.min(full.w * 1.5, Math.max(full.w / 40, view.w * factor));
       var k = nw / view.w;
       view.x = cx - (cx - view.x) * k; view.y = cy - (cy - view.y) * k;
       view.w = nw; view.h = view.h * k; apply();
+    }
+    // Into one agency: all of it if its text can then be read (its 10-unit labels at 11 px), else its start (the left) at that size.
+    function zoomTo(b) {
+      var r = svg.getBoundingClientRect();
+      var k = Math.max(Math.min(r.width / (b[2] + 40), r.height / (b[3] + 40)), 1.1);
+      var w = r.width / k, h = r.height / k;
+      view = { x: w >= b[2] + 40 ? b[0] + b[2] / 2 - w / 2 : b[0] - 20, y: h >= b[3] + 40 ? b[1] + b[3] / 2 - h / 2 : b[1] - 20, w: w, h: h };
+      var t = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
+      if (t) { view.x += t.matrix.e; view.y += t.matrix.f; }
+      apply();
     }
     function toSvgPoint(e) {
       var r = svg.getBoundingClientRect();
@@ -79,27 +131,36 @@ export const reportScript = String.raw`
       if (!e.ctrlKey && !e.metaKey) return;
       e.preventDefault(); var p = toSvgPoint(e); zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
     }, { passive: false });
-    // On paper the whole map is printed, not the part on screen.
+    // On paper the whole map is printed in full detail, not the part on screen.
     var beforePrint = null;
-    window.addEventListener('beforeprint', function () { beforePrint = view; view = { x: full.x, y: full.y, w: full.w, h: full.h }; apply(); });
-    window.addEventListener('afterprint', function () { if (beforePrint) { view = beforePrint; beforePrint = null; apply(); } });
+    window.addEventListener('beforeprint', function () { beforePrint = view; printing = true; view = { x: full.x, y: full.y, w: full.w, h: full.h }; apply(); });
+    window.addEventListener('afterprint', function () { printing = false; if (beforePrint) { view = beforePrint; beforePrint = null; } apply(); });
     var drag = null;
-    frame.addEventListener('pointerdown', function (e) { drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y }; frame.setPointerCapture(e.pointerId); });
+    frame.addEventListener('pointerdown', function (e) { drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false }; frame.setPointerCapture(e.pointerId); });
     frame.addEventListener('pointermove', function (e) {
       if (!drag) return;
+      if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 4) drag.moved = true;
       var r = svg.getBoundingClientRect();
       view.x = drag.vx - (e.clientX - drag.x) / r.width * view.w;
       view.y = drag.vy - (e.clientY - drag.y) / r.height * view.h; apply();
     });
-    frame.addEventListener('pointerup', function () { drag = null; });
+    frame.addEventListener('pointerup', function (e) {
+      var clicked = drag && !drag.moved;
+      drag = null;
+      if (!clicked || !svg.classList.contains('zoomed-out')) return;
+      // The pointer was captured by the frame, so find the agency under it.
+      var hit = document.elementFromPoint(e.clientX, e.clientY);
+      var g = hit && hit.closest && hit.closest('.ov-agency');
+      if (g) zoomTo(g.getAttribute('data-box').split(' ').map(Number));
+    });
     document.querySelectorAll('[data-zoom]').forEach(function (b) {
       b.addEventListener('click', function () {
         var what = b.getAttribute('data-zoom');
-        if (what === 'reset') { view = { x: full.x, y: full.y, w: full.w, h: full.h }; apply(); return; }
-        if (what === 'fit') { view = fitWidth(); apply(); return; }
+        if (what === 'reset') { view = whole(); apply(); return; }
         zoom(what === 'in' ? 1 / 1.4 : 1.4, view.x + view.w / 2, view.y + view.h / 2);
       });
     });
+    window.addEventListener('resize', function () { apply(); });
     frame.addEventListener('keydown', function (e) {
       var step = view.w / 10;
       if (e.key === '+' || e.key === '=') zoom(1 / 1.2, view.x + view.w / 2, view.y + view.h / 2);

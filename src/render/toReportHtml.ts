@@ -1,3 +1,4 @@
+import { getAgencyBands } from '../model/bands.ts';
 import { noQueuesLine, toTimeWithoutWaits } from '../report/noQueuesLine.ts';
 import { milestonesHeading, outcomesHeading } from '../report/analysisWriters.ts';
 import { getOutcomeWords } from '../model/outcomes.ts';
@@ -130,6 +131,9 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
         tornadoes: parts.tornadoes,
       })
     : '';
+  const bands = getAgencyBands(graph.meta, graph.agencies).filter((b) => b.label !== undefined);
+  const banded = bands.length > 0;
+  const bandNames = bands.map((b) => b.label!).join(', ');
   return `${toPageHead(`${title}: carepaths report`, toReportStyle(ctx.fontCss, ctx.measure.family))}<body>
 <header>
 <p>carepaths report</p>
@@ -146,10 +150,10 @@ ${milestones ? `<h3>${escapeXml(milestonesHeading)}</h3><table><thead><tr><th sc
 </section>
 <section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${escapeXml(parts.overview.title)}</h2>${figure(parts.overview)}</section>
 <section id="map" aria-labelledby="map-h"><h2 id="map-h">System map</h2>
-<p>Every agency with its services and decisions. Drag to move; to zoom, use the buttons, hold Ctrl (⌘ on a Mac) and use the mouse wheel or pinch, or focus the map and use the arrow keys and + and −. Hover over a state for its description.${parts.simulation?.des ? ' From the simulation, each state is shaded by the mean wait to get into it, and outlined in dashed red where requests are blocked, waiting to move on while they keep what they hold; the second legend gives each resource’s share in use.' : ''}</p>
+<p>Every agency with its services and decisions${banded ? `, in bands (${bandNames})` : ''}. It opens on the whole system, each agency with the requests coming into it: select one to zoom in to its services and decisions. Drag to move; to zoom, use the buttons, hold Ctrl (⌘ on a Mac) and use the mouse wheel or pinch, or focus the map and use the arrow keys and + and −. Hover over a state for its description.${parts.simulation?.des ? ' From the simulation, each state is shaded by the mean wait to get into it, and outlined in dashed red where requests are blocked, waiting to move on while they keep what they hold; the second legend gives each resource’s share in use.' : ''}</p>
 ${parts.systemMap.note ? `<p class="note">${escapeXml(parts.systemMap.note)}</p>` : ''}${
     parts.systemMap.svg
-      ? `<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="fit">Fit to width</button><button type="button" data-zoom="reset">Whole map</button></div>
+      ? `<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="reset">Whole system</button></div>
 <div id="map-frame" tabindex="0" role="region" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>`
       : ''
   }

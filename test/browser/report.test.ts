@@ -104,6 +104,54 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
       for (const text of ed.shown) expect(text).toMatch(/ ed /);
       expect((await search('zzzz')).said).toMatch(/^No pathway among the 200 most likely matches “zzzz”\./);
       expect((await search('')).shown.length).toBe(20);
+      // The map opens on the whole system: every agency's box in the frame, each with its name (or
+      // badge) and no text on show under 11 px; selecting an agency zooms in to its detail.
+      const mapText = () =>
+        page.$eval('#system-map', (svg) => {
+          const frame = svg.parentElement!.getBoundingClientRect();
+          const shown = Array.from(svg.querySelectorAll('text')).filter((t) => {
+            const box = t.getBoundingClientRect();
+            return (
+              getComputedStyle(t).visibility === 'visible' &&
+              box.width > 0 &&
+              box.right > frame.left &&
+              box.left < frame.right &&
+              box.bottom > frame.top &&
+              box.top < frame.bottom
+            );
+          });
+          const agencies = Array.from(svg.querySelectorAll('.ov-agency')).map((g) => {
+            const box = g.querySelector('rect')!.getBoundingClientRect();
+            const inFrame = box.left >= frame.left - 1 && box.right <= frame.right + 1 && box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+            const named = Array.from(g.querySelectorAll('text')).some((t) => getComputedStyle(t).display !== 'none' && t.getBoundingClientRect().width > 0);
+            return { agency: g.getAttribute('data-agency'), inFrame, named };
+          });
+          return {
+            zoomedOut: svg.classList.contains('zoomed-out'),
+            smallest: Math.min(...shown.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t as SVGTextElement).getScreenCTM()!.a)),
+            shown: shown.length,
+            agencies,
+          };
+        });
+      const opening = await mapText();
+      expect(opening.zoomedOut).toBe(true);
+      expect(opening.agencies).toHaveLength(12);
+      for (const a of opening.agencies) expect(a, a.agency!).toEqual({ agency: a.agency, inFrame: true, named: true });
+      expect(opening.smallest).toBeGreaterThanOrEqual(11);
+      expect(await getLowContrastText(page)).toEqual([]);
+      await page.locator('#map-frame').scrollIntoViewIfNeeded();
+      const edBox = (await page.locator('#system-map .ov-agency[data-agency="ed"] rect').boundingBox())!;
+      await page.mouse.click(edBox.x + edBox.width / 2, edBox.y + edBox.height / 2);
+      const zoomedIn = await mapText();
+      expect(zoomedIn.zoomedOut).toBe(false);
+      expect(zoomedIn.shown).toBeGreaterThan(20);
+      expect(zoomedIn.smallest).toBeGreaterThanOrEqual(10.99);
+      expect(
+        await page.$eval(
+          '#system-map',
+          (svg) => svg.querySelector('[data-agency="ed"]')!.getBoundingClientRect().left >= svg.getBoundingClientRect().left - 30,
+        ),
+      ).toBe(true);
       // Zooming the map changes its view box.
       const before = await page.getAttribute('#map-frame svg', 'viewBox');
       await page.click('[data-zoom="in"]');
@@ -142,6 +190,25 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       expect(scale).toBeGreaterThan(0.99);
       expect(await page.$eval('#map-frame', (f) => getComputedStyle(f).touchAction)).toBe('pan-y');
       expect(await page.$eval('#map-frame', (f) => f.getBoundingClientRect().height / innerHeight)).toBeLessThan(0.6);
+      // The map opens on the whole system on a phone too, its text at 11 px or more (badges where names do not fit).
+      await page.reload();
+      const phoneMap = await page.$eval('#system-map', (svg) => {
+        const frame = svg.parentElement!.getBoundingClientRect();
+        const shown = Array.from(svg.querySelectorAll('text')).filter(
+          (t) => getComputedStyle(t).visibility === 'visible' && t.getBoundingClientRect().width > 0,
+        );
+        const boxes = Array.from(svg.querySelectorAll('.ov-agency rect')).map((r) => r.getBoundingClientRect());
+        return {
+          zoomedOut: svg.classList.contains('zoomed-out'),
+          smallest: Math.min(...shown.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t as SVGTextElement).getScreenCTM()!.a)),
+          shown: shown.length,
+          inFrame: boxes.every((b) => b.left >= frame.left - 1 && b.right <= frame.right + 1 && b.top >= frame.top - 1 && b.bottom <= frame.bottom + 1),
+        };
+      });
+      expect(phoneMap.zoomedOut).toBe(true);
+      expect(phoneMap.inFrame).toBe(true);
+      expect(phoneMap.shown).toBeGreaterThanOrEqual(10);
+      expect(phoneMap.smallest).toBeGreaterThanOrEqual(11);
       // The wheel alone scrolls the page; with Ctrl held it zooms the map.
       await page.setViewportSize({ width: 1400, height: 1000 });
       const before = await page.getAttribute('#map-frame svg', 'viewBox');
