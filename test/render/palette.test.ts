@@ -14,9 +14,45 @@ describe('agency colours', () => {
   it('gives every badge, for up to 24 agencies, text that passes 4.5:1 on its colour', () => {
     const styles = getAgencyStyles(Array.from({ length: 24 }, (_, i) => `Agency ${i + 1}`));
     for (const s of styles) expect(getContrast(s.badgeFill, s.badgeText), `${s.badge} on ${s.badgeFill}`).toBeGreaterThanOrEqual(4.5);
-    // Colours that pass keep their own colour; the darker orange, which passes with neither, is darkened.
-    expect(styles[1]!.badgeFill).toBe(styles[1]!.stroke);
-    expect(styles[8]!.badgeFill).not.toBe(styles[8]!.stroke);
+    // A colour that passes with white or near-black text keeps its own colour; one that passes with neither is darkened.
+    for (const s of styles) {
+      const passes = Math.max(getContrast(s.stroke, '#ffffff'), getContrast(s.stroke, '#1a1a1a')) >= 4.5;
+      expect(s.badgeFill === s.stroke, s.badge).toBe(passes);
+    }
+    expect(styles.some((s) => s.badgeFill !== s.stroke)).toBe(true);
+  });
+
+  it('gives sixteen agencies sixteen distinct colours, none closer to another than the Okabe–Ito set’s own closest pair, and a second cue past them', () => {
+    const styles = getAgencyStyles(Array.from({ length: 24 }, (_, i) => `Agency ${i + 1}`));
+    // CIELAB (D65) distance, worked from the sRGB definition.
+    const lab = (h: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => {
+        const c = parseInt(h.slice(i, i + 2), 16) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+      const [x, y, z] = [
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+      ];
+      return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+    };
+    const distance = (a: string, b: string) => Math.hypot(...lab(a).map((v, i) => v - lab(b)[i]!));
+    const closest = (from: number, to: number) => {
+      let min = Infinity;
+      for (let i = from; i < to; i++) for (let j = 0; j < i; j++) min = Math.min(min, distance(styles[i]!.fill, styles[j]!.fill));
+      return min;
+    };
+    const okabeIto = closest(1, 8);
+    expect(okabeIto).toBeGreaterThan(7);
+    expect(closest(8, 16)).toBeGreaterThanOrEqual(8.9);
+    expect(closest(8, 16)).toBeGreaterThan(okabeIto);
+    expect(new Set(styles.slice(0, 16).map((s) => s.fill)).size).toBe(16);
+    // The seventeenth comes round to the first colour, in another tone and with another dash.
+    expect(styles[16]!.fill).not.toBe(styles[0]!.fill);
+    expect(styles[16]!.stroke).not.toBe(styles[0]!.stroke);
+    expect(styles[16]!.dash).not.toBe(styles[0]!.dash);
   });
 });
 
