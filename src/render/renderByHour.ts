@@ -102,16 +102,31 @@ function toPanelsDiagram(
     style: toBaseStyle(ctx, d.id),
     body: parts.join(''),
   });
-  const table =
-    `<table><thead><tr><th scope="col">What</th>${d.columnHeads.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr></thead><tbody>` +
-    d.panels
-      .flatMap((p) =>
-        p.series.map(
-          (s) => `<tr><th scope="row">${escapeXml(`${p.title}: ${s.name}`)}</th>${s.values.map((v) => `<td>${toFixedTrim(v, 1)}</td>`).join('')}</tr>`,
-        ),
-      )
-      .join('') +
-    '</tbody></table>';
+  // A day's 24 hours as two tables of 12, so that each fits a printed page (and a phone).
+  const halves = d.columnHeads.length > 12 ? [0, 12] : [0];
+  const table = halves
+    .map((from) => {
+      const to = from + (halves.length > 1 ? 12 : d.columnHeads.length);
+      return (
+        `<table class="compact"><thead><tr><th scope="col">What</th>${d.columnHeads
+          .slice(from, to)
+          .map((h) => `<th scope="col">${escapeXml(h)}</th>`)
+          .join('')}</tr></thead><tbody>` +
+        d.panels
+          .flatMap((p) =>
+            p.series.map(
+              (s) =>
+                `<tr><th scope="row">${escapeXml(`${p.title}: ${s.name}`)}</th>${s.values
+                  .slice(from, to)
+                  .map((v) => `<td>${toFixedTrim(v, 1)}</td>`)
+                  .join('')}</tr>`,
+            ),
+          )
+          .join('') +
+        '</tbody></table>'
+      );
+    })
+    .join('');
   return { name: d.name, title: d.title, svg, table };
 }
 

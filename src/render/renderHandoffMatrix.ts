@@ -83,7 +83,7 @@ export function renderHandoffMatrix(ctx: RenderContext, options: DiagramOptions 
     name: 'handoff-matrix',
     title: 'Handoffs between agencies (per 1,000 requests)',
     svg,
-    table: `<table><thead>${header}</thead><tbody>${rows}</tbody></table>`,
+    table: `<table class="matrix"><thead>${header}</thead><tbody>${rows}</tbody></table>`,
   };
 }
 

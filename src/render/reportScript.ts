@@ -131,10 +131,56 @@ export const reportScript = String.raw`
       if (!e.ctrlKey && !e.metaKey) return;
       e.preventDefault(); var p = toSvgPoint(e); zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
     }, { passive: false });
-    // On paper the whole map is printed in full detail, not the part on screen.
+    // On paper the whole map is printed in full detail, not the part on screen, and then each
+    // agency on a page of its own, large enough to read: copies of the map, each showing one
+    // agency's box, with their own ids (the style is the map's, without its fonts, which the page
+    // has already loaded), turned a quarter to lie along the page where the agency is wider than
+    // tall, as landscape figures are in a portrait report. They are removed after printing.
     var beforePrint = null;
-    window.addEventListener('beforeprint', function () { beforePrint = view; printing = true; view = { x: full.x, y: full.y, w: full.w, h: full.h }; apply(); });
-    window.addEventListener('afterprint', function () { printing = false; if (beforePrint) { view = beforePrint; beforePrint = null; } apply(); });
+    var printed = document.getElementById('map-print');
+    function addAgencyPages() {
+      if (!printed || printed.firstChild) return;
+      var shift = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
+      var dx = shift ? shift.matrix.e : 0, dy = shift ? shift.matrix.f : 0;
+      overviewAgencies.forEach(function (g, i) {
+        var b = g.getAttribute('data-box').split(' ').map(Number);
+        var id = svg.id + '-print-' + (i + 1);
+        var copy = svg.cloneNode(true);
+        copy.querySelectorAll('[id]').forEach(function (e) { e.id = id + '-' + e.id; });
+        copy.id = id;
+        copy.classList.remove('zoomed-out');
+        copy.removeAttribute('aria-labelledby');
+        copy.removeAttribute('aria-describedby');
+        var name = g.querySelector('.ov-name').textContent;
+        copy.setAttribute('aria-hidden', 'true');
+        var w = b[2] + 24, h = b[3] + 24;
+        copy.setAttribute('viewBox', (b[0] + dx - 12) + ' ' + (b[1] + dy - 12) + ' ' + w + ' ' + h);
+        copy.setAttribute('width', w);
+        copy.setAttribute('height', h);
+        var style = copy.querySelector('style');
+        if (style) style.textContent = style.textContent.replace(/@font-face\{[^}]*\}/g, '').split('#' + svg.id).join('#' + id);
+        var page = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+        var turn = w > h;
+        page.setAttribute('viewBox', '0 0 ' + (turn ? h + ' ' + w : w + ' ' + h));
+        page.setAttribute('role', 'img');
+        page.setAttribute('aria-label', 'System map: ' + name);
+        var holder = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+        if (turn) holder.setAttribute('transform', 'translate(0 ' + w + ') rotate(-90)');
+        holder.appendChild(copy);
+        page.appendChild(holder);
+        var figure = document.createElement('figure');
+        var caption = document.createElement('figcaption');
+        caption.textContent = 'System map: ' + name + (turn ? ' (turned to lie along the page)' : '');
+        figure.appendChild(caption);
+        figure.appendChild(page);
+        printed.appendChild(figure);
+      });
+    }
+    window.addEventListener('beforeprint', function () { beforePrint = view; printing = true; view = { x: full.x, y: full.y, w: full.w, h: full.h }; apply(); addAgencyPages(); });
+    window.addEventListener('afterprint', function () {
+      printing = false; if (beforePrint) { view = beforePrint; beforePrint = null; } apply();
+      if (printed) while (printed.firstChild) printed.removeChild(printed.firstChild);
+    });
     var drag = null;
     frame.addEventListener('pointerdown', function (e) { drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false }; frame.setPointerCapture(e.pointerId); });
     frame.addEventListener('pointermove', function (e) {

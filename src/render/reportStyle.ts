@@ -40,9 +40,14 @@ footer{color:var(--muted);font-size:.9rem;padding-bottom:40px;margin-top:3em;bor
   figure svg{max-width:none}
   #map-frame{height:55vh}
 }
+#map-print{display:none}
 @media print{
+  header,main,footer{max-width:none;padding:0}
   nav,.controls,#pathway-search,#pathway-count{display:none}
   #map-frame{height:auto;border:0;overflow:visible}
+  #map-print{display:block}
+  #map-print figure{break-before:page;break-inside:avoid;margin:0}
+  #map-print figure>svg{width:100%;height:auto;max-height:260mm}
   .swimlane[hidden]{display:block}
   .swimlane{break-inside:avoid}
   #pathway-list{max-height:none;border:0}
@@ -51,6 +56,9 @@ footer{color:var(--muted);font-size:.9rem;padding-bottom:40px;margin-top:3em;bor
   details:not([open])>*{display:block}
   details::details-content{content-visibility:visible;display:block}
   table{break-inside:auto;max-width:100%}
+  /* A matrix with a column for every agency fits the page with its column headings written upwards. */
+  table.matrix,table.compact{font-size:.8rem}
+  table.matrix thead th:not(:first-child){writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;text-align:left;vertical-align:bottom;padding:6px 2px}
   .wide{overflow:visible}
   h2{break-before:page;border-top:0}
   section:first-of-type h2{break-before:auto}

@@ -102,7 +102,7 @@ export function toReportHtml(ctx: RenderContext, parts: ReportParts): string {
     )
     .join('');
   const grid =
-    '<table><thead><tr><th scope="col">Function</th>' +
+    '<table class="matrix"><thead><tr><th scope="col">Function</th>' +
     analysis.agencies.map((a) => `<th scope="col">${escapeXml(a.label)}</th>`).join('') +
     '</tr></thead><tbody>' +
     analysis.functions
@@ -154,7 +154,8 @@ ${milestones ? `<h3>${escapeXml(milestonesHeading)}</h3><table><thead><tr><th sc
 ${parts.systemMap.note ? `<p class="note">${escapeXml(parts.systemMap.note)}</p>` : ''}${
     parts.systemMap.svg
       ? `<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="reset">Whole system</button></div>
-<div id="map-frame" tabindex="0" role="region" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>`
+<div id="map-frame" tabindex="0" role="region" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>
+<div id="map-print"></div>`
       : ''
   }
 <details${parts.systemMap.svg ? '' : ' open'}><summary>System map as a table</summary>${parts.systemMap.table}</details>

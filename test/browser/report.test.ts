@@ -236,9 +236,32 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
         .map(Number);
       const printed = (await page.getAttribute('#map-frame svg', 'viewBox'))!.split(' ').map(Number);
       printed.forEach((v, i) => expect(v).toBeCloseTo(whole[i]!, 2));
+      // Each agency is printed on a page of its own, its box filling the figure (turned where wider than tall).
+      const agencyPages = await page.$$eval('#map-print figure', (figures) =>
+        figures.map((f) => ({ caption: f.querySelector('figcaption')!.textContent, box: f.querySelector('svg svg')!.getAttribute('viewBox') })),
+      );
+      expect(agencyPages).toHaveLength(12);
+      expect(agencyPages[7]!.caption).toBe('System map: Emergency department (turned to lie along the page)');
+      const edOnMap = await page.$eval('#system-map .ov-agency[data-agency="ed"]', (g) => g.getAttribute('data-box')!.split(' ').map(Number));
+      expect(agencyPages[7]!.box!.split(' ').map(Number).slice(2)).toEqual([edOnMap[2]! + 24, edOnMap[3]! + 24]);
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
       expect(await page.$$eval('details:not([open])', (ds) => ds.length)).toBe(closed);
       expect(await page.getAttribute('#map-frame svg', 'viewBox')).toBe(zoomed);
+      expect(await page.locator('#map-print figure').count()).toBe(0);
+      // On A4 (794 px less 1 cm margins) nothing is wider than the page, so the browser does not shrink
+      // the whole report to fit; the agency matrices write their column headings upwards to fit.
+      await page.setViewportSize({ width: 718, height: 1000 });
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: null });
+      // Printed as a user's Print does (beforeprint and afterprint fire): the whole map, then a page for each agency.
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)!.length;
+      // (Printed without them, the table alternatives and the agency pages, it is 26 pages; with them, 73.)
+      expect(pages).toBeGreaterThan(40);
+      expect(await page.locator('#map-print figure').count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -295,6 +318,7 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       await page.emulateMedia({ media: 'print' });
       const fit = await page.$eval('#objectives-table table', (t) => t.getBoundingClientRect().right - document.documentElement.clientWidth);
       expect(fit).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1400, height: 1000 });
       await showEverything(page);
@@ -327,6 +351,11 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       // The map really is shaded (so its text was read on the bands), in the darkest band too.
       const page = (await openFile(context, path.join(out, 'report.html'))).page;
       expect(await page.locator('#system-map g.state rect[fill="#fd8d3c"]').count()).toBeGreaterThan(0);
+      // Printed on A4, nothing is wider than the page (the day hour by hour is two tables of 12 hours).
+      await page.setViewportSize({ width: 718, height: 1000 });
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
     }

@@ -160,8 +160,11 @@ describe('carepaths report --simulate', () => {
     expect(html).toContain('<section id="simulation"');
     expect(html).toContain('Stays within four hours');
     // The day hour by hour: the arrivals row adds up to the city's 1,982 requests a day, and every resource has a panel.
-    const arriving = html.match(/<th scope="row">Requests arriving an hour \(the model’s rates\): arriving<\/th>((?:<td>[\d.]+<\/td>){24})/)!;
-    const perHour = [...arriving[1]!.matchAll(/<td>([\d.]+)<\/td>/g)].map((m) => Number(m[1]));
+    // (In two tables of 12 hours, so that each fits a printed page.)
+    const arriving = [...html.matchAll(/<th scope="row">Requests arriving an hour \(the model’s rates\): arriving<\/th>((?:<td>[\d.]+<\/td>){12})<\/tr>/g)];
+    expect(arriving).toHaveLength(2);
+    const perHour = arriving.flatMap((row) => [...row[1]!.matchAll(/<td>([\d.]+)<\/td>/g)].map((m) => Number(m[1])));
+    expect(perHour).toHaveLength(24);
     expect(perHour.reduce((a, b) => a + b, 0)).toBeCloseTo(1982, -1);
     expect(Math.max(...perHour) / Math.min(...perHour)).toBeGreaterThan(3);
     for (const resource of ['Staffed ambulances', 'Majors cubicles', 'General and acute beds'])

@@ -56,7 +56,7 @@ describe('diagrams and the report', () => {
       expect(d.svg).toContain(`<title id="${id}-title">`);
       expect(d.svg).toContain(`<desc id="${id}-desc">`);
       for (const other of d.svg.matchAll(/ id="([^"]+)"/g)) expect(other[1]!.startsWith(id)).toBe(true);
-      expect(d.table).toMatch(/^<table>/);
+      expect(d.table).toMatch(/^<table( class="(matrix|compact)")?>/);
     }
   });
 
