@@ -2,7 +2,7 @@ import type { CareGraph } from '../graph/types.ts';
 import type { OutputFile } from '../io/writeFilesAtomic.ts';
 import type { PathwayCount } from '../pathways/types.ts';
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
-import { version } from './version.ts';
+import { getPageProvenance } from './provenance.ts';
 
 /**
  * The report's files for `report` and `watch`: the core's createReportFiles with the font read from
@@ -43,8 +43,7 @@ export async function buildReport(
   return createReportFiles(graph, {
     top: options.top,
     fonts,
-    version,
-    source: file,
+    ...getPageProvenance(file),
     ...(options.png ? { toPng: (svg: string) => toPng(svg, fonts) } : {}),
     ...(options.simulation ? { simulation: { ...options.simulation, ...(progress ? { progress } : {}) } } : {}),
     ...(options.count ? { count: options.count } : {}),

@@ -14,7 +14,6 @@ import type { ObservedFigures } from '../strategy/types.ts';
 import { CliError, exitCodes } from './errors.ts';
 import { collectOption, defaultWorkers, loadMachine, toChoice, toWholeNumber, toWorkers } from './loadChecked.ts';
 import { loadStrategy, toProblemsError } from './prepareComparison.ts';
-import { version } from './version.ts';
 import { addTableAndPageOptions, writeTableAndPage } from './writeTableAndPage.ts';
 
 const writers = { text: toFitText, json: toFitJson, md: toFitMarkdown };
@@ -182,5 +181,6 @@ async function renderFitPage(report: FitReport, source: string, observed: string
     import('../render/toFitHtml.ts'),
   ]);
   const ctx = createRenderContext(report.graph, getFunctionalAnalysis(report.graph), loadFonts());
-  return toFitHtml(ctx, report, { version, source, observed });
+  const { getPageProvenance } = await import('./provenance.ts');
+  return toFitHtml(ctx, report, { ...getPageProvenance(source), observed });
 }

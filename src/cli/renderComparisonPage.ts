@@ -1,6 +1,6 @@
 import type { SensitivityResult } from '../analysis/getSensitivity.ts';
 import type { PreparedComparison } from './prepareComparison.ts';
-import { version } from './version.ts';
+import { getPageProvenance } from './provenance.ts';
 
 /**
  * The comparison page (the drawing libraries load only when it is asked for). Each plan gets a
@@ -28,8 +28,7 @@ export async function renderComparisonPage(
         contexts.slice(1).map((ctx, k) => renderSystemMap(ctx, { id: `changes-${k + 1}`, base: prepared.baseline, name: scenarios[k + 1]!.name })),
       );
   return toComparisonHtml(contexts, prepared.comparison, {
-    version,
-    source: prepared.file,
+    ...getPageProvenance(prepared.file),
     pending,
     ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
     ...(changeMaps ? { changeMaps } : {}),

@@ -31,6 +31,9 @@ export interface ReportFilesOptions {
   version: string;
   /** The model file, as shown on the page. */
   source: string;
+  /** The SHA-256 of the model file's bytes, and the day the page is made, for its provenance line. */
+  sha256?: string;
+  madeOn?: string;
   /** Given, PNG copies of the diagrams are made with it too (toPng from carepaths/io). */
   toPng?: (svg: string) => Uint8Array;
   /** Add simulated flows and, where the model has demand and capacity, the discrete-event results. */
@@ -77,6 +80,8 @@ export async function createReportFiles(graph: CareGraph, options: ReportFilesOp
     total,
     version: options.version,
     source: options.source,
+    ...(options.sha256 ? { sha256: options.sha256 } : {}),
+    ...(options.madeOn ? { madeOn: options.madeOn } : {}),
     ...(simulated ? { simulation: simulated } : {}),
     ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   });

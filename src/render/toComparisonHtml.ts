@@ -13,6 +13,7 @@ import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toPageHead } from './toPageHead.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { escapeXml } from './svg.ts';
+import { toProvenanceHtml, type Provenance } from './toProvenanceHtml.ts';
 import { toFigureHtml, toWideStart } from './toFigureHtml.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
@@ -54,7 +55,7 @@ function toValueCell(v: ObjectiveValue, unit: MeasureUnit): string {
 export function toComparisonHtml(
   contexts: RenderContext[],
   c: Comparison,
-  meta: { version: string; source: string; pending?: boolean; sensitivity?: SensitivityResult; changeMaps?: Diagram[] },
+  meta: Provenance & { pending?: boolean; sensitivity?: SensitivityResult; changeMaps?: Diagram[] },
 ): string {
   const base = contexts[0]!;
   const words = toComparisonWords({ comparison: c, baseline: base.graph, graphs: contexts.slice(1).map((x) => x.graph) });
@@ -162,7 +163,7 @@ ${flows}
 </section>
 ${sensitivity}
 </main>
-<footer><p>Made by carepaths ${escapeXml(meta.version)} from ${escapeXml(meta.source)} (model “${escapeXml(c.model)}”) and the strategy “${escapeXml(c.strategy.title)}”. Scenarios: ${c.scenarios.map((s) => escapeXml(`${s.id} (${name(s.id)})`)).join(', ')}.</p></footer>
+<footer>${toProvenanceHtml(meta, { ...(contexts[0]!.graph.meta.title ? { title: contexts[0]!.graph.meta.title } : {}), id: c.model }, ` and the strategy “${escapeXml(c.strategy.title)}”`)}<p>Scenarios: ${c.scenarios.map((s) => escapeXml(`${s.id} (${name(s.id)})`)).join(', ')}.</p></footer>
 </body>
 </html>
 `;

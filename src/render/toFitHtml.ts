@@ -14,6 +14,7 @@ import { toSensitivitySection } from './toSensitivitySection.ts';
 import { toReportStyle } from './reportStyle.ts';
 import { toPageHead } from './toPageHead.ts';
 import { escapeXml } from './svg.ts';
+import { toProvenanceHtml, type Provenance } from './toProvenanceHtml.ts';
 import { toFigureHtml, toWideStart } from './toFigureHtml.ts';
 import type { Diagram, RenderContext } from './types.ts';
 
@@ -28,7 +29,7 @@ const pageStyle = `
  * outside tolerance in words and colour), the calibration's before and after, a tornado chart for
  * each target of the sensitivity analysis with its table, and every assumption with its range.
  */
-export function toFitHtml(ctx: RenderContext, report: FitReport, meta: { version: string; source: string; observed: string }): string {
+export function toFitHtml(ctx: RenderContext, report: FitReport, meta: Provenance & { observed: string }): string {
   const { fit, calibration: c, sensitivity: s } = report;
   const inline = (svg: string) => (ctx.fontCss ? svg.split(ctx.fontCss).join('') : svg);
   const figure = (d: Diagram) => toFigureHtml(d, inline(d.svg));
@@ -82,7 +83,7 @@ ${calibration}
 ${sensitivity}
 <section id="assumptions" aria-labelledby="assumptions-h"><h2 id="assumptions-h">Assumptions in the model</h2>${assumptions}</section>
 </main>
-<footer><p>Made by carepaths ${escapeXml(meta.version)} from ${escapeXml(meta.source)} (model “${escapeXml(fit.model)}”) and ${escapeXml(meta.observed)}.</p></footer>
+<footer>${toProvenanceHtml(meta, { ...(ctx.graph.meta.title ? { title: ctx.graph.meta.title } : {}), id: fit.model }, ` and the observed figures ${escapeXml(meta.observed)}`)}</footer>
 </body>
 </html>
 `;

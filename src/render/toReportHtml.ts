@@ -1,4 +1,5 @@
 import { getAgencyBands } from '../model/bands.ts';
+import { toProvenanceHtml } from './toProvenanceHtml.ts';
 import { noQueuesLine, toTimeWithoutWaits } from '../report/noQueuesLine.ts';
 import { milestonesHeading, outcomesHeading } from '../report/analysisWriters.ts';
 import { getOutcomeWords } from '../model/outcomes.ts';
@@ -36,9 +37,11 @@ export interface ReportParts {
   searchable?: Pathway[];
   coverage: number;
   total: PathwayCount;
-  /** The carepaths version and the model's file, for the footer. */
+  /** Where the page comes from (carepaths version, model file and its hash, the day), for the footer. */
   version: string;
   source: string;
+  sha256?: string;
+  madeOn?: string;
 }
 
 /**
@@ -178,7 +181,7 @@ ${sensitivity}
 ${assumptionTable}
 </main>
 <footer>
-<p>Made by carepaths ${escapeXml(parts.version)} from ${escapeXml(parts.source)} (model “${escapeXml(graph.modelId)}”).</p>
+${toProvenanceHtml(parts, { ...(graph.meta.title ? { title: graph.meta.title } : {}), id: graph.modelId })}
 ${sources ? `<p>Sources named by the model:</p><ul>${sources}</ul>` : ''}
 </footer>
 <script>${reportScript}</script>
