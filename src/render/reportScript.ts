@@ -181,11 +181,21 @@ export const reportScript = String.raw`
       printing = false; if (beforePrint) { view = beforePrint; beforePrint = null; } apply();
       if (printed) while (printed.firstChild) printed.removeChild(printed.firstChild);
     });
+    // On a touch screen a finger over the map scrolls the page, until a tap on the map: then the
+    // finger moves the map, until a tap outside it. A mouse or pen moves the map at once.
     var drag = null;
-    frame.addEventListener('pointerdown', function (e) { drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false }; frame.setPointerCapture(e.pointerId); });
+    function activate(on) { frame.classList.toggle('active', on); }
+    document.addEventListener('pointerdown', function (e) { if (e.pointerType === 'touch' && !frame.contains(e.target)) activate(false); });
+    frame.addEventListener('pointerdown', function (e) {
+      var still = e.pointerType === 'touch' && !frame.classList.contains('active');
+      drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y, moved: false, still: still };
+      if (!still) try { frame.setPointerCapture(e.pointerId); } catch (error) { /* a pointer that has already gone */ }
+    });
+    frame.addEventListener('pointercancel', function () { drag = null; });
     frame.addEventListener('pointermove', function (e) {
       if (!drag) return;
       if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 4) drag.moved = true;
+      if (drag.still) return;
       var r = svg.getBoundingClientRect();
       view.x = drag.vx - (e.clientX - drag.x) / r.width * view.w;
       view.y = drag.vy - (e.clientY - drag.y) / r.height * view.h; apply();
@@ -193,6 +203,7 @@ export const reportScript = String.raw`
     frame.addEventListener('pointerup', function (e) {
       var clicked = drag && !drag.moved;
       drag = null;
+      if (clicked && e.pointerType === 'touch') activate(true);
       if (!clicked || !svg.classList.contains('zoomed-out')) return;
       // The pointer was captured by the frame, so find the agency under it.
       var hit = document.elementFromPoint(e.clientX, e.clientY);

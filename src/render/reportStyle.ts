@@ -17,7 +17,8 @@ a{color:var(--accent)}
 figure{margin:1em 0;overflow-x:auto}
 figure svg{max-width:100%;height:auto}
 .swimlane svg{max-width:none}
-#map-frame{border:1px solid var(--line);border-radius:8px;height:75vh;overflow:hidden;cursor:grab;touch-action:pan-y;background:#fff}
+#map-frame{border:1px solid var(--line);border-radius:8px;height:75vh;overflow:hidden;cursor:grab;touch-action:manipulation;background:#fff}
+#map-frame.active{touch-action:none}
 #map-frame:focus{outline:3px solid var(--accent)}
 #map-frame svg{width:100%;height:100%;display:block}
 .controls{display:flex;gap:.5em;align-items:center;margin:.5em 0;flex-wrap:wrap}

@@ -188,7 +188,25 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       // On a phone the Sankey keeps its size (its figure scrolls sideways), so its 12-unit text stays 12 px.
       const scale = await page.$eval('#sankey', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
       expect(scale).toBeGreaterThan(0.99);
-      expect(await page.$eval('#map-frame', (f) => getComputedStyle(f).touchAction)).toBe('pan-y');
+      // A finger over the map scrolls the page (the browser's own panning) and does not move the map,
+      // until a tap on the map: then the finger moves it, until a tap outside.
+      expect(await page.$eval('#map-frame', (f) => getComputedStyle(f).touchAction)).toBe('manipulation');
+      const touch = async (type: string, x: number, y: number, selector = '#map-frame') =>
+        page.dispatchEvent(selector, type, { pointerType: 'touch', pointerId: 7, isPrimary: true, clientX: x, clientY: y, bubbles: true });
+      const untouched = await page.getAttribute('#map-frame svg', 'viewBox');
+      await touch('pointerdown', 100, 300);
+      await touch('pointermove', 160, 340);
+      await touch('pointerup', 160, 340);
+      expect(await page.getAttribute('#map-frame svg', 'viewBox')).toBe(untouched);
+      await touch('pointerdown', 100, 300);
+      await touch('pointerup', 100, 300);
+      expect(await page.$eval('#map-frame', (f) => getComputedStyle(f).touchAction)).toBe('none');
+      await touch('pointerdown', 100, 300);
+      await touch('pointermove', 160, 340);
+      await touch('pointerup', 160, 340);
+      expect(await page.getAttribute('#map-frame svg', 'viewBox')).not.toBe(untouched);
+      await touch('pointerdown', 10, 10, 'h1');
+      expect(await page.$eval('#map-frame', (f) => getComputedStyle(f).touchAction)).toBe('manipulation');
       expect(await page.$eval('#map-frame', (f) => f.getBoundingClientRect().height / innerHeight)).toBeLessThan(0.6);
       // The map opens on the whole system on a phone too, its text at 11 px or more (badges where names do not fit).
       await page.reload();
