@@ -89,6 +89,13 @@ export const reportScript = String.raw`
         place(t, 4, Number(t.getAttribute('data-at')) + room / 2 + fs * 0.35, fs);
       });
     }
+    // On a narrow screen the frame is no taller than the whole map needs (but at least 40% of the screen).
+    function fitFrame() {
+      frame.style.height = '';
+      var r = frame.getBoundingClientRect();
+      if (r.width > 0 && r.width < 700) frame.style.height = Math.round(Math.max(0.4 * innerHeight, Math.min(0.55 * innerHeight, r.width * full.h / full.w + 2))) + 'px';
+    }
+    fitFrame();
     // The whole system, centred in the frame.
     function whole() {
       var r = svg.getBoundingClientRect();
@@ -217,7 +224,7 @@ export const reportScript = String.raw`
         zoom(what === 'in' ? 1 / 1.4 : 1.4, view.x + view.w / 2, view.y + view.h / 2);
       });
     });
-    window.addEventListener('resize', function () { apply(); });
+    window.addEventListener('resize', function () { fitFrame(); apply(); });
     frame.addEventListener('keydown', function (e) {
       var step = view.w / 10;
       if (e.key === '+' || e.key === '=') zoom(1 / 1.2, view.x + view.w / 2, view.y + view.h / 2);
