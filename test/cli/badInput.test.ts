@@ -449,6 +449,27 @@ const cases: Case[] = [
     out: ['invalid-resource', "kind must be 'beds' or 'staff' (it is \"bed\")", "kind?: 'beds' | 'staff'"],
   },
   {
+    name: 'an agency in a band the map does not have',
+    files: {
+      'banded.json': JSON.stringify({
+        id: 'banded',
+        meta: { title: 'Banded', description: 'd', agencies: [{ id: 'x', label: 'The ward', band: 'wards' }] },
+        initial: 'a',
+        states: {
+          a: { description: 'A.', meta: { agency: 'x', function: 'assess' }, on: { GO: 'b' } },
+          b: { type: 'final', description: 'B.', meta: { agency: 'x', outcome: 'home' } },
+        },
+      }),
+    },
+    args: ['check', 'banded.json'],
+    code: 1,
+    out: [
+      'invalid-bands',
+      'the band of "x" is "wards", which is not one of the map\'s bands',
+      'Use one of entry, community, hospital, discharge, or declare your own in meta.bands.',
+    ],
+  },
+  {
     name: 'a plan file that does not exist',
     files: { 's.yaml': strategyText },
     args: ['compare', smallPath(), '--strategy', 's.yaml', '--plan', 'gone.yaml', '--no-html'],
