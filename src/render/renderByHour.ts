@@ -39,11 +39,11 @@ function drawPanel(p: Panel, ox: number, oy: number, slots: number, ticks: { at:
   for (const t of y.ticks(4))
     parts.push(
       el('line', { x1: x(0), x2: x(slots), y1: y(t), y2: y(t), stroke: '#e3e3e3' }),
-      el('text', { x: x(0) - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 10, class: 'muted' }, escapeXml(toFixedTrim(t))),
+      el('text', { x: x(0) - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 11, class: 'muted' }, escapeXml(toFixedTrim(t))),
     );
   for (const t of ticks)
-    parts.push(el('text', { x: x(t.at), y: oy + PANEL_H - PLOT.bottom + 14, 'text-anchor': 'middle', 'font-size': 10, class: 'muted' }, escapeXml(t.label)));
-  parts.push(el('text', { x: x(slots / 2), y: oy + PANEL_H - PLOT.bottom + 28, 'text-anchor': 'middle', 'font-size': 10, class: 'muted' }, escapeXml(p.unit)));
+    parts.push(el('text', { x: x(t.at), y: oy + PANEL_H - PLOT.bottom + 14, 'text-anchor': 'middle', 'font-size': 11, class: 'muted' }, escapeXml(t.label)));
+  parts.push(el('text', { x: x(slots / 2), y: oy + PANEL_H - PLOT.bottom + 28, 'text-anchor': 'middle', 'font-size': 11, class: 'muted' }, escapeXml(p.unit)));
   for (const s of p.series) {
     if (s.kind === 'bars') {
       s.values.forEach(

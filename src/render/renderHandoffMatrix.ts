@@ -32,10 +32,10 @@ export function renderHandoffMatrix(ctx: RenderContext, options: DiagramOptions 
     const y = top + i * CELL;
     const style = ctx.agencyStyle(from.id);
     parts.push(
-      el('rect', { x: 10, y: y + 16, width: 26, height: 20, rx: 4, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': style.dash || undefined }),
+      el('rect', { x: 8, y: y + 15, width: 32, height: 22, rx: 4, fill: style.fill, stroke: style.stroke, 'stroke-dasharray': style.dash || undefined }),
     );
-    parts.push(el('text', { x: 23, y: y + 30, 'text-anchor': 'middle', 'font-size': 9, class: 'bold' }, escapeXml(style.badge)));
-    parts.push(el('text', { x: 42, y: y + CELL / 2 + 4 }, escapeXml(from.label)));
+    parts.push(el('text', { x: 24, y: y + 30, 'text-anchor': 'middle', 'font-size': 11, class: 'bold' }, escapeXml(style.badge)));
+    parts.push(el('text', { x: 46, y: y + CELL / 2 + 4 }, escapeXml(from.label)));
     agencies.forEach((to, j) => {
       const value = from.id === to.id ? undefined : (flow.get(`${from.id}\u0000${to.id}`) ?? 0);
       const x = labelWidth + j * CELL;

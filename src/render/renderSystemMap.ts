@@ -166,7 +166,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
             id: `e${e.index}`,
             sources: [`n${e.from}`],
             targets: [edgeEnds[e.index]!],
-            ...(labelled(e) ? { labels: [{ text: labelOf(e), width: measure.width(labelOf(e), 10) + 6, height: 13 }] } : {}),
+            ...(labelled(e) ? { labels: [{ text: labelOf(e), width: measure.width(labelOf(e), 11) + 6, height: 14 }] } : {}),
           })),
       }),
     ),
@@ -239,11 +239,11 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
           'stroke-width': 2,
           'stroke-dasharray': style.dash || undefined,
         }),
-        el('rect', { x: (box.x ?? 0) + 10, y: (box.y ?? 0) + 9, width: measure.width(style.badge, 10, true) + 10, height: 17, rx: 4, fill: style.badgeFill }),
-        el('text', { x: (box.x ?? 0) + 15, y: (box.y ?? 0) + 21, 'font-size': 10, class: 'bold', fill: style.badgeText }, escapeXml(style.badge)),
+        el('rect', { x: (box.x ?? 0) + 10, y: (box.y ?? 0) + 9, width: measure.width(style.badge, 11, true) + 10, height: 17, rx: 4, fill: style.badgeFill }),
+        el('text', { x: (box.x ?? 0) + 15, y: (box.y ?? 0) + 21.5, 'font-size': 11, class: 'bold', fill: style.badgeText }, escapeXml(style.badge)),
         el(
           'text',
-          { x: (box.x ?? 0) + measure.width(style.badge, 10, true) + 28, y: (box.y ?? 0) + 22, class: 'bold', 'font-size': 13 },
+          { x: (box.x ?? 0) + measure.width(style.badge, 11, true) + 28, y: (box.y ?? 0) + 22, class: 'bold', 'font-size': 13 },
           escapeXml(ctx.agencyLabel(agency)),
         ),
       ),
@@ -278,7 +278,7 @@ export async function renderSystemMap(ctx: RenderContext, diagramOptions: System
     for (const label of edge.labels ?? []) {
       parts.push(
         el('rect', { x: label.x, y: label.y, width: label.width, height: label.height, rx: 3, fill: '#ffffff', 'fill-opacity': 0.9 }) +
-          el('text', { x: (label.x ?? 0) + 3, y: (label.y ?? 0) + 10, 'font-size': 10 }, escapeXml(label.text ?? '')),
+          el('text', { x: (label.x ?? 0) + 3, y: (label.y ?? 0) + 11, 'font-size': 11 }, escapeXml(label.text ?? '')),
       );
     }
   }

@@ -101,7 +101,7 @@ export function renderWorkloadChange(ctx: RenderContext, data: { comparison: Com
         : '',
       el(
         'text',
-        { x: value >= 0 ? b + 6 : a - 6, y: y + 4, 'font-size': 10.5, 'text-anchor': value >= 0 ? 'start' : 'end', class: shown ? undefined : 'muted' },
+        { x: value >= 0 ? b + 6 : a - 6, y: y + 4, 'font-size': 11, 'text-anchor': value >= 0 ? 'start' : 'end', class: shown ? undefined : 'muted' },
         escapeXml(text),
       ),
     ];

@@ -119,10 +119,10 @@ export const reportScript = String.raw`
       view.x = cx - (cx - view.x) * k; view.y = cy - (cy - view.y) * k;
       view.w = nw; view.h = view.h * k; apply();
     }
-    // Into one agency: all of it if its text can then be read (its 10-unit labels at 11 px), else its start (the left) at that size.
+    // Into one agency: all of it if its text can then be read (its 11-unit labels at 11 px), else its start (the left) at that size.
     function zoomTo(b) {
       var r = svg.getBoundingClientRect();
-      var k = Math.max(Math.min(r.width / (b[2] + 40), r.height / (b[3] + 40)), 1.1);
+      var k = Math.max(Math.min(r.width / (b[2] + 40), r.height / (b[3] + 40)), 1);
       var w = r.width / k, h = r.height / k;
       view = { x: w >= b[2] + 40 ? b[0] + b[2] / 2 - w / 2 : b[0] - 20, y: h >= b[3] + 40 ? b[1] + b[3] / 2 - h / 2 : b[1] - 20, w: w, h: h };
       var t = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
