@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getAxeViolations, getLowContrastText, showEverything } from '../support/accessibility.ts';
+import { getAxeViolations, getLowContrastText, getSmallestText, showEverything } from '../support/accessibility.ts';
 import { startWatch } from '../support/startWatch.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -185,6 +185,10 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       const { page, problems } = await openFile(context, path.join(out, 'report.html'));
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await getAxeViolations(page)).toEqual([]);
+      // As first shown on a phone, no text of any diagram on show is under 11 px (rotated text measured along its line).
+      const smallest = await getSmallestText(page);
+      expect(smallest.length).toBeGreaterThanOrEqual(5);
+      for (const d of smallest) expect(d.px, d.id).toBeGreaterThanOrEqual(11);
       // On a phone the Sankey keeps its size (its figure scrolls sideways), so its 12-unit text stays 12 px.
       const scale = await page.$eval('#sankey', (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
       expect(scale).toBeGreaterThan(0.99);
@@ -327,6 +331,10 @@ describe.skipIf(!present)(`the comparison page and the live view in a browser${p
       expect(boxes[0]!.id).toBe('changes');
       for (const b of boxes) expect(b.area, b.id).toBeGreaterThan(1000);
       expect(await getAxeViolations(page)).toEqual([]);
+      // On a phone, no text of any diagram on show is under 11 px.
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const d of await getSmallestText(page)) expect(d.px, d.id).toBeGreaterThanOrEqual(11);
+      await page.setViewportSize({ width: 1400, height: 1000 });
       expect(await page.locator('td.met').count()).toBeGreaterThan(0);
       expect(await page.locator('td.notmet').count()).toBeGreaterThan(0);
       mkdirSync(path.join(root, 'test/output'), { recursive: true });

@@ -106,6 +106,22 @@ export async function getLowContrastText(page: Page): Promise<LowContrast[]> {
   })()`);
 }
 
+/** For each diagram on show, the size on screen of its smallest text on show, in px (rotated text measured along its line). */
+export async function getSmallestText(page: Page): Promise<{ id: string; px: number }[]> {
+  return page.evaluate(`(() =>
+    Array.from(document.querySelectorAll('svg.carepaths-diagram'))
+      .filter((svg) => svg.closest('[hidden]') === null && svg.closest('details:not([open])') === null)
+      .map((svg) => {
+        const sizes = Array.from(svg.querySelectorAll('text'))
+          .filter((t) => getComputedStyle(t).visibility === 'visible' && t.getBoundingClientRect().width > 0 && t.textContent.trim() !== '')
+          .map((t) => {
+            const m = t.getScreenCTM();
+            return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+          });
+        return { id: svg.id, px: Math.round(Math.min(...sizes) * 100) / 100 };
+      }))()`);
+}
+
 /** Opens every table alternative and hidden figure, and shows the whole map, as printing does. */
 export async function showEverything(page: Page): Promise<void> {
   await page.evaluate(`(() => {
