@@ -225,9 +225,23 @@ export const reportScript = String.raw`
       });
     });
     window.addEventListener('resize', function () { fitFrame(); apply(); });
+    // Enter, zoomed out: into the agency nearest the middle of the view (the arrow keys move the view).
+    function nearestAgency() {
+      var shift = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
+      var cx = view.x + view.w / 2 - (shift ? shift.matrix.e : 0), cy = view.y + view.h / 2 - (shift ? shift.matrix.f : 0);
+      var best = null, bestDistance = Infinity;
+      overviewAgencies.forEach(function (g) {
+        var b = g.getAttribute('data-box').split(' ').map(Number);
+        var dx = Math.max(b[0] - cx, 0, cx - b[0] - b[2]), dy = Math.max(b[1] - cy, 0, cy - b[1] - b[3]);
+        var d = Math.hypot(dx, dy);
+        if (d < bestDistance) { best = b; bestDistance = d; }
+      });
+      return best;
+    }
     frame.addEventListener('keydown', function (e) {
       var step = view.w / 10;
-      if (e.key === '+' || e.key === '=') zoom(1 / 1.2, view.x + view.w / 2, view.y + view.h / 2);
+      if (e.key === 'Enter' && svg.classList.contains('zoomed-out') && overviewAgencies.length) zoomTo(nearestAgency());
+      else if (e.key === '+' || e.key === '=') zoom(1 / 1.2, view.x + view.w / 2, view.y + view.h / 2);
       else if (e.key === '-') zoom(1.2, view.x + view.w / 2, view.y + view.h / 2);
       else if (e.key === 'ArrowLeft') { view.x -= step; apply(); }
       else if (e.key === 'ArrowRight') { view.x += step; apply(); }

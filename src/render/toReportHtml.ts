@@ -153,11 +153,11 @@ ${milestones ? `<h3>${escapeXml(milestonesHeading)}</h3><table><thead><tr><th sc
 </section>
 <section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">${escapeXml(parts.overview.title)}</h2>${figure(parts.overview)}</section>
 <section id="map" aria-labelledby="map-h"><h2 id="map-h">System map</h2>
-<p>Every agency with its services and decisions${banded ? `, in bands (${bandNames})` : ''}. It opens on the whole system, each agency with the requests coming into it: select one to zoom in to its services and decisions. Drag to move (on a touch screen, tap the map first: until then a swipe over it scrolls the page); to zoom, use the buttons, hold Ctrl (⌘ on a Mac) and use the mouse wheel or pinch, or focus the map and use the arrow keys and + and −. Hover over a state for its description.${parts.simulation?.des ? ' From the simulation, each state is shaded by the mean wait to get into it, and outlined in dashed red where requests are blocked, waiting to move on while they keep what they hold; the second legend gives each resource’s share in use.' : ''}</p>
+<p>Every agency with its services and decisions${banded ? `, in bands (${bandNames})` : ''}. It opens on the whole system, each agency with the requests coming into it: select one to zoom in to its services and decisions. Drag to move (on a touch screen, tap the map first: until then a swipe over it scrolls the page); to zoom, use the buttons, hold Ctrl (⌘ on a Mac) and use the mouse wheel or pinch, or focus the map and use the arrow keys and + and − (Enter zooms in to the agency in the middle). Hover over a state for its description.${parts.simulation?.des ? ' From the simulation, each state is shaded by the mean wait to get into it, and outlined in dashed red where requests are blocked, waiting to move on while they keep what they hold; the second legend gives each resource’s share in use.' : ''}</p>
 ${parts.systemMap.note ? `<p class="note">${escapeXml(parts.systemMap.note)}</p>` : ''}${
     parts.systemMap.svg
       ? `<div class="controls"><button type="button" data-zoom="in">Zoom in</button><button type="button" data-zoom="out">Zoom out</button><button type="button" data-zoom="reset">Whole system</button></div>
-<div id="map-frame" tabindex="0" role="region" aria-label="System map; drag or use the arrow keys to move, + and − to zoom">${inline(parts.systemMap.svg)}</div>
+<div id="map-frame" tabindex="0" role="region" aria-label="System map; drag or use the arrow keys to move, + and − to zoom, Enter to zoom in to the agency in the middle">${inline(parts.systemMap.svg)}</div>
 <div id="map-print"></div>`
       : ''
   }

@@ -152,6 +152,12 @@ describe.skipIf(!present)(`the report in a browser${present ? '' : ` (skipped: $
           (svg) => svg.querySelector('[data-agency="ed"]')!.getBoundingClientRect().left >= svg.getBoundingClientRect().left - 30,
         ),
       ).toBe(true);
+      // From the keyboard: back to the whole system, then Enter zooms in to the agency in the middle.
+      await page.click('[data-zoom="reset"]');
+      expect((await mapText()).zoomedOut).toBe(true);
+      await page.focus('#map-frame');
+      await page.keyboard.press('Enter');
+      expect((await mapText()).zoomedOut).toBe(false);
       // Zooming the map changes its view box.
       const before = await page.getAttribute('#map-frame svg', 'viewBox');
       await page.click('[data-zoom="in"]');
