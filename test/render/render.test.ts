@@ -68,8 +68,12 @@ describe('diagrams and the report', () => {
           title: 'Tom & Jerry\'s "<script>alert(1)</script>" model',
           description: '<img src=x onerror=alert(1)>',
           agencies: [
-            { id: 'a', label: 'A & "B" <i>' },
-            { id: 'b', label: "O'Brien's <b>team</b>" },
+            { id: 'a', label: 'A & "B" <i>', band: 'front' },
+            { id: 'b', label: "O'Brien's <b>team</b>", band: 'back' },
+          ],
+          bands: [
+            { id: 'front', label: 'Front <u>door</u>' },
+            { id: 'back', label: 'Back & "<s>office</s>"' },
           ],
         },
         initial: 's',
@@ -86,7 +90,7 @@ describe('diagrams and the report', () => {
     );
     const { report, markdown } = await renderAll(hostile);
     for (const text of [report.html, ...report.diagrams.map((d) => d.svg), ...report.diagrams.map((d) => d.table)]) {
-      expect(text).not.toMatch(/<script>alert|<img src=x|<b>bold|<i>|<b>team|<\/svg> <!--/);
+      expect(text).not.toMatch(/<script>alert|<img src=x|<b>bold|<i>|<b>team|<\/svg> <!--|<u>door|<s>office/);
     }
     // The page has exactly one script: its own.
     expect(report.html.match(/<script/g)).toHaveLength(1);
