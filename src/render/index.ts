@@ -22,3 +22,4 @@ export type { SankeyOptions } from './renderSankey.ts';
 export { createReportFiles } from './createReportFiles.ts';
 export type { ReportFilesOptions } from './createReportFiles.ts';
 export { toFitHtml } from './toFitHtml.ts';
+export type { Provenance } from './toProvenanceHtml.ts';
