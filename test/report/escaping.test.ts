@@ -28,8 +28,11 @@ describe('model text in outputs', () => {
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('<b>');
     expect(md).toContain('\\<script\\>');
-    expect(md).toContain('A &amp; B \\| \\<b\\>');
+    expect(md).toContain('A & B \\| \\<b\\>');
     expect(escapeMarkdown('a*b_c`d[e]|f#g')).toBe('a\\*b\\_c\\`d\\[e\\]\\|f\\#g');
+    // An ampersand stays readable (A&E), unless it would start a character reference.
+    expect(escapeMarkdown('A&E, fish & chips')).toBe('A&E, fish & chips');
+    expect(escapeMarkdown('&amp; and &#60; and &lt;x')).toBe('\\&amp; and \\&\\#60; and \\&lt;x');
   });
 
   it('is quoted in CSV as RFC 4180 asks', () => {
