@@ -102,11 +102,10 @@ function toPanelsDiagram(
     style: toBaseStyle(ctx, d.id),
     body: parts.join(''),
   });
-  // A day's 24 hours as two tables of 12, so that each fits a printed page (and a phone).
-  const halves = d.columnHeads.length > 12 ? [0, 12] : [0];
-  const table = halves
+  // Tables of at most 12 columns (a day's 24 hours as two), so that each fits a printed page (and a phone).
+  const table = Array.from({ length: Math.ceil(d.columnHeads.length / 12) }, (_, i) => i * 12)
     .map((from) => {
-      const to = from + (halves.length > 1 ? 12 : d.columnHeads.length);
+      const to = from + 12;
       return (
         `<table class="compact"><thead><tr><th scope="col">What</th>${d.columnHeads
           .slice(from, to)

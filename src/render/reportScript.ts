@@ -57,8 +57,17 @@ export const reportScript = String.raw`
     svg.removeAttribute('height');
     var printing = false;
     // Zoomed out so far that the map's 11-unit text would be under 7 px, the overview is shown
-    // instead: each agency a solid box with its name and the requests coming in, at 13 px.
-    var overviewAgencies = Array.prototype.slice.call(svg.querySelectorAll('.ov-agency'));
+    // instead: each agency a solid box with its name and the requests coming in, at 13 px. Each
+    // agency's box (in the coordinates of the group the map is drawn in, which is moved by shift),
+    // its words' widths at a font size of 1, and its words are read once, here.
+    var overview = svg.querySelector('.overview');
+    var moved = overview && overview.parentNode.transform.baseVal.consolidate();
+    var shift = moved ? { x: moved.matrix.e, y: moved.matrix.f } : { x: 0, y: 0 };
+    var overviewAgencies = Array.prototype.slice.call(svg.querySelectorAll('.ov-agency')).map(function (g) {
+      var texts = {};
+      ['name', 'first', 'second', 'badge', 'count'].forEach(function (n) { texts[n] = g.querySelector('.ov-' + n); });
+      return { g: g, box: g.getAttribute('data-box').split(' ').map(Number), widths: g.getAttribute('data-widths').split(' ').map(Number), texts: texts };
+    });
     var overviewBands = Array.prototype.slice.call(svg.querySelectorAll('.ov-band'));
     function scale() {
       var r = svg.getBoundingClientRect();
@@ -69,11 +78,9 @@ export const reportScript = String.raw`
     }
     function layOutOverview(k) {
       var fs = 13 / k;
-      overviewAgencies.forEach(function (g) {
-        var b = g.getAttribute('data-box').split(' ').map(Number);
-        var w = g.getAttribute('data-widths').split(' ').map(Number);
-        var texts = {};
-        ['name', 'first', 'second', 'badge', 'count'].forEach(function (n) { texts[n] = g.querySelector('.ov-' + n); texts[n].style.display = 'none'; });
+      overviewAgencies.forEach(function (a) {
+        var b = a.box, w = a.widths, texts = a.texts;
+        for (var n in texts) texts[n].style.display = 'none';
         var room = b[2] - fs, lh = fs * 1.25, tall = b[3] - fs * 0.5;
         var lines = w[0] * fs <= room ? ['name'] : Math.max(w[1], w[2]) * fs <= room && w[2] > 0 ? ['first', 'second'] : [];
         if (lines.length && w[4] * fs <= room && (lines.length + 1) * lh <= tall) lines.push('count');
@@ -125,8 +132,7 @@ export const reportScript = String.raw`
       var k = Math.max(Math.min(r.width / (b[2] + 40), r.height / (b[3] + 40)), 1);
       var w = r.width / k, h = r.height / k;
       view = { x: w >= b[2] + 40 ? b[0] + b[2] / 2 - w / 2 : b[0] - 20, y: h >= b[3] + 40 ? b[1] + b[3] / 2 - h / 2 : b[1] - 20, w: w, h: h };
-      var t = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
-      if (t) { view.x += t.matrix.e; view.y += t.matrix.f; }
+      view.x += shift.x; view.y += shift.y;
       apply();
     }
     function toSvgPoint(e) {
@@ -147,10 +153,8 @@ export const reportScript = String.raw`
     var printed = document.getElementById('map-print');
     function addAgencyPages() {
       if (!printed || printed.firstChild) return;
-      var shift = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
-      var dx = shift ? shift.matrix.e : 0, dy = shift ? shift.matrix.f : 0;
-      overviewAgencies.forEach(function (g, i) {
-        var b = g.getAttribute('data-box').split(' ').map(Number);
+      overviewAgencies.forEach(function (a, i) {
+        var b = a.box;
         var id = svg.id + '-print-' + (i + 1);
         var copy = svg.cloneNode(true);
         copy.querySelectorAll('[id]').forEach(function (e) { e.id = id + '-' + e.id; });
@@ -158,10 +162,10 @@ export const reportScript = String.raw`
         copy.classList.remove('zoomed-out');
         copy.removeAttribute('aria-labelledby');
         copy.removeAttribute('aria-describedby');
-        var name = g.querySelector('.ov-name').textContent;
+        var name = a.texts.name.textContent;
         copy.setAttribute('aria-hidden', 'true');
         var w = b[2] + 24, h = b[3] + 24;
-        copy.setAttribute('viewBox', (b[0] + dx - 12) + ' ' + (b[1] + dy - 12) + ' ' + w + ' ' + h);
+        copy.setAttribute('viewBox', (b[0] + shift.x - 12) + ' ' + (b[1] + shift.y - 12) + ' ' + w + ' ' + h);
         copy.setAttribute('width', w);
         copy.setAttribute('height', h);
         var style = copy.querySelector('style');
@@ -215,7 +219,8 @@ export const reportScript = String.raw`
       // The pointer was captured by the frame, so find the agency under it.
       var hit = document.elementFromPoint(e.clientX, e.clientY);
       var g = hit && hit.closest && hit.closest('.ov-agency');
-      if (g) zoomTo(g.getAttribute('data-box').split(' ').map(Number));
+      var found = overviewAgencies.filter(function (a) { return a.g === g; })[0];
+      if (found) zoomTo(found.box);
     });
     document.querySelectorAll('[data-zoom]').forEach(function (b) {
       b.addEventListener('click', function () {
@@ -227,11 +232,10 @@ export const reportScript = String.raw`
     window.addEventListener('resize', function () { fitFrame(); apply(); });
     // Enter, zoomed out: into the agency nearest the middle of the view (the arrow keys move the view).
     function nearestAgency() {
-      var shift = svg.querySelector('.overview').parentNode.transform.baseVal.consolidate();
-      var cx = view.x + view.w / 2 - (shift ? shift.matrix.e : 0), cy = view.y + view.h / 2 - (shift ? shift.matrix.f : 0);
+      var cx = view.x + view.w / 2 - shift.x, cy = view.y + view.h / 2 - shift.y;
       var best = null, bestDistance = Infinity;
-      overviewAgencies.forEach(function (g) {
-        var b = g.getAttribute('data-box').split(' ').map(Number);
+      overviewAgencies.forEach(function (a) {
+        var b = a.box;
         var dx = Math.max(b[0] - cx, 0, cx - b[0] - b[2]), dy = Math.max(b[1] - cy, 0, cy - b[1] - b[3]);
         var d = Math.hypot(dx, dy);
         if (d < bestDistance) { best = b; bestDistance = d; }
